@@ -1,0 +1,141 @@
+"""validate step 4b: a system folder's files against the record's document list.
+
+Public documents must be in the folder byte for byte as described, and be real, passive
+PDFs; non-public ones must not be in the repository at all, because anything pushed in a
+pull request is public forever.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .findings import Finding
+from .load import Loaded, forbidden_character
+from .pdfcheck import check_pdf
+from .rules import finding, get
+
+RECORD_FILE = "system.yaml"
+MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """What was read from one public document, for the site to reuse without re-reading."""
+
+    sha256: str
+    size: int
+
+
+def _unsafe_name(name: str) -> str | None:
+    if not name or name in (".", ".."):
+        return "must be a file name"
+    if "/" in name or "\\" in name or ".." in name:
+        return "must be a plain file name in the system folder, without folders or '..'"
+    if name.startswith(".") or Path(name).is_absolute():
+        return "must not be hidden or absolute"
+    bad = forbidden_character(name)
+    if bad:
+        return f"contains the invisible or control character {bad}"
+    return None
+
+
+def check_folder(loaded: Loaded, folder: Path, display_folder: str,
+                 facts: dict[Path, FileFacts]) -> Iterator[Finding]:
+    """Check every listed document and every file present; record facts of good files."""
+    documents = get(loaded.data, "documents")
+    listed: set[str] = set()
+    if isinstance(documents, list):
+        for index, document in enumerate(documents):
+            name = get(document, "file")
+            if not isinstance(name, str):
+                continue
+            problem = _unsafe_name(name)
+            if problem:
+                yield finding(loaded, "DOC007", ("documents", index, "file"), problem)
+                continue
+            if name in listed:
+                yield finding(loaded, "DOC010", ("documents", index, "file"),
+                              f"'{name}' is listed more than once")
+                continue
+            listed.add(name)
+            yield from _check_document(loaded, folder, index, document, facts)
+    yield from _unlisted(folder, display_folder, listed)
+
+
+def _check_document(loaded: Loaded, folder: Path, index: int, document: dict,
+                    facts: dict[Path, FileFacts]) -> Iterator[Finding]:
+    name, public = document["file"], get(document, "public")
+    where = ("documents", index)
+    path = folder / name
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        info = None
+    except OSError as err:
+        yield finding(loaded, "FILE001", (*where, "file"), f"'{name}' cannot be read: {err.strerror}")
+        return
+    if public is False:
+        if info is not None:
+            yield finding(loaded, "DOC006", (*where, "file"),
+                          f"'{name}' is not public, so its file must not be in the repository: "
+                          "remove it (anything pushed is public forever)")
+        return
+    if public is not True:
+        return
+    if info is None:
+        yield finding(loaded, "DOC005", (*where, "file"), f"'{name}' is not in the system folder")
+        return
+    if not stat.S_ISREG(info.st_mode):
+        yield finding(loaded, "DOC008", (*where, "file"),
+                      f"'{name}' must be a regular file, not a symlink or folder")
+        return
+    declared_size = get(document, "size")
+    if info.st_size > MAX_DOCUMENT_BYTES:
+        yield finding(loaded, "DOC004", (*where, "size"),
+                      f"'{name}' is {info.st_size} bytes; documents are at most 25 MiB")
+        return
+    data = _read(path)
+    if data is None:
+        yield finding(loaded, "FILE001", (*where, "file"), f"'{name}' cannot be read")
+        return
+    digest = hashlib.sha256(data).hexdigest()
+    if isinstance(declared_size, int) and declared_size != len(data):
+        yield finding(loaded, "DOC004", (*where, "size"),
+                      f"is {declared_size} but '{name}' has {len(data)} bytes")
+    declared_hash = get(document, "sha256")
+    if isinstance(declared_hash, str) and declared_hash != digest:
+        yield finding(loaded, "DOC003", (*where, "sha256"),
+                      f"does not match '{name}': the file's SHA-256 is {digest}")
+    for problem in check_pdf(data):
+        yield finding(loaded, problem.code, (*where, "file"), f"'{name}' {problem.message}")
+    facts[path] = FileFacts(digest, len(data))
+
+
+def _read(path: Path) -> bytes | None:
+    # O_NOFOLLOW: the lstat above and this open must see the same regular file.
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read(MAX_DOCUMENT_BYTES + 1)
+
+
+def _unlisted(folder: Path, display_folder: str, listed: set[str]) -> Iterator[Finding]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name == RECORD_FILE or entry.name in listed:
+            continue
+        kind = "folder" if entry.is_dir(follow_symlinks=False) else "file"
+        # A name with hidden characters is shown escaped so the terminal shows what is there.
+        shown = ascii(entry.name) if forbidden_character(entry.name) else entry.name
+        yield Finding(f"{display_folder}/{shown}", 0, 0, "DOC009",
+                      f"this {kind} is not listed in {RECORD_FILE}: list it as a document or remove it")

@@ -1,0 +1,55 @@
+"""The one error vocabulary: every pipeline stage reports `Finding`s, reporters print them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem in the registry, located like a compiler error.
+
+    `path` is relative to the repository root with forward slashes; `line` and `column` are
+    1-based (0 when the problem concerns a whole file or folder); `json_path` names the field
+    in the record, e.g. ``documents[1].sha256``.
+    """
+
+    path: str
+    line: int
+    column: int
+    code: str
+    message: str
+    json_path: str = ""
+    severity: Severity = field(default=Severity.ERROR)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "code": self.code,
+            "severity": str(self.severity),
+            "json_path": self.json_path,
+            "message": self.message,
+        }
+
+
+def json_path_text(parts: tuple[str | int, ...]) -> str:
+    """Render ('documents', 1, 'sha256') as 'documents[1].sha256'."""
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out

@@ -1,0 +1,32 @@
+"""validate step: Kazakhstan's business identification number (BIN) and its check digit."""
+
+from __future__ import annotations
+
+_FIRST_WEIGHTS = tuple(range(1, 12))
+_SECOND_WEIGHTS = (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)
+
+
+def bin_check_digit(first_eleven: str) -> int | None:
+    """The check digit for 11 ASCII digits, or None when no digit can be valid.
+
+    The second weighting is used only when the first gives 10; a second 10 means the
+    number cannot be issued at all.
+    """
+    digits = [int(c) for c in first_eleven]
+    for weights in (_FIRST_WEIGHTS, _SECOND_WEIGHTS):
+        remainder = sum(w * d for w, d in zip(weights, digits, strict=True)) % 11
+        if remainder != 10:
+            return remainder
+    return None
+
+
+def bin_problem(value: str) -> str | None:
+    """Why `value` is not a valid BIN, or None. Only ASCII digits count."""
+    if len(value) != 12 or not value.isascii() or not value.isdigit():
+        return "must be 12 digits"
+    expected = bin_check_digit(value[:11])
+    if expected is None:
+        return "has no valid check digit for its first 11 digits"
+    if int(value[11]) != expected:
+        return f"check digit must be {expected}, got {value[11]}"
+    return None

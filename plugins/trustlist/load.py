@@ -1,0 +1,259 @@
+"""load step: strict YAML → plain data plus the line and column of every node.
+
+The registry is official data edited by hand, so the loader accepts a deliberately small
+YAML: no implicit dates or `yes`/`no` booleans (only `true`/`false`, decimal integers and
+`null` are typed; everything else stays a string and the schema judges it), no anchors or
+aliases (no billion-laughs bombs, no hidden sharing), no duplicate keys, no tags, one
+document per file, UTF-8 in NFC without invisible or direction-changing characters.
+The tree is built from the parser's event stream with an explicit stack, so depth and size
+are bounded and nothing recurses.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .findings import Finding, json_path_text
+
+MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 32
+MAX_NODES = 20_000
+
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_BOOL = {"true": True, "false": False}
+_NULL = {"null", "~", ""}
+
+# Characters that can hide or reorder text: C0/C1 controls (newline and tab are fine in long
+# texts), bidirectional embeddings/overrides/isolates and marks, zero-width characters, BOM.
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+try:  # libyaml's parser is an order of magnitude faster; the pure one behaves the same.
+    _Parser = yaml.CSafeLoader  # type: ignore[attr-defined]
+except AttributeError:  # pragma: no cover - wheels ship libyaml
+    _Parser = yaml.SafeLoader
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class Loaded:
+    """A parsed file: its data (None when unusable) and where each node sits."""
+
+    path: str
+    data: object = None
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    def locate(self, parts: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of a node, or of its nearest ancestor that exists."""
+        parts = tuple(parts)
+        if key and parts in self.key_positions:
+            return self.key_positions[parts]
+        while parts:
+            if parts in self.positions:
+                return self.positions[parts]
+            parts = parts[:-1]
+        return self.positions.get((), (1, 1))
+
+
+def forbidden_character(text: str) -> str | None:
+    """Describe the first invisible/control/bidi character in `text`, or None."""
+    match = _FORBIDDEN.search(text)
+    if match:
+        char = match.group()
+        name = unicodedata.name(char, "control character")
+        return f"U+{ord(char):04X} {name}"
+    return None
+
+
+def check_text(text: str) -> str | None:
+    """Why a string may not stand in the registry, or None when it may."""
+    bad = forbidden_character(text)
+    if bad:
+        return f"contains the invisible or control character {bad}; remove it"
+    if not unicodedata.is_normalized("NFC", text):
+        return "is not in Unicode NFC form; save the text with composed characters"
+    return None
+
+
+class _Error(Exception):
+    def __init__(self, code: str, message: str, mark: yaml.Mark | None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.mark = mark
+
+
+def _pos(mark: yaml.Mark | None) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _scalar(event: yaml.ScalarEvent) -> object:
+    value = event.value
+    if event.style is not None and event.style != "":  # quoted or block: always a string
+        return value
+    if value in _BOOL:
+        return _BOOL[value]
+    if value in _NULL:
+        return None
+    if _INT.match(value):
+        return int(value)
+    return value
+
+
+class _Builder:
+    """Turns parser events into Python data, recording positions and refusing the unsafe."""
+
+    def __init__(self, loaded: Loaded) -> None:
+        self.loaded = loaded
+        self.stack: list[list] = []  # frames: [container, path, pending_key]
+        self.root: object = None
+        self.nodes = 0
+        self.findings: list[Finding] = []
+
+    def _where(self) -> Path_:
+        if not self.stack:
+            return ()
+        container, path, pending = self.stack[-1]
+        if isinstance(container, list):
+            return (*path, len(container))
+        return (*path, pending)
+
+    def _refuse_extras(self, event: yaml.NodeEvent) -> None:
+        if getattr(event, "anchor", None) is not None:
+            raise _Error("YAML003", "anchors (&name) are not allowed; write the value out", event.start_mark)
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            raise _Error("YAML009", f"tags ({tag}) are not allowed", event.start_mark)
+
+    def _check_string(self, text: str, mark: yaml.Mark, where: Path_, what: str) -> None:
+        problem = check_text(text)
+        if problem:
+            code = "YAML007" if "NFC" in problem else "YAML006"
+            line, col = _pos(mark)
+            self.findings.append(
+                Finding(self.loaded.path, line, col, code, f"{what} {problem}", json_path_text(where))
+            )
+
+    def _add(self, value: object, mark: yaml.Mark, is_container: bool) -> Path_ | None:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _Error("YAML005", f"has more than {MAX_NODES} values; records are small", mark)
+        if not self.stack:
+            self.root = value
+            self.loaded.positions[()] = _pos(mark)
+            return ()
+        frame = self.stack[-1]
+        container, path, pending = frame
+        if isinstance(container, list):
+            where = (*path, len(container))
+            container.append(value)
+        elif pending is _NO_KEY:
+            # A mapping key: only plain strings (and the integers/booleans YAML may type) are keys.
+            if is_container:
+                raise _Error("YAML001", "a mapping key must be a plain name", mark)
+            key = str(value) if value is not None else ""
+            if key in container:
+                raise _Error("YAML002", f"duplicate key '{key}'", mark)
+            self._check_string(key, mark, (*path, key), "the field name")
+            frame[2] = key
+            self.loaded.key_positions[(*path, key)] = _pos(mark)
+            return None
+        else:
+            where = (*path, pending)
+            container[pending] = value
+            frame[2] = _NO_KEY
+        self.loaded.positions[where] = _pos(mark)
+        return where
+
+    def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.AliasEvent):
+            raise _Error("YAML003", "aliases (*name) are not allowed; write the value out", event.start_mark)
+        if isinstance(event, yaml.ScalarEvent):
+            self._refuse_extras(event)
+            value = _scalar(event)
+            is_key = bool(self.stack) and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is _NO_KEY
+            if isinstance(value, str) and not is_key:
+                self._check_string(value, event.start_mark, self._where(), "the value")
+            self._add(value, event.start_mark, False)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self._refuse_extras(event)
+            if len(self.stack) >= MAX_DEPTH:
+                raise _Error("YAML005", f"nests deeper than {MAX_DEPTH} levels", event.start_mark)
+            container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
+            where = self._add(container, event.start_mark, True)
+            self.stack.append([container, where, _NO_KEY])
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            self.stack.pop()
+        elif isinstance(event, yaml.DocumentStartEvent) and self.root is not None:
+            raise _Error("YAML010", "holds more than one YAML document; keep one record a file", event.start_mark)
+
+
+_NO_KEY = object()
+
+
+def load_yaml(path: Path, display: str) -> Loaded:
+    """Read and parse one record file; problems become findings, never exceptions."""
+    loaded = Loaded(display)
+    try:
+        if path.is_symlink() or not path.is_file():
+            raise _Error("FILE002", "is not a regular file (symlinks are not allowed)", None)
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except _Error as err:
+        loaded.findings.append(Finding(display, 0, 0, err.code, err.message))
+        return loaded
+    except OSError as err:
+        loaded.findings.append(Finding(display, 0, 0, "FILE001", f"cannot be read: {err.strerror}"))
+        return loaded
+    return parse_yaml(raw, display, loaded)
+
+
+def parse_yaml(raw: bytes, display: str, loaded: Loaded | None = None) -> Loaded:
+    """Parse bytes already read; see `load_yaml`."""
+    loaded = loaded or Loaded(display)
+    if len(raw) > MAX_FILE_BYTES:
+        loaded.findings.append(
+            Finding(display, 0, 0, "YAML005", f"is larger than {MAX_FILE_BYTES // 1024} KiB; records are small")
+        )
+        return loaded
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        loaded.findings.append(
+            Finding(display, line, col, "YAML004", "is not valid UTF-8; save the file as UTF-8")
+        )
+        return loaded
+    text = text.removeprefix("\ufeff")  # editors on Windows add a BOM; it carries no content
+    builder = _Builder(loaded)
+    try:
+        for event in yaml.parse(text, Loader=_Parser):
+            builder.feed(event)
+    except _Error as err:
+        line, col = _pos(err.mark)
+        loaded.findings.append(Finding(display, line, col, err.code, err.message))
+        return loaded
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+        line, col = _pos(mark)
+        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        context = getattr(err, "context", None)
+        reason = f"{context}: {problem}" if context else problem
+        loaded.findings.append(Finding(display, line, col, "YAML001", f"is not valid YAML: {reason}"))
+        return loaded
+    loaded.findings.extend(builder.findings)
+    if not isinstance(builder.root, dict):
+        loaded.findings.append(Finding(display, 1, 1, "YAML008", "must be a mapping of field: value"))
+        return loaded
+    loaded.data = builder.root
+    return loaded

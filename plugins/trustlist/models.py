@@ -1,0 +1,248 @@
+"""model step: typed records (Sector, System, Document) built from schema-valid data.
+
+These models mirror `schemas/*.schema.json` rule for rule (tests/test_schema_models.py judges
+every fixture with both and requires the same verdict); the schema is the published
+contract, the models give the rest of the code typed access.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+LANGUAGES: tuple[str, ...] = ("kk", "ru", "en")
+
+
+def _iso_date(value: object) -> object:
+    # Dates stay strings in the YAML (no implicit typing); only YYYY-MM-DD is accepted.
+    if isinstance(value, str):
+        if len(value) != 10 or value[4] != "-" or value[7] != "-":
+            raise ValueError("must be a date written YYYY-MM-DD")
+        return date.fromisoformat(value)
+    raise ValueError("must be a date written YYYY-MM-DD")
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")]
+Plain = Annotated[str, StringConstraints(min_length=1, max_length=5000, pattern=r"\S")]
+Reference = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^\S(?:.*\S)?$")]
+HttpsUrl = Annotated[str, StringConstraints(max_length=2000, pattern=r"^https://[^\s]+$")]
+Bin = Annotated[str, StringConstraints(pattern=r"^[0-9]{12}$")]
+Email = Annotated[str, StringConstraints(max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+Phone = Annotated[str, StringConstraints(pattern=r"^\+7 ?[0-9 ()-]{9,16}$")]
+Reviewer = Annotated[
+    str, StringConstraints(pattern=r"^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]{1,100})?$")
+]
+FileName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.pdf$")]
+Language = Literal["kk", "ru", "en"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Text(Strict):
+    """A text in Kazakh and Russian, with English where available."""
+
+    kk: Plain
+    ru: Plain
+    en: Plain | None = None
+
+    def get(self, lang: str) -> str | None:
+        return getattr(self, lang, None)
+
+
+class Text3(Text):
+    """A text required in all three languages."""
+
+    en: Plain
+
+
+class Contact(Strict):
+    """An organisational contact, never a named person's."""
+
+    email: Email
+    phone: Phone | None = None
+    address: Text | None = None
+
+
+class SectorContact(Contact):
+    address: Text3 | None = None
+
+
+class Authority(Strict):
+    name: Text3
+    website: HttpsUrl
+
+
+class Sector(Strict):
+    """registry/<sector>/sector.yaml: one sectoral state body's list."""
+
+    schema_version: Literal["1.0"]
+    id: Slug
+    demonstration: bool = False
+    name: Text3
+    authority: Authority
+    reviewers: Annotated[list[Reviewer], Field(min_length=1)]
+    contact: SectorContact
+
+    @model_validator(mode="after")
+    def _unique_reviewers(self) -> Sector:
+        if len(set(self.reviewers)) != len(self.reviewers):
+            raise ValueError("reviewers must be unique")
+        return self
+
+
+class Owner(Strict):
+    role: Literal["owner", "possessor"]
+    name: Text
+    bin: Bin
+    website: HttpsUrl
+
+
+class Description(Strict):
+    purpose: Text
+    methods: Text
+    limitations: Text
+
+
+class Platform(Strict):
+    developed: bool
+    tested: bool
+
+
+class SyntheticContent(Strict):
+    produces: bool
+    marking: Text | None = None
+
+    @model_validator(mode="after")
+    def _marking_when_produced(self) -> SyntheticContent:
+        if self.produces and self.marking is None:
+            raise ValueError("marking is required when produces is true")
+        return self
+
+
+class UsersRights(Strict):
+    notification: Text
+    objection: Text
+    contact: Contact
+    terms_of_use: HttpsUrl
+
+
+class Application(Strict):
+    reference: Reference
+    submitted: IsoDate
+    resubmitted: IsoDate | None = None
+
+
+class Copyright(Strict):
+    kind: Literal["certificate", "agreement"]
+    number: Reference
+    date: IsoDate
+
+
+class Auditor(Strict):
+    name: Text
+    bin: Bin
+
+
+class Audit(Strict):
+    auditor: Auditor
+    report_date: IsoDate
+    conclusion: Literal["positive", "negative"]
+    valid_until: IsoDate
+
+
+class Decision(Strict):
+    date: IsoDate
+    reference: Reference
+    published: IsoDate | None = None
+
+
+StatusState = Literal["listed", "suspended", "excluded"]
+Reason = Literal[
+    "audit_expired",
+    "audit_withdrawn",
+    "owner_request",
+    "nonconformity",
+    "false_information",
+    "court_decision",
+    "rights_terminated",
+    "other",
+]
+
+
+class Status(Strict):
+    state: StatusState
+    since: IsoDate | None = None
+    reason: Reason | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _dated_reason(self) -> Status:
+        given = self.since is not None or self.reason is not None
+        if self.state == "listed" and given:
+            raise ValueError("since and reason are only for a suspended or excluded system")
+        if self.state != "listed" and (self.since is None or self.reason is None):
+            raise ValueError("a suspended or excluded system needs since and reason")
+        return self
+
+
+DocumentKind = Literal[
+    "application", "copyright_certificate", "copyright_agreement", "audit_report", "other"
+]
+
+
+class Document(Strict):
+    kind: DocumentKind
+    file: FileName
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    size: Annotated[int, Field(ge=1, le=26_214_400)]
+    title: Text
+    languages: Annotated[list[Language], Field(min_length=1)]
+    public: bool
+    custodian: Text | None = None
+    request: Text | None = None
+
+    @model_validator(mode="after")
+    def _custody_of_private(self) -> Document:
+        if len(set(self.languages)) != len(self.languages):
+            raise ValueError("languages must be unique")
+        has_custody = self.custodian is not None or self.request is not None
+        if self.public and has_custody:
+            raise ValueError("custodian and request are only for non-public documents")
+        if not self.public and (self.custodian is None or self.request is None):
+            raise ValueError("a non-public document needs custodian and request")
+        return self
+
+
+class System(Strict):
+    """registry/<sector>/<id>/system.yaml: one entry of a sector's list."""
+
+    schema_version: Literal["1.0"]
+    id: Slug
+    sector: Slug
+    list_number: Annotated[int, Field(ge=1, le=999_999)]
+    demonstration: bool = False
+    name: Text
+    owner: Owner
+    description: Description
+    risk_level: Literal["high"]
+    national_ai_platform: Platform
+    synthetic_content: SyntheticContent
+    users_rights: UsersRights
+    application: Application
+    copyright: Copyright
+    audit: Audit
+    decision: Decision
+    status: Status
+    documents: Annotated[list[Document], Field(min_length=1, max_length=50)]

@@ -1,0 +1,193 @@
+"""validate step 4: semantic rules the schema cannot express, each with a stable code.
+
+Rules read the loaded data defensively (a record may have failed the schema, and its other
+problems are still worth reporting), so a rule only speaks when the fields it needs are
+well-formed. Document files are checked in `documents.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from .findings import Finding, Severity, json_path_text
+from .identifiers import bin_problem
+from .load import Loaded
+
+# code -> the rule in one line; docs/rules.md and `trustlist rules` print this table.
+RULES: dict[str, str] = {
+    "FILE001": "A registry file can be read.",
+    "FILE002": "Registry files and folders are regular files and folders, never symlinks.",
+    "YAML001": "The file is valid YAML.",
+    "YAML002": "No key appears twice in one mapping.",
+    "YAML003": "No anchors (&name) or aliases (*name).",
+    "YAML004": "The file is UTF-8.",
+    "YAML005": "The file is at most 256 KiB, 32 levels deep and 20,000 values.",
+    "YAML006": "No control, zero-width or bidirectional characters in names or values.",
+    "YAML007": "Text is in Unicode NFC form.",
+    "YAML008": "The file is a mapping of field: value.",
+    "YAML009": "No YAML tags (!!type).",
+    "YAML010": "One YAML document per file.",
+    "SCH001": "Every required field is present.",
+    "SCH002": "No unknown fields.",
+    "SCH003": "Every value has the type the schema gives (true/false, number, text, list, group).",
+    "SCH004": "Values from a fixed list are one of the allowed values.",
+    "SCH005": "Values have the required form (date, BIN digits, e-mail, length, range).",
+    "SCH006": "Other schema rules (list sizes, uniqueness, conditional fields).",
+    "LINK001": "Links are absolute https: addresses.",
+    "MOD001": "The typed model accepts what the schema accepts (a mismatch is a bug to report).",
+    "REG001": "The id equals the folder name.",
+    "REG002": "A system's sector equals the sector folder it stands in.",
+    "REG003": "A system's sector exists: its folder has a sector.yaml.",
+    "REG004": "System ids are unique across the registry.",
+    "REG005": "List numbers are unique within a sector's list.",
+    "REG006": "The registry holds only sector folders, system folders and known files.",
+    "REG007": "Every system folder has a system.yaml.",
+    "BIN001": "A BIN (owner, auditor) has a valid check digit.",
+    "DOC001": "The three required documents are listed: application, copyright document, audit report.",
+    "DOC002": "The copyright document matches copyright.kind (certificate or agreement).",
+    "DOC003": "A public document's SHA-256 matches its file.",
+    "DOC004": "A public document's size matches its file.",
+    "DOC005": "A public document's file is in the system folder.",
+    "DOC006": "A non-public document's file is not in the repository.",
+    "DOC007": "A document file name is a plain name inside the system folder (no path, no '..').",
+    "DOC008": "A document file is a regular file (no symlink).",
+    "DOC009": "The system folder holds no file that the record does not list.",
+    "DOC010": "A file is listed once.",
+    "PDF001": "A public document starts with the PDF header %PDF- at byte 0.",
+    "PDF002": "A public document parses as a PDF with at least one page.",
+    "PDF003": "A public document is not encrypted.",
+    "PDF004": "A public document contains no JavaScript.",
+    "PDF005": "A public document contains no launch, submit or remote actions.",
+    "PDF006": "A public document contains no embedded files, rich media or XFA forms.",
+    "AUD001": "The audit conclusion is positive.",
+    "AUD002": "The audit conclusion is still valid on the decision date.",
+    "DATE001": "Dates are in order: copyright, audit report and application before the decision; "
+    "resubmission after submission; suspension, exclusion and publication after the decision.",
+}
+
+_REQUIRED_DOCS = {
+    "application": "the application",
+    "audit_report": "the audit report",
+}
+_COPYRIGHT_DOC = {"certificate": "copyright_certificate", "agreement": "copyright_agreement"}
+
+
+def get(data: object, *path: str | int) -> object:
+    """The value at `path`, or None when any step is missing or of the wrong type."""
+    for step in path:
+        if isinstance(step, int):
+            if not isinstance(data, list) or step >= len(data):
+                return None
+        elif not isinstance(data, dict):
+            return None
+        data = data[step] if isinstance(step, int) else data.get(step)
+    return data
+
+
+def as_date(value: object) -> date | None:
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def finding(loaded: Loaded, code: str, path: tuple[str | int, ...], message: str,
+            severity: Severity = Severity.ERROR) -> Finding:
+    line, col = loaded.locate(path)
+    return Finding(loaded.path, line, col, code, message, json_path_text(path), severity)
+
+
+def check_sector(loaded: Loaded, folder: str) -> Iterator[Finding]:
+    sector_id = get(loaded.data, "id")
+    if isinstance(sector_id, str) and sector_id != folder:
+        yield finding(loaded, "REG001", ("id",), f"must equal the folder name '{folder}', got '{sector_id}'")
+
+
+def check_system(loaded: Loaded, sector_folder: str, folder: str, sector_exists: bool) -> Iterator[Finding]:
+    data = loaded.data
+    system_id, sector = get(data, "id"), get(data, "sector")
+    if isinstance(system_id, str) and system_id != folder:
+        yield finding(loaded, "REG001", ("id",), f"must equal the folder name '{folder}', got '{system_id}'")
+    if isinstance(sector, str) and sector != sector_folder:
+        yield finding(loaded, "REG002", ("sector",),
+                      f"must equal the sector folder '{sector_folder}', got '{sector}'")
+    if not sector_exists:
+        yield finding(loaded, "REG003", ("sector",),
+                      f"sector '{sector_folder}' does not exist: registry/{sector_folder}/sector.yaml is missing")
+    for path in (("owner", "bin"), ("audit", "auditor", "bin")):
+        value = get(data, *path)
+        if isinstance(value, str) and len(value) == 12 and value.isascii() and value.isdigit():
+            problem = bin_problem(value)
+            if problem:
+                yield finding(loaded, "BIN001", path, problem)
+    yield from _required_documents(loaded)
+    yield from _audit(loaded)
+    yield from _dates(loaded)
+
+
+def _kinds(loaded: Loaded) -> list[str]:
+    documents = get(loaded.data, "documents")
+    if not isinstance(documents, list):
+        return []
+    return [d.get("kind") for d in documents if isinstance(d, dict) and isinstance(d.get("kind"), str)]
+
+
+def _required_documents(loaded: Loaded) -> Iterator[Finding]:
+    if not isinstance(get(loaded.data, "documents"), list):
+        return
+    kinds = _kinds(loaded)
+    for kind, words in _REQUIRED_DOCS.items():
+        if kind not in kinds:
+            yield finding(loaded, "DOC001", ("documents",),
+                          f"{words} is missing: add a document of kind {kind}")
+    copyright_kind = get(loaded.data, "copyright", "kind")
+    wanted = _COPYRIGHT_DOC.get(copyright_kind) if isinstance(copyright_kind, str) else None
+    if wanted is None:
+        if not set(kinds) & set(_COPYRIGHT_DOC.values()):
+            yield finding(loaded, "DOC001", ("documents",),
+                          "the copyright certificate or agreement is missing")
+        return
+    other = next(v for v in _COPYRIGHT_DOC.values() if v != wanted)
+    if wanted not in kinds:
+        yield finding(loaded, "DOC001", ("documents",),
+                      f"the copyright {copyright_kind} is missing: add a document of kind {wanted}")
+    if other in kinds:
+        index = kinds.index(other)
+        yield finding(loaded, "DOC002", ("documents", index, "kind"),
+                      f"is {other} but copyright.kind is {copyright_kind}; they must match")
+
+
+def _audit(loaded: Loaded) -> Iterator[Finding]:
+    conclusion = get(loaded.data, "audit", "conclusion")
+    if conclusion == "negative":
+        yield finding(loaded, "AUD001", ("audit", "conclusion"),
+                      "is negative; only a positive audit conclusion supports inclusion")
+    valid_until = as_date(get(loaded.data, "audit", "valid_until"))
+    decided = as_date(get(loaded.data, "decision", "date"))
+    if valid_until and decided and valid_until < decided:
+        yield finding(loaded, "AUD002", ("audit", "valid_until"),
+                      f"the audit conclusion expired on {valid_until} before the decision of {decided}")
+
+
+# (earlier, later): the first date must not come after the second.
+_DATE_ORDER = (
+    (("copyright", "date"), ("decision", "date")),
+    (("audit", "report_date"), ("decision", "date")),
+    (("application", "submitted"), ("decision", "date")),
+    (("application", "submitted"), ("application", "resubmitted")),
+    (("application", "resubmitted"), ("decision", "date")),
+    (("decision", "date"), ("decision", "published")),
+    (("decision", "date"), ("status", "since")),
+)
+
+
+def _dates(loaded: Loaded) -> Iterator[Finding]:
+    for earlier, later in _DATE_ORDER:
+        first, second = as_date(get(loaded.data, *earlier)), as_date(get(loaded.data, *later))
+        if first and second and first > second:
+            yield finding(loaded, "DATE001", later,
+                          f"{second} is before {json_path_text(earlier)} {first}; "
+                          f"{json_path_text(later)} cannot come earlier")

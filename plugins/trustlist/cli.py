@@ -35,8 +35,11 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    for code, rule in RULES.items():
-        print(f"{code}\t{rule}")
+    if args.format == "markdown":
+        print(report.rules_markdown(RULES))
+    else:
+        for code, rule in RULES.items():
+            print(f"{code}\t{rule}")
     return EXIT_OK
 
 
@@ -54,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(run=_validate)
 
     rules = commands.add_parser("rules", help="list the validation rules and their codes")
+    rules.add_argument("--format", choices=("text", "markdown"), default="text")
     rules.set_defaults(run=_rules)
     return parser
 

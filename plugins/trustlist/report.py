@@ -82,3 +82,24 @@ def as_markdown(findings: Sequence[Finding], subject: str) -> str:
     for f in findings:
         rows.append(f"| `{_md_cell(_location(f))}` | {f.code} | `{_md_cell(f.json_path)}` | {_md_cell(f.message)} |")
     return "\n".join(rows)
+
+
+RULES_PREAMBLE = """\
+# Validation rules
+
+Every finding of `trustlist validate` names one of these codes. The codes are stable: a rule
+may be reworded, never renumbered. Findings read like a compiler's:
+
+```text
+registry/healthcare/med-xray-triage/system.yaml:15:8: error[BIN001] owner.bin: check digit must be 6, got 7
+```
+
+The file, the line and column of the offending value, the rule's code, the field, and what to
+change. Regenerate this page with `trustlist rules --format markdown > docs/rules.md`.
+"""
+
+
+def rules_markdown(rules: dict[str, str]) -> str:
+    rows = [RULES_PREAMBLE, "| code | rule |", "|---|---|"]
+    rows += [f"| `{code}` | {_md_cell(rule)} |" for code, rule in rules.items()]
+    return "\n".join(rows)

@@ -1,0 +1,164 @@
+"""`trustlist validate` as a user runs it: exit codes, output formats, and hostile input that
+must end in a clear finding, never a traceback, within bounded time and memory."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import SYSTEM, edit
+
+FOLDER = "registry/health/demo-triage"
+TRUSTLIST = Path(sys.executable).with_name("trustlist")
+LINE = re.compile(r"^(?P<path>[^:]+)(?::(?P<line>\d+):(?P<col>\d+))?: error\[(?P<code>[A-Z]+\d{3})\] ")
+
+
+def _limit_memory() -> None:
+    # A hostile file must not make the validator balloon: 1 GiB of address space is plenty.
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [str(TRUSTLIST), *args], capture_output=True, text=True, cwd=cwd, timeout=120,
+        preexec_fn=_limit_memory,
+    )
+    assert "Traceback" not in result.stderr + result.stdout
+    return result
+
+
+def codes(output: str) -> set[str]:
+    return {m["code"] for line in output.splitlines() if (m := LINE.match(line))}
+
+
+def test_valid_registry_exits_0(base: Path) -> None:
+    result = run("validate", "registry", cwd=base)
+    assert result.returncode == 0
+    assert result.stdout.strip().endswith("valid")
+
+
+def test_findings_exit_1_with_compiler_style_lines(base: Path) -> None:
+    edit(base / SYSTEM, '"260540001236"', '"260540001237"')
+    result = run("validate", cwd=base)
+    assert result.returncode == 1
+    assert f"{SYSTEM}:15:8: error[BIN001] owner.bin: check digit must be 6, got 7" in result.stdout
+    assert "1 error(s)" in result.stdout
+
+
+def test_json_format(base: Path) -> None:
+    edit(base / SYSTEM, "conclusion: positive", "conclusion: negative")
+    result = run("validate", "registry", "--format", "json", cwd=base)
+    assert result.returncode == 1
+    payload = json.loads(result.stdout)
+    assert payload["valid"] is False
+    assert payload["checked"] == {"sectors": 1, "systems": 1, "documents": 3}
+    [finding] = payload["findings"]
+    assert finding == {
+        "path": SYSTEM, "line": 57, "column": 15, "code": "AUD001", "severity": "error",
+        "json_path": "audit.conclusion",
+        "message": "is negative; only a positive audit conclusion supports inclusion",
+    }
+
+
+def test_github_annotations(base: Path) -> None:
+    edit(base / SYSTEM, "size: 1035", "size: 1036")
+    result = run("validate", "--format", "github", cwd=base)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        f"::error file={SYSTEM},line=78,col=11,title=DOC004::"
+        "documents[1].size: is 1036 but 'copyright-certificate.pdf' has 1035 bytes"
+    )
+
+
+def test_markdown_format(base: Path) -> None:
+    edit(base / SYSTEM, "size: 1035", "size: 1036")
+    result = run("validate", "--format", "markdown", cwd=base)
+    assert "| `registry/health/demo-triage/system.yaml:78:11` | DOC004 |" in result.stdout
+
+
+def test_missing_registry_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("validate", str(tmp_path / "nowhere"))
+    assert result.returncode == 2
+    assert "no such registry folder" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["validate", "--format", "xml"], ["frobnicate"], []])
+def test_bad_arguments_exit_2(args: list[str]) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert "usage:" in result.stderr
+
+
+def test_rules_lists_every_code() -> None:
+    result = run("rules")
+    assert result.returncode == 0
+    assert re.search(r"^BIN001\t.*check digit", result.stdout, re.M)
+
+
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+    for i in range(20)
+)
+
+
+def _hostile_system(root: Path, data: bytes) -> None:
+    (root / SYSTEM).write_bytes(data)
+
+
+HOSTILE = {
+    "billion laughs": (BOMB.encode(), {"YAML003"}),
+    "50 MB file": (b"a: " + b"x" * (50 * 1024 * 1024) + b"\n", {"YAML005"}),
+    "binary junk": (random.Random(7).randbytes(200_000), {"YAML004"}),
+    "deep nesting": (b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n", {"YAML005"}),
+    "nul byte": (b"a: b\x00c\n", {"YAML001"}),
+    "python object tag": (b"a: !!python/object/apply:os.system ['touch /tmp/pwned']\n", {"YAML009"}),
+    "many keys": (b"".join(b"k%d: v\n" % i for i in range(30_000)), {"YAML005"}),
+    "empty file": (b"", {"YAML008"}),
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_hostile_record(base: Path, name: str) -> None:
+    data, expected = HOSTILE[name]
+    _hostile_system(base, data)
+    result = run("validate", cwd=base)
+    assert result.returncode == 1
+    assert codes(result.stdout) == expected, result.stdout[:2000]
+
+
+def test_bidi_file_name_is_reported_escaped(base: Path) -> None:
+    (base / FOLDER / "report\u202efdp.exe").write_bytes(b"MZ")
+    result = run("validate", cwd=base)
+    assert result.returncode == 1
+    assert "\u202e" not in result.stdout
+    assert "report\\u202efdp.exe" in result.stdout
+    assert codes(result.stdout) == {"DOC009"}
+
+
+def test_symlinked_system_folder_is_refused(base: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    (base / FOLDER).rename(outside)
+    os.symlink(outside, base / FOLDER)
+    result = run("validate", cwd=base)
+    assert result.returncode == 1
+    assert codes(result.stdout) == {"FILE002"}
+
+
+def test_oversized_document(base: Path) -> None:
+    with (base / FOLDER / "audit-report.pdf").open("ab") as handle:
+        handle.truncate(30 * 1024 * 1024)
+    result = run("validate", cwd=base)
+    assert "error[DOC004] documents[2].size: 'audit-report.pdf' is 31457280 bytes" in result.stdout
+
+
+def test_rules_page_is_in_sync() -> None:
+    page = Path(__file__).parents[1] / "docs" / "rules.md"
+    result = run("rules", "--format", "markdown")
+    assert page.read_text(encoding="utf-8") == result.stdout

@@ -1,0 +1,194 @@
+"""deadlines: Kazakhstan working days and the Order's terms.
+
+Working days are Monday to Friday, minus the statutory holidays and the days off moved when one
+falls on a weekend (both from the `holidays` package, country KZ, observed days on), minus the
+package's own decree transfers (its special holidays, up to 2025 in 0.108), minus the extra days
+off of `registry/calendar.yaml`, plus its extra working days. The overrides win over the package:
+the package may lag a decree, and a decree is the last word on its day.
+
+A term of N working days counts from the day after the event: it ends on the N-th working day
+after it (submitted Wed 18 March 2026, Nauryz closing 21-25 March: review due Mon 6 April).
+
+The three terms, and what ends each:
+- review (10 days) counts from `submitted` and ends with the decision. When the applicant
+  resubmitted, the first review ended instead with a notice of inconsistencies, whose date is
+  not recorded. It came before the resubmission, so if `resubmitted` is on or before the due
+  date the review is "met" (with no actual date); otherwise it is "unknown".
+- re-review (5 days), only when resubmitted, counts from `resubmitted` and ends with `decided`.
+- publication (5 days), only once decided, counts from `decided` and ends with `published`.
+
+States: "met" (actual on or before due), "missed" (actual after due), "pending" (no actual,
+today on or before due), "overdue" (no actual, today after due), "unknown" (see review).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Literal
+
+import holidays
+import yaml
+
+from .findings import json_path_text
+from .schema import validator
+
+REVIEW_DAYS = 10
+REREVIEW_DAYS = 5
+PUBLICATION_DAYS = 5
+
+State = Literal["met", "missed", "pending", "overdue", "unknown"]
+_ONE_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Override:
+    """One dated entry of calendar.yaml (`day`, not `date`, so the type name stays usable)."""
+
+    day: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class Overrides:
+    days_off: tuple[Override, ...] = ()
+    working_days: tuple[Override, ...] = ()
+
+
+class WorkingCalendar:
+    """Kazakhstan's working days: the `holidays` package corrected by dated overrides."""
+
+    def __init__(self, overrides: Overrides | None = None) -> None:
+        overrides = overrides or Overrides()
+        self._off = {o.day for o in overrides.days_off}
+        self._work = {o.day for o in overrides.working_days}
+        both = self._off & self._work
+        if both:
+            raise ValueError(f"both a day off and a working day: {sorted(both)}")
+        # observed=True adds the moved days off; years are filled in lazily (expand=True).
+        self._kz = holidays.country_holidays("KZ", observed=True)
+
+    def is_working_day(self, d: date) -> bool:
+        if d in self._work:
+            return True
+        if d in self._off:
+            return False
+        # Load d's year and the next one before asking: the package fills its working Saturdays
+        # (weekend_workdays) only while loading a year (a lookup does it, expand=True), and a
+        # transfer's Saturday can sit in the year before its day off (2013-12-28 for 2014-01-03).
+        self._kz.get(date(d.year, 1, 1))
+        self._kz.get(date(d.year + 1, 1, 1))
+        return self._kz.is_working_day(d)
+
+    def add_working_days(self, start: date, n: int) -> date:
+        """The n-th working day after `start` (the term counts from the day after the event)."""
+        if n < 0:
+            raise ValueError("a term is a non-negative number of working days")
+        d = start
+        while n:
+            d += _ONE_DAY
+            if self.is_working_day(d):
+                n -= 1
+        return d
+
+    def working_days_between(self, a: date, b: date) -> int:
+        """Number of working days in (a, b]; 0 when b is not after a."""
+        count, d = 0, a
+        while d < b:
+            d += _ONE_DAY
+            count += self.is_working_day(d)
+        return count
+
+
+@dataclass(frozen=True)
+class Deadline:
+    name: Literal["review", "re-review", "publication"]
+    start: date  # the event the term counts from
+    days: int  # the term, in working days
+    due: date
+    actual: date | None  # the event that ended the term, when known
+    taken: int | None  # working days from start to actual, when actual is known
+    state: State
+
+
+def _deadline(
+    cal: WorkingCalendar,
+    name: Literal["review", "re-review", "publication"],
+    start: date,
+    days: int,
+    actual: date | None,
+    today: date,
+) -> Deadline:
+    due = cal.add_working_days(start, days)
+    if actual is not None:
+        state: State = "met" if actual <= due else "missed"
+        taken: int | None = cal.working_days_between(start, actual)
+    else:
+        state, taken = ("pending" if today <= due else "overdue"), None
+    return Deadline(name, start, days, due, actual, taken, state)
+
+
+def compute_deadlines(
+    calendar: WorkingCalendar,
+    submitted: date,
+    resubmitted: date | None = None,
+    decided: date | None = None,
+    published: date | None = None,
+    today: date | None = None,
+) -> list[Deadline]:
+    """The Order's terms for one application, in order; see the module docstring for the rules."""
+    today = today or date.today()
+    if resubmitted is None:
+        out = [_deadline(calendar, "review", submitted, REVIEW_DAYS, decided, today)]
+    else:
+        # The notice that ended the review is not recorded; it preceded the resubmission.
+        due = calendar.add_working_days(submitted, REVIEW_DAYS)
+        state: State = "met" if resubmitted <= due else "unknown"
+        out = [Deadline("review", submitted, REVIEW_DAYS, due, None, None, state)]
+        out.append(_deadline(calendar, "re-review", resubmitted, REREVIEW_DAYS, decided, today))
+    if decided is not None:
+        out.append(_deadline(calendar, "publication", decided, PUBLICATION_DAYS, published, today))
+    return out
+
+
+class _DatesAsText(yaml.SafeLoader):
+    """SafeLoader that keeps 2026-03-21 a string, so the schema (not YAML) judges dates."""
+
+
+_DatesAsText.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_calendar_overrides(path: str | Path) -> tuple[Overrides | None, list[str]]:
+    """Read and check registry/calendar.yaml: the overrides, or None and error messages."""
+    name = str(path)
+    try:  # S506 is a false alarm: _DatesAsText is a SafeLoader with one resolver fewer.
+        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_DatesAsText)  # noqa: S506
+    except OSError as exc:
+        return None, [f"{name}: cannot read: {exc.strerror or exc}"]
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        return None, [f"{name}: not valid YAML: {exc}"]
+    errors = [
+        f"{name}: {json_path_text(tuple(e.absolute_path)) or '(file)'}: {e.message}"
+        for e in sorted(validator("calendar").iter_errors(data), key=lambda e: list(e.path))
+    ]
+    if errors:
+        return None, errors
+    lists = {
+        key: tuple(Override(date.fromisoformat(e["date"]), e["reason"]) for e in data[key])
+        for key in ("days_off", "working_days")
+    }
+    for key, entries in lists.items():
+        seen: set[date] = set()
+        for i, entry in enumerate(entries):
+            if entry.day in seen:
+                errors.append(f"{name}: {key}[{i}].date: {entry.day} is listed twice")
+            seen.add(entry.day)
+    both = {o.day for o in lists["days_off"]} & {o.day for o in lists["working_days"]}
+    errors += [f"{name}: {d} is both a day off and a working day" for d in sorted(both)]
+    if errors:
+        return None, errors
+    return Overrides(lists["days_off"], lists["working_days"]), []

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SECTOR, SYSTEM, edit, replace_document
+from pdf_fixtures import PNG, raw_pdf
 from trustlist.rules import RULES
 from trustlist.validate import validate_registry
 
@@ -68,14 +69,8 @@ def swap_pdf(name: str, data: bytes) -> Callable[[Path], None]:
     return lambda root: replace_document(root, name, data)
 
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-JS_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R/OpenAction 4 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
-    b"4 0 obj<</S/JavaScript/JS(app.alert\\(1\\))>>endobj\n"
-    b"trailer<</Root 1 0 R/Size 5>>\n%%EOF\n"
-)
+JS_PDF = raw_pdf(b"<< /S /JavaScript /JS (app.alert\\(1\\)) >>",
+                 catalog=b"<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>")
 PRIVATE = (
     "    public: false\n    custodian:\n      kk: Клиника\n      ru: Клиника\n"
     "    request:\n      kk: Хат жазыңыз\n      ru: Напишите письмо\n"
@@ -92,6 +87,10 @@ CASES = {
         both(copy_system("health/demo-triage-2"),
              on("registry/health/demo-triage-2/system.yaml", "id: demo-triage", "id: demo-triage-2")),
         "registry/health/demo-triage-2/system.yaml", "list_number", 4),
+    "REG008": Case("REG008", both(copy_system("health/history"),
+                                  on("registry/health/history/system.yaml", "id: demo-triage", "id: history"),
+                                  on("registry/health/history/system.yaml", "list_number: 1", "list_number: 2")),
+                   "registry/health/history/system.yaml", "id", 2),
     "REG006": Case("REG006", write("registry/health/notes.txt", b"x"), "registry/health/notes.txt"),
     "REG006 root": Case("REG006", write("registry/index.html", b"x"), "registry/index.html"),
     "REG007": Case("REG007", write("registry/health/empty-one/.keep", b""), "registry/health/empty-one"),

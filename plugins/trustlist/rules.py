@@ -43,6 +43,7 @@ RULES: dict[str, str] = {
     "REG005": "List numbers are unique within a sector's list.",
     "REG006": "The registry holds only sector folders, system folders and known files.",
     "REG007": "Every system folder has a system.yaml.",
+    "REG008": "Sector and system ids do not take a name the site reserves for its own pages.",
     "BIN001": "A BIN (owner, auditor) has a valid check digit.",
     "DOC001": "The three required documents are listed: application, copyright document, audit report.",
     "DOC002": "The copyright document matches copyright.kind (certificate or agreement).",
@@ -65,6 +66,13 @@ RULES: dict[str, str] = {
     "DATE001": "Dates are in order: copyright, audit report and application before the decision; "
     "resubmission after submission; suspension, exclusion and publication after the decision.",
 }
+
+# Site paths beside sectors (/<lang>/search/ ...) and beside systems (/<lang>/<sector>/history/).
+RESERVED_SECTOR_IDS = frozenset(
+    {"api", "assets", "documents", "feeds", "search", "about", "apply", "review", "auditors",
+     "rules", "history", "kk", "ru", "en", "search-index"}
+)
+RESERVED_SYSTEM_IDS = frozenset({"history", "feed", "index"})
 
 _REQUIRED_DOCS = {
     "application": "the application",
@@ -104,6 +112,8 @@ def check_sector(loaded: Loaded, folder: str) -> Iterator[Finding]:
     sector_id = get(loaded.data, "id")
     if isinstance(sector_id, str) and sector_id != folder:
         yield finding(loaded, "REG001", ("id",), f"must equal the folder name '{folder}', got '{sector_id}'")
+    if folder in RESERVED_SECTOR_IDS:
+        yield finding(loaded, "REG008", ("id",), f"'{folder}' is reserved for the site's own pages; choose another id")
 
 
 def check_system(loaded: Loaded, sector_folder: str, folder: str, sector_exists: bool) -> Iterator[Finding]:
@@ -111,6 +121,8 @@ def check_system(loaded: Loaded, sector_folder: str, folder: str, sector_exists:
     system_id, sector = get(data, "id"), get(data, "sector")
     if isinstance(system_id, str) and system_id != folder:
         yield finding(loaded, "REG001", ("id",), f"must equal the folder name '{folder}', got '{system_id}'")
+    if folder in RESERVED_SYSTEM_IDS:
+        yield finding(loaded, "REG008", ("id",), f"'{folder}' is reserved for the site's own pages; choose another id")
     if isinstance(sector, str) and sector != sector_folder:
         yield finding(loaded, "REG002", ("sector",),
                       f"must equal the sector folder '{sector_folder}', got '{sector}'")

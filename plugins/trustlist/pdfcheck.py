@@ -1,0 +1,295 @@
+"""validate step: checks that a public document is a real, passive PDF."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from io import BytesIO
+from itertools import islice
+
+from pypdf import PdfReader
+from pypdf.errors import DependencyError
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    NullObject,
+    PdfObject,
+    StreamObject,
+    read_object,
+)
+
+# code -> the rule in one line; the same text as in rules.py, which the tests keep in step.
+RULES: dict[str, str] = {
+    "PDF001": "A public document starts with the PDF header %PDF- at byte 0.",
+    "PDF002": "A public document parses as a PDF with at least one page.",
+    "PDF003": "A public document is not encrypted.",
+    "PDF004": "A public document contains no JavaScript.",
+    "PDF005": "A public document contains no launch, submit or remote actions.",
+    "PDF006": "A public document contains no embedded files, rich media or XFA forms.",
+}
+
+# Bounds the work on hostile input; the caller has already capped the file at 25 MiB.
+MAX_OBJECTS = 200_000
+MAX_INFLATED = 100 * 1024 * 1024  # bytes of object streams this module decompresses itself
+
+# Names that are dangerous as a dictionary key, and as a value anywhere (an /S action type,
+# a /Type or /Subtype). pypdf decodes #xx escapes, so /J#61vaScript arrives as /JavaScript.
+_KEYS = {"/JS": "PDF004", "/JavaScript": "PDF004", "/EmbeddedFiles": "PDF006",
+         "/EF": "PDF006", "/XFA": "PDF006", "/RichMediaContent": "PDF006"}
+_VALUES = {"/JavaScript": "PDF004", "/Launch": "PDF005", "/SubmitForm": "PDF005",
+           "/ImportData": "PDF005", "/GoToR": "PDF005", "/GoToE": "PDF005",
+           "/EmbeddedFile": "PDF006", "/FileAttachment": "PDF006", "/RichMedia": "PDF006",
+           "/RichMediaExecute": "PDF006"}
+_MESSAGES = {
+    "PDF004": "contains JavaScript ({}); publish a PDF without scripts",
+    "PDF005": "contains an action that reaches outside the document ({}); "
+              "only links within it and web links (/URI) are allowed",
+    "PDF006": "contains embedded content ({}); "
+              "publish a PDF without attachments, rich media or XFA forms",
+}
+# "12 0 obj" anywhere in the bytes: how a repairing viewer finds objects the xref omits.
+_OBJECT_HEADER = re.compile(rb"(?<![0-9])([0-9]{1,10})[\0\t\n\f\r ]+([0-9]{1,5})[\0\t\n\f\r ]+obj")
+_WHITESPACE = re.compile(rb"[\0\t\n\f\r ]*")
+_MAGIC = ((b"PK\x03\x04", "a ZIP archive or Office file"), (b"\x89PNG", "a PNG image"),
+          (b"\xff\xd8\xff", "a JPEG image"), (b"MZ", "a Windows program"),
+          (b"\x7fELF", "a Linux program"), (b"\xd0\xcf\x11\xe0", "an old Office file"),
+          (b"{\\rtf", "an RTF document"))
+
+
+@dataclass(frozen=True)
+class PdfProblem:
+    code: str  # a key of RULES
+    message: str  # one plain sentence naming the rule, to follow the file's name
+
+
+class _TooComplex(Exception):
+    """More objects, or more object-stream bytes, than the limits above allow."""
+
+
+def check_pdf(data: bytes) -> list[PdfProblem]:
+    """Return every problem found (empty list = a real, passive PDF)."""
+    if not data.startswith(b"%PDF-"):
+        # Anything else is a disguised file; parsing it further would only add noise.
+        return [PdfProblem("PDF001", f"is not a PDF ({_sniff(data)}); "
+                                     "a PDF starts with %PDF- at byte 0")]
+    with _quiet_pypdf():
+        return _check_parsed(data)
+
+
+def _sniff(data: bytes) -> str:
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return f"it looks like {kind}"
+    if not data:
+        return "the file is empty"
+    if data.lstrip()[:1] == b"<":
+        return "it looks like HTML or XML"
+    if b"%PDF-" in data[:1024]:
+        return "the %PDF- header is not at byte 0"
+    return f"it starts with {data[:8]!r}"
+
+
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    # pypdf logs a warning for every repair it makes (warnings.warn is only for deprecated
+    # calls); the CLI prints findings, not those. Levels of pypdf's child loggers follow this.
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _check_parsed(data: bytes) -> list[PdfProblem]:
+    encrypted = PdfProblem("PDF003", "is encrypted; publish an unencrypted PDF")
+    try:
+        reader = _Reader(BytesIO(data), strict=False)
+    except DependencyError:
+        # Without the optional AES package pypdf cannot even test the empty password of
+        # an AES-encrypted file, and encryption is the only thing it needs that package for.
+        return [encrypted]
+    except Exception as error:  # pypdf raises many types on bad input; all mean the same
+        return [_unreadable(error)]
+    if reader.is_encrypted:
+        # Strings and streams are ciphertext, so nothing inside can be checked honestly.
+        return [encrypted]
+    unindexable = _attempt(lambda: reader.index(data))
+    if unindexable is not None:
+        return [unindexable]
+    scanner = _Scanner(reader)
+    problems = [_attempt(lambda: _pages(reader)), _attempt(lambda: scanner.scan(data))]
+    # One problem per code: after a first parse error pypdf's state can raise odd others.
+    first: dict[str, PdfProblem] = {}
+    for problem in [*problems, *scanner.problems()]:
+        if problem is not None:
+            first.setdefault(problem.code, problem)
+    return sorted(first.values(), key=lambda p: p.code)
+
+
+def _pages(reader: PdfReader) -> PdfProblem | None:
+    if len(reader.pages) == 0:
+        return PdfProblem("PDF002", "has no pages; publish a PDF with at least one page")
+    return None
+
+
+def _attempt(step: Callable[[], PdfProblem | None]) -> PdfProblem | None:
+    # Each step runs alone, so a parse failure in one still lets the other report.
+    try:
+        return step()
+    except _TooComplex:
+        return PdfProblem("PDF002", f"is too complex to check (over {MAX_OBJECTS:,} objects or "
+                                    f"{MAX_INFLATED // 2**20} MiB of object streams)")
+    except Exception as error:  # RecursionError, ValueError, KeyError, PdfReadError, ...
+        return _unreadable(error)
+
+
+def _unreadable(error: BaseException) -> PdfProblem:
+    reason = (str(error).strip().splitlines() or [type(error).__name__])[0][:120]
+    reason = re.sub(r"IndirectObject\((\d+), (\d+), \d+\)", r"\1 \2 R", reason)  # no memory ids
+    return PdfProblem("PDF002", f"cannot be read as a PDF ({reason}); "
+                                "export it again as a standard PDF")
+
+
+class _Reader(PdfReader):
+    """A PdfReader that only resolves objects which are where the xref says they are."""
+
+    known: set[tuple[int, int]] | None = None  # None while pypdf reads the xref itself
+    unused: tuple[tuple[int, int, int], ...] = ()  # object headers the xref does not lead to
+
+    def get_object(self, indirect_reference: int | IndirectObject) -> PdfObject | None:
+        ref = indirect_reference
+        key = (ref, 0) if isinstance(ref, int) else (ref.idnum, ref.generation)
+        if self.known is not None and key not in self.known:
+            # pypdf would search the whole file for it, once per unknown number: minutes of
+            # work from a small hostile file. The raw scan parses every object there anyway.
+            return NullObject()
+        return super().get_object(ref)
+
+    def index(self, data: bytes) -> None:
+        """Point the xref at the bytes, as pypdf's own repair would, in one pass over them."""
+        headers = list(islice(((int(m[1]), int(m[2]), m.start())
+                               for m in _OBJECT_HEADER.finditer(data)), MAX_OBJECTS + 1))
+        if len(headers) > MAX_OBJECTS:
+            raise _TooComplex
+        at: dict[int, tuple[int, int]] = {}  # header offset -> its (number, generation)
+        first: dict[tuple[int, int], int] = {}  # the copy pypdf's repair search would find
+        for num, gen, offset in headers:
+            at[offset] = (num, gen)
+            first.setdefault((num, gen), offset)
+        self.known, used = {(num, 0) for num in self.xref_objStm}, set()
+        for (num, gen), offset in first.items():
+            # pypdf reads these as null or from an object stream: the raw scan sees the bytes.
+            if self.xref_free_entry.get(gen, {}).get(num) or (gen == 0 and num in self.xref_objStm):
+                continue
+            listed = self.xref.get(gen, {}).get(num)
+            listed = None if listed is None else _WHITESPACE.match(data, listed).end()
+            if at.get(listed) == (num, gen):  # the xref is right: keep its (latest) copy
+                offset = listed
+            self.xref.setdefault(gen, {})[num] = offset
+            self.known.add((num, gen))
+            used.add(offset)
+        self.unused = tuple(header for header in headers if header[2] not in used)
+
+
+class _Scanner:
+    """Walks every object once, noting where each forbidden name first appears."""
+
+    def __init__(self, reader: _Reader) -> None:
+        self.reader = reader
+        self.known = reader.known or set()
+        self.seen: set[tuple[int, int]] = set()
+        self.found: dict[str, str] = {}
+        self.objects = 0
+        self.inflated = 0
+
+    def problems(self) -> list[PdfProblem]:
+        return [PdfProblem(code, _MESSAGES[code].format(where))
+                for code, where in self.found.items()]
+
+    def scan(self, data: bytes) -> None:
+        # The trailer first, so a finding names the object a viewer would actually reach.
+        self.walk(self.reader.trailer, "the trailer")
+        for num, gen in sorted(self.known):
+            self.walk(IndirectObject(num, gen, self.reader), "the xref")
+        self._scan_raw(data)
+
+    def _scan_raw(self, data: bytes) -> None:
+        # Older revisions of an object, free or shadowed ones, are invisible to pypdf but not
+        # to the bytes that get published, nor to every viewer: parse them too.
+        source = BytesIO(data)  # own stream, so pypdf's reading position is left alone
+        for num, _gen, offset in self.reader.unused:
+            self._count()
+            obj = _parse_at(data, source, _OBJECT_HEADER.match(data, offset).end(), self.reader)
+            if obj is not None:
+                self.walk(obj, f"object {num} at byte {offset}, outside the xref")
+
+    def walk(self, start: PdfObject, where: str) -> None:
+        # An explicit stack, not recursion: object graphs can be deep and are often cyclic.
+        stack = [(start, where)]
+        while stack:
+            obj, where = stack.pop()
+            if isinstance(obj, IndirectObject):
+                stack.extend(self._resolve(obj))
+            elif isinstance(obj, DictionaryObject):
+                for key, value in obj.items():
+                    self._note(_KEYS.get(key), key, where)
+                    stack.append((value, where))
+                if isinstance(obj, StreamObject) and dict.get(obj, "/Type") == "/ObjStm":
+                    stack.extend((member, f"an object packed in {where}")
+                                 for member in self._members(obj))
+            elif isinstance(obj, ArrayObject):
+                stack.extend((item, where) for item in obj)
+            elif isinstance(obj, NameObject):
+                self._note(_VALUES.get(obj), obj, where)
+
+    def _resolve(self, ref: IndirectObject) -> list[tuple[PdfObject, str]]:
+        key = (ref.idnum, ref.generation)
+        if key in self.seen or key not in self.known:  # unknown ones: see _Reader
+            return []
+        self.seen.add(key)
+        self._count()
+        return [(self.reader.get_object(ref), f"object {ref.idnum}")]
+
+    def _members(self, objstm: StreamObject) -> Iterator[PdfObject]:
+        # Parsed here rather than trusted to the xref, which may leave members out. A stream
+        # that does not decode is skipped: if the xref needs it, resolving that fails loudly.
+        try:
+            data = objstm.get_data()
+            first = int(dict.get(objstm, "/First", 0))
+        except Exception:  # see above
+            return
+        self.inflated += len(data)
+        if self.inflated > MAX_INFLATED:
+            raise _TooComplex
+        source = BytesIO(data)
+        for offset in (int(o) for o in data[:first].split()[1::2] if o.isdigit()):
+            self._count()
+            member = _parse_at(data, source, first + offset, self.reader)
+            if member is not None:
+                yield member
+
+    def _count(self) -> None:
+        self.objects += 1
+        if self.objects > MAX_OBJECTS:
+            raise _TooComplex
+
+    def _note(self, code: str | None, name: str, where: str) -> None:
+        if code is not None and code not in self.found:
+            self.found[code] = f"{name} in {where}"
+
+
+def _parse_at(data: bytes, source: BytesIO, offset: int, reader: PdfReader) -> PdfObject | None:
+    # Best effort: "1 0 obj" may also occur by chance inside stream data, so a failure to
+    # parse here says nothing about the file.
+    try:
+        source.seek(_WHITESPACE.match(data, offset).end())
+        return read_object(source, reader)
+    except Exception:  # any parse error here is noise, see above
+        return None

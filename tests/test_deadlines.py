@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from trustlist.report import text_line
 from trustlist.deadlines import (
     PUBLICATION_DAYS,
     REREVIEW_DAYS,
@@ -14,7 +15,7 @@ from trustlist.deadlines import (
     Overrides,
     WorkingCalendar,
     compute_deadlines,
-    load_calendar_overrides,
+    load_calendar_overrides as _load,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,6 +25,12 @@ D = date.fromisoformat
 @pytest.fixture(scope="module")
 def cal() -> WorkingCalendar:
     return WorkingCalendar()
+
+
+def load_calendar_overrides(path: Path):
+    """The loader's findings as the CLI prints them."""
+    overrides, findings = _load(path)
+    return overrides, [text_line(f) for f in findings]
 
 
 def test_terms_of_the_order() -> None:
@@ -234,18 +241,18 @@ def test_good_file_loads_and_dates_stay_text_until_checked(tmp_path: Path) -> No
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ('"2026-05-08"', '"2026-02-30"', "days_off[0].date: '2026-02-30' is not a 'date'"),
-        ('"2026-05-08"', '"8 May 2026"', "days_off[0].date: '8 May 2026' does not match"),
+        ('"2026-05-08"', '"2026-02-30"', "error[SCH005] days_off[0].date: \"2026-02-30\" is not a valid date"),
+        ('"2026-05-08"', '"8 May 2026"', "error[SCH005] days_off[0].date: must be"),
         (
             "  - date: 2026-05-16\n",
             "  - day: 2026-05-16\n",
-            "working_days[0]: 'date' is a required",
+            "error[SCH001] working_days[0].date: is required but missing",
         ),
-        ('schema_version: "1.0"', 'schema_version: "2.0"', "schema_version: '1.0' was expected"),
+        ('schema_version: "1.0"', 'schema_version: "2.0"', "error[SCH004] schema_version: must be \"1.0\", got \"2.0\""),
         ('"hypothetical decree: Saturday made working"', '""', "working_days[0].reason: '' "),
-        ("2026-05-16", "2026-05-08", "2026-05-08 is both a day off and a working day"),
-        ("working_days:", "working_dayz:", "'working_days' is a required property"),
-        ("days_off:\n", "days_off: [\n", "not valid YAML"),
+        ("2026-05-16", "2026-05-08", "error[CAL001] working_days[0].date: 2026-05-08 is also in days_off"),
+        ("working_days:", "working_dayz:", "error[SCH001] working_days: is required but missing"),
+        ("days_off:\n", "days_off: [\n", "error[YAML001] is not valid YAML"),
     ],
 )
 def test_bad_file_names_the_problem(tmp_path: Path, old: str, new: str, expected: str) -> None:
@@ -269,4 +276,4 @@ def test_missing_file(tmp_path: Path) -> None:
     overrides, errors = load_calendar_overrides(tmp_path / "nope.yaml")
     assert overrides is None
     assert len(errors) == 1
-    assert "cannot read" in errors[0]
+    assert "cannot be read: it does not exist" in errors[0]

@@ -29,10 +29,11 @@ from pathlib import Path
 from typing import Literal
 
 import holidays
-import yaml
 
-from .findings import json_path_text
-from .schema import validator
+from .findings import Finding
+from .load import load_yaml
+from .rules import finding
+from .schema import check_schema
 
 REVIEW_DAYS = 10
 REREVIEW_DAYS = 5
@@ -152,43 +153,29 @@ def compute_deadlines(
     return out
 
 
-class _DatesAsText(yaml.SafeLoader):
-    """SafeLoader that keeps 2026-03-21 a string, so the schema (not YAML) judges dates."""
-
-
-_DatesAsText.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def load_calendar_overrides(path: str | Path) -> tuple[Overrides | None, list[str]]:
-    """Read and check registry/calendar.yaml: the overrides, or None and error messages."""
-    name = str(path)
-    try:  # S506 is a false alarm: _DatesAsText is a SafeLoader with one resolver fewer.
-        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_DatesAsText)  # noqa: S506
-    except OSError as exc:
-        return None, [f"{name}: cannot read: {exc.strerror or exc}"]
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        return None, [f"{name}: not valid YAML: {exc}"]
-    errors = [
-        f"{name}: {json_path_text(tuple(e.absolute_path)) or '(file)'}: {e.message}"
-        for e in sorted(validator("calendar").iter_errors(data), key=lambda e: list(e.path))
-    ]
-    if errors:
-        return None, errors
+def load_calendar_overrides(path: str | Path, display: str | None = None) -> tuple[Overrides | None, list[Finding]]:
+    """Read and check registry/calendar.yaml with the registry's strict loader and schema."""
+    loaded = load_yaml(Path(path), display or str(path))
+    if loaded.data is None:
+        return None, loaded.findings
+    findings = loaded.findings + check_schema(loaded, "calendar")
+    if findings:
+        return None, findings
+    data = loaded.data
     lists = {
         key: tuple(Override(date.fromisoformat(e["date"]), e["reason"]) for e in data[key])
         for key in ("days_off", "working_days")
     }
+    first_seen: dict[date, tuple[str, int]] = {}
     for key, entries in lists.items():
-        seen: set[date] = set()
         for i, entry in enumerate(entries):
-            if entry.day in seen:
-                errors.append(f"{name}: {key}[{i}].date: {entry.day} is listed twice")
-            seen.add(entry.day)
-    both = {o.day for o in lists["days_off"]} & {o.day for o in lists["working_days"]}
-    errors += [f"{name}: {d} is both a day off and a working day" for d in sorted(both)]
-    if errors:
-        return None, errors
+            if entry.day in first_seen:
+                other_key, other_i = first_seen[entry.day]
+                what = "is listed twice" if other_key == key else f"is also in {other_key}"
+                findings.append(finding(loaded, "CAL001", (key, i, "date"),
+                                        f"{entry.day} {what} ({other_key}[{other_i}])"))
+            else:
+                first_seen[entry.day] = (key, i)
+    if findings:
+        return None, findings
     return Overrides(lists["days_off"], lists["working_days"]), []

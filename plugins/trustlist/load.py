@@ -204,6 +204,8 @@ def load_yaml(path: Path, display: str) -> Loaded:
     """Read and parse one record file; problems become findings, never exceptions."""
     loaded = Loaded(display)
     try:
+        if not path.is_symlink() and not path.exists():
+            raise _Error("FILE001", "cannot be read: it does not exist", None)
         if path.is_symlink() or not path.is_file():
             raise _Error("FILE002", "is not a regular file (symlinks are not allowed)", None)
         with path.open("rb") as handle:

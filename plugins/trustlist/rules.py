@@ -63,6 +63,7 @@ RULES: dict[str, str] = {
     "PDF006": "A public document contains no embedded files, rich media or XFA forms.",
     "AUD001": "The audit conclusion is positive.",
     "AUD002": "The audit conclusion is still valid on the decision date.",
+    "CAL001": "A date stands once in registry/calendar.yaml: not twice, not both a day off and a working day.",
     "DATE001": "Dates are in order: copyright, audit report and application before the decision; "
     "resubmission after submission; suspension, exclusion and publication after the decision.",
 }

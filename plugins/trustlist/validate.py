@@ -15,15 +15,17 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from . import documents, rules
+from .deadlines import Overrides, load_calendar_overrides
 from .findings import Finding, json_path_text
 from .load import Loaded, load_yaml
 from .models import Sector, System
 from .schema import check_schema
 
 SECTOR_FILE = "sector.yaml"
+CALENDAR_FILE = "calendar.yaml"
 SYSTEM_FILE = documents.RECORD_FILE
 # Files the registry root may hold besides sector folders.
-ROOT_FILES = {"calendar.yaml", "README.md"}
+ROOT_FILES = {CALENDAR_FILE, "README.md"}
 
 
 class RegistryNotFound(Exception):
@@ -56,6 +58,7 @@ class Registry:
     sectors: dict[str, SectorEntry] = field(default_factory=dict)
     systems: list[SystemEntry] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    calendar: Overrides | None = None  # registry/calendar.yaml: decree transfers of working days
 
     @property
     def errors(self) -> list[Finding]:
@@ -113,6 +116,9 @@ def validate_registry(root: Path) -> Registry:
             registry.findings.append(Finding(display, 0, 0, "FILE002", "must not be a symlink"))
         elif entry.is_dir():
             _sector(registry, path, display)
+        elif entry.name == CALENDAR_FILE:
+            registry.calendar, found = load_calendar_overrides(path, display)
+            registry.findings += found
         elif entry.name not in ROOT_FILES:
             registry.findings.append(Finding(
                 display, 0, 0, "REG006", "the registry root holds only sector folders, calendar.yaml and README.md"))

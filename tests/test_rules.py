@@ -97,7 +97,7 @@ CASES = {
     "CAL001": Case("CAL001", write("registry/calendar.yaml", b'schema_version: "1.0"\ndays_off:\n'
                                    b'  - date: 2026-05-08\n    reason: decree 1\n'
                                    b'  - date: 2026-05-08\n    reason: decree 2\nworking_days: []\n'),
-                   "registry/calendar.yaml", "days_off[1].date", 6),
+                   "registry/calendar.yaml", "days_off[1].date", 5),
     "BIN001 owner": Case("BIN001", on(SYSTEM, '"260540001236"', '"260540001237"'), json_path="owner.bin", line=15),
     "BIN001 auditor": Case(
         "BIN001", on(SYSTEM, '"191140004560"', '"191140004561"'), json_path="audit.auditor.bin", line=55),

@@ -1,34 +1,54 @@
 """plugin: the MkDocs adapter, the only module that imports mkdocs.
 
-It sequences MkDocs events and delegates to the core; a registry with findings fails the
-build with the validator's own lines, before anything is written.
+It sequences MkDocs events and delegates to the core: validate (on_config), declare every
+generated page, document and export as a virtual file (on_files), give each language its own
+navigation (on_nav), and swap each generated page's body for the HTML our autoescaping
+templates render from the record (on_page_markdown / on_page_content / on_page_context).
+A registry with errors fails the build before anything is written.
 """
 
 from __future__ import annotations
 
+import posixpath
+from importlib import resources
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
 
-from . import report
-from .validate import Registry, RegistryNotFound, validate_registry
+from . import pages, report
+from .i18n import LANGUAGE_NAMES, LANGUAGES, t
+from .publish import published_files
+from .render import render_page
+from .search import search_index
+from .validate import RegistryNotFound, validate_registry
+
+PACKAGE = resources.files("trustlist")
+ASSETS = ("trustlist.css", "trustlist.js", "md-scope.js", "md-content.js")
 
 
 class TrustlistConfig(base.Config):
     registry = opt.Type(str, default="registry")
     """The registry folder, relative to mkdocs.yml."""
 
+    languages = opt.ListOfItems(opt.Choice(LANGUAGES), default=list(LANGUAGES))
+    """Languages to build, each a complete site under /<lang>/."""
+
     demonstration = opt.Type(bool, default=False)
     """Show a banner on every page saying the registry is demonstration data."""
 
+    source_url = opt.Optional(opt.Type(str))
+    """Where the repository's files are browsed, e.g. https://github.com/org/repo/blob/main/."""
+
 
 class TrustlistPlugin(BasePlugin[TrustlistConfig]):
-    registry: Registry | None = None
-
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").parent / self.config.registry
         try:
@@ -37,8 +57,96 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             raise PluginError(str(err)) from None
         if registry.errors:
             lines = "\n".join(report.text_line(f) for f in registry.errors)
-            raise PluginError(
-                f"the registry has {len(registry.errors)} error(s); no site is built:\n{lines}"
-            )
-        self.registry = registry
+            raise PluginError(f"the registry has {len(registry.errors)} error(s); no site is built:\n{lines}")
+        self.site = pages.Site(registry, tuple(self.config.languages), self.config.demonstration,
+                               self.config.source_url)
+        self.specs = {spec.src_uri: spec for spec in self.site.specs}
+        # Our template overrides sit between the user's custom_dir and Material's own.
+        overrides = str(PACKAGE / "overrides")
+        position = 1 if config.theme.custom_dir else 0
+        config.theme.dirs.insert(position, overrides)
+        config.extra_css.append("assets/trustlist/trustlist.css")
+        config.extra_javascript.append("assets/trustlist/trustlist.js")
+        config.extra["alternate"] = [
+            {"name": LANGUAGE_NAMES[lang], "link": f"/{lang}/", "lang": lang} for lang in self.config.languages
+        ]
         return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        for spec in self.site.specs:
+            files.append(File.generated(config, spec.src_uri, content=""))
+        for lang in self.config.languages:
+            files.append(File.generated(config, f"{lang}/search/index.json",
+                                        content=search_index(self.site, lang)))
+        for name in ASSETS:
+            files.append(File.generated(config, f"assets/trustlist/{name}",
+                                        content=(PACKAGE / "assets" / name).read_bytes()))
+        for published in published_files(self.site):
+            if published.source is not None:
+                files.append(File.generated(config, published.uri, abs_src_path=str(published.source)))
+            else:
+                files.append(File.generated(config, published.uri, content=published.content))
+        return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # One navigation per language, holding only that language's home, sectors and
+        # hand-written pages: system pages stay out (Material renders the nav into every page).
+        self.navs: dict[str, Navigation] = {}
+        for lang in self.config.languages:
+            items = []
+            for spec in self.site.specs:
+                if spec.lang == lang and spec.kind in ("home", "sector", "search"):
+                    file = files.get_file_from_path(spec.src_uri)
+                    items.append(file.page or Page(None, file, config))
+            for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
+                if file.src_uri.startswith(f"{lang}/") and file.src_uri not in self.specs:
+                    items.append(file.page or Page(None, file, config))
+            self.navs[lang] = Navigation(items, [i for i in items if isinstance(i, Page)])
+            self.navs[lang].homepage = items[0]  # the language's home: the logo leads there
+        return nav
+
+    @event_priority(100)  # before other plugins see the (empty) Markdown of generated pages
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        lang = spec.lang if spec else _language_of(page.file.src_uri, self.config.languages)
+        page.meta["trustlist_lang"] = lang
+        page.meta["trustlist_site_name"] = t("site_title", lang)
+        if self.config.demonstration:
+            page.meta["trustlist_demo_banner"] = t("demo_banner", lang)
+        if spec is None:
+            page.meta["trustlist_alternates"] = _alternates_for_doc(page.file.src_uri, lang, self.config.languages)
+            return markdown
+        # Titles are data: escaped once here, printed as-is by our templates.
+        page.title = Markup(escape(pages.title(self.site, spec)))
+        page.meta["trustlist_alternates"] = pages.alternates(self.site, spec)
+        return ""
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        return render_page(self.site, spec) if spec else html
+
+    def on_page_context(self, context, /, *, page: Page, config: MkDocsConfig, nav: Navigation):
+        lang = page.meta.get("trustlist_lang")
+        if lang in self.navs:
+            context["nav"] = self.navs[lang]
+        return context
+
+
+def _language_of(src_uri: str, languages: list[str]) -> str:
+    # Pages outside a language folder (docs/rules.md) are the maintainers' English reference.
+    first = src_uri.split("/", 1)[0]
+    if first in languages:
+        return first
+    return "en" if "en" in languages else languages[0]
+
+
+def _alternates_for_doc(src_uri: str, lang: str, languages: list[str]) -> list[dict[str, object]]:
+    """Hand-written pages mirror each other by path: docs/kk/about.md ↔ docs/ru/about.md."""
+    rest = src_uri.split("/", 1)[1] if "/" in src_uri else src_uri
+    here = posixpath.dirname(src_uri) if rest.endswith("index.md") else src_uri.removesuffix(".md")
+    out = []
+    for other in languages:
+        there = here.replace(f"{lang}/", f"{other}/", 1) if here.startswith(f"{lang}/") else f"{other}/"
+        out.append({"lang": other, "name": LANGUAGE_NAMES[other], "current": other == lang,
+                    "url": pages.relative(here + "/", there + "/")})
+    return out

@@ -103,3 +103,35 @@ def rules_markdown(rules: dict[str, str]) -> str:
     rows = [RULES_PREAMBLE, "| code | rule |", "|---|---|"]
     rows += [f"| `{code}` | {_md_cell(rule)} |" for code, rule in rules.items()]
     return "\n".join(rows)
+
+
+def deadline_dict(d) -> dict[str, object]:
+    return {
+        "term": d.name,
+        "counts_from": d.start.isoformat(),
+        "working_days": d.days,
+        "due": d.due.isoformat(),
+        "actual": d.actual.isoformat() if d.actual else None,
+        "taken": d.taken,
+        "state": d.state,
+    }
+
+
+_DEADLINE_HEAD = ("term", "counts from", "working days", "due", "actual", "taken", "state")
+
+
+def _deadline_row(d) -> tuple[str, ...]:
+    return (d.name, d.start.isoformat(), str(d.days), d.due.isoformat(),
+            d.actual.isoformat() if d.actual else "-", str(d.taken) if d.taken is not None else "-", d.state)
+
+
+def deadlines_text(deadlines) -> str:
+    rows = [_DEADLINE_HEAD, *(_deadline_row(d) for d in deadlines)]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(_DEADLINE_HEAD))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows)
+
+
+def deadlines_markdown(deadlines) -> str:
+    rows = ["| " + " | ".join(_DEADLINE_HEAD) + " |", "|" + "---|" * len(_DEADLINE_HEAD)]
+    rows += ["| " + " | ".join(_deadline_row(d)) + " |" for d in deadlines]
+    return "\n".join(rows)

@@ -38,8 +38,13 @@ def rewrite(data: bytes, change: Callable[[PdfWriter], object]) -> bytes:
     return out.getvalue()
 
 
-def raw_pdf(*objects: bytes, catalog: bytes = CATALOG, page: bytes = PAGE,
-            unlisted: tuple[bytes, ...] = (), trailer: bytes = b"") -> bytes:
+def raw_pdf(
+    *objects: bytes,
+    catalog: bytes = CATALOG,
+    page: bytes = PAGE,
+    unlisted: tuple[bytes, ...] = (),
+    trailer: bytes = b"",
+) -> bytes:
     """A PDF written byte by byte: objects 1-3 are catalog, pages and page, then `objects`
     numbered from 4. `unlisted` objects follow, numbered on, but are left out of the
     cross-reference table, as an attacker hiding them from a careful reader would do."""
@@ -87,9 +92,11 @@ def object_stream(members: dict[int, bytes]) -> bytes:
     return b"<< /Length %d %s>>\nstream\n%s\nendstream" % (len(packed), extra, packed)
 
 
-PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
-       b"\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N"
-       b"\x00\x00\x00\x00IEND\xaeB`\x82")
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
+    b"\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N"
+    b"\x00\x00\x00\x00IEND\xaeB`\x82"
+)
 
 
 def zip_archive() -> bytes:

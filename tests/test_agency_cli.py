@@ -18,22 +18,53 @@ def test_domain_example_across_nauryz() -> None:
 
 
 def test_missed_terms_exit_1_and_json_names_them() -> None:
-    result = run("deadlines", "--submitted", "2026-03-18", "--resubmitted", "2026-04-02",
-                 "--decided", "2026-04-10", "--published", "2026-04-20", "--format", "json", cwd=ROOT)
+    result = run(
+        "deadlines",
+        "--submitted",
+        "2026-03-18",
+        "--resubmitted",
+        "2026-04-02",
+        "--decided",
+        "2026-04-10",
+        "--published",
+        "2026-04-20",
+        "--format",
+        "json",
+        cwd=ROOT,
+    )
     assert result.returncode == 1
     terms = {d["term"]: d for d in json.loads(result.stdout)}
     assert terms["review"]["state"] == "met"
-    assert terms["re-review"] == {"term": "re-review", "counts_from": "2026-04-02", "working_days": 5,
-                                  "due": "2026-04-09", "actual": "2026-04-10", "taken": 6, "state": "missed"}
+    assert terms["re-review"] == {
+        "term": "re-review",
+        "counts_from": "2026-04-02",
+        "working_days": 5,
+        "due": "2026-04-09",
+        "actual": "2026-04-10",
+        "taken": 6,
+        "state": "missed",
+    }
     assert terms["publication"]["due"] == "2026-04-17"
 
 
 def test_calendar_override_moves_a_due_date(tmp_path: Path) -> None:
     calendar = tmp_path / "calendar.yaml"
-    calendar.write_text('schema_version: "1.0"\ndays_off:\n  - date: 2026-04-06\n    reason: decree\n'
-                        "working_days: []\n", encoding="utf-8")
-    result = run("deadlines", "--submitted", "2026-03-18", "--today", "2026-03-20",
-                 "--calendar", str(calendar), "--format", "json")
+    calendar.write_text(
+        'schema_version: "1.0"\ndays_off:\n  - date: 2026-04-06\n    reason: decree\n'
+        "working_days: []\n",
+        encoding="utf-8",
+    )
+    result = run(
+        "deadlines",
+        "--submitted",
+        "2026-03-18",
+        "--today",
+        "2026-03-20",
+        "--calendar",
+        str(calendar),
+        "--format",
+        "json",
+    )
     assert json.loads(result.stdout)[0]["due"] == "2026-04-07"
 
 
@@ -53,11 +84,15 @@ def test_codeowners_follows_reviewer_changes(base: Path) -> None:
     owners = (base / ".github/CODEOWNERS").read_text(encoding="utf-8")
     assert "/registry/health/  @kz-trustlist/health-reviewers\n" in owners
     assert owners.rstrip().endswith("/registry/README.md  @kz-trustlist/maintainers")
-    edit(base / SECTOR, '"@kz-trustlist/health-reviewers"', '"@kz-trustlist/health-reviewers"\n  - "@moh-kz"')
+    edit(
+        base / SECTOR,
+        '"@kz-trustlist/health-reviewers"',
+        '"@kz-trustlist/health-reviewers"\n  - "@moh-kz"',
+    )
     stale = run("codeowners", "--check", cwd=base)
     assert stale.returncode == 1
     assert "out of date" in stale.stdout
     assert run("codeowners", cwd=base).returncode == 0
     assert "/registry/health/  @kz-trustlist/health-reviewers @moh-kz\n" in (
-        base / ".github/CODEOWNERS").read_text(encoding="utf-8")
-
+        base / ".github/CODEOWNERS"
+    ).read_text(encoding="utf-8")

@@ -29,8 +29,14 @@ def build(root: Path) -> subprocess.CompletedProcess[str]:
     (root / "docs").mkdir(exist_ok=True)
     (root / "docs" / "index.md").write_text("# Test\n", encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([str(MKDOCS), "build", "--strict"], cwd=root, capture_output=True,
-                          text=True, env=env, timeout=300)
+    return subprocess.run(
+        [str(MKDOCS), "build", "--strict"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
 
 
 def test_valid_registry_builds(base: Path) -> None:

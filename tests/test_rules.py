@@ -60,7 +60,9 @@ def copy_system(target: str, sector_id: str | None = None) -> Callable[[Path], N
             sector_dir = root / "registry" / sector_id
             shutil.copy(root / SECTOR, sector_dir / "sector.yaml")
             edit(sector_dir / "sector.yaml", "id: health", f"id: {sector_id}")
-            edit(root / "registry" / target / "system.yaml", "sector: health", f"sector: {sector_id}")
+            edit(
+                root / "registry" / target / "system.yaml", "sector: health", f"sector: {sector_id}"
+            )
 
     return run
 
@@ -69,8 +71,10 @@ def swap_pdf(name: str, data: bytes) -> Callable[[Path], None]:
     return lambda root: replace_document(root, name, data)
 
 
-JS_PDF = raw_pdf(b"<< /S /JavaScript /JS (app.alert\\(1\\)) >>",
-                 catalog=b"<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>")
+JS_PDF = raw_pdf(
+    b"<< /S /JavaScript /JS (app.alert\\(1\\)) >>",
+    catalog=b"<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>",
+)
 PRIVATE = (
     "    public: false\n    custodian:\n      kk: Клиника\n      ru: Клиника\n"
     "    request:\n      kk: Хат жазыңыз\n      ru: Напишите письмо\n"
@@ -78,99 +82,261 @@ PRIVATE = (
 
 CASES = {
     "REG001 sector": Case("REG001", on(SECTOR, "id: health", "id: healthcare"), SECTOR, "id", 2),
-    "REG001 system": Case("REG001", on(SYSTEM, "id: demo-triage", "id: demo-other"), json_path="id", line=2),
-    "REG002": Case("REG002", on(SYSTEM, "sector: health", "sector: finance"), json_path="sector", line=3),
+    "REG001 system": Case(
+        "REG001", on(SYSTEM, "id: demo-triage", "id: demo-other"), json_path="id", line=2
+    ),
+    "REG002": Case(
+        "REG002", on(SYSTEM, "sector: health", "sector: finance"), json_path="sector", line=3
+    ),
     "REG003": Case("REG003", remove(SECTOR), json_path="sector", line=3),
     "REG004": Case("REG004", copy_system("edu/demo-triage", "edu"), json_path="id", line=2),
     "REG005": Case(
         "REG005",
-        both(copy_system("health/demo-triage-2"),
-             on("registry/health/demo-triage-2/system.yaml", "id: demo-triage", "id: demo-triage-2")),
-        "registry/health/demo-triage-2/system.yaml", "list_number", 4),
-    "REG008": Case("REG008", both(copy_system("health/history"),
-                                  on("registry/health/history/system.yaml", "id: demo-triage", "id: history"),
-                                  on("registry/health/history/system.yaml", "list_number: 1", "list_number: 2")),
-                   "registry/health/history/system.yaml", "id", 2),
+        both(
+            copy_system("health/demo-triage-2"),
+            on("registry/health/demo-triage-2/system.yaml", "id: demo-triage", "id: demo-triage-2"),
+        ),
+        "registry/health/demo-triage-2/system.yaml",
+        "list_number",
+        4,
+    ),
+    "REG008": Case(
+        "REG008",
+        both(
+            copy_system("health/history"),
+            on("registry/health/history/system.yaml", "id: demo-triage", "id: history"),
+            on("registry/health/history/system.yaml", "list_number: 1", "list_number: 2"),
+        ),
+        "registry/health/history/system.yaml",
+        "id",
+        2,
+    ),
     "REG006": Case("REG006", write("registry/health/notes.txt", b"x"), "registry/health/notes.txt"),
     "REG006 root": Case("REG006", write("registry/index.html", b"x"), "registry/index.html"),
-    "REG007": Case("REG007", write("registry/health/empty-one/.keep", b""), "registry/health/empty-one"),
-    "CAL001": Case("CAL001", write("registry/calendar.yaml", b'schema_version: "1.0"\ndays_off:\n'
-                                   b'  - date: 2026-05-08\n    reason: decree 1\n'
-                                   b'  - date: 2026-05-08\n    reason: decree 2\nworking_days: []\n'),
-                   "registry/calendar.yaml", "days_off[1].date", 5),
-    "BIN001 owner": Case("BIN001", on(SYSTEM, '"260540001236"', '"260540001237"'), json_path="owner.bin", line=15),
+    "REG007": Case(
+        "REG007", write("registry/health/empty-one/.keep", b""), "registry/health/empty-one"
+    ),
+    "CAL001": Case(
+        "CAL001",
+        write(
+            "registry/calendar.yaml",
+            b'schema_version: "1.0"\ndays_off:\n'
+            b"  - date: 2026-05-08\n    reason: decree 1\n"
+            b"  - date: 2026-05-08\n    reason: decree 2\nworking_days: []\n",
+        ),
+        "registry/calendar.yaml",
+        "days_off[1].date",
+        5,
+    ),
+    "BIN001 owner": Case(
+        "BIN001", on(SYSTEM, '"260540001236"', '"260540001237"'), json_path="owner.bin", line=15
+    ),
     "BIN001 auditor": Case(
-        "BIN001", on(SYSTEM, '"191140004560"', '"191140004561"'), json_path="audit.auditor.bin", line=55),
+        "BIN001",
+        on(SYSTEM, '"191140004560"', '"191140004561"'),
+        json_path="audit.auditor.bin",
+        line=55,
+    ),
     "DOC001": Case(
         "DOC001",
-        both(on(SYSTEM, "  - kind: audit_report\n", "  - kind: other\n"), remove(f"{FOLDER}/audit-report.pdf"),
-             on(SYSTEM, "    file: audit-report.pdf\n", "    file: other.pdf\n"),
-             write(f"{FOLDER}/other.pdf", (Path(__file__).parent / "fixtures/base" / FOLDER / "audit-report.pdf").read_bytes())),
-        json_path="documents", line=66),
-    "DOC002": Case("DOC002", on(SYSTEM, "kind: certificate", "kind: agreement"),
-                   json_path="documents[1].kind", line=75, also=("DOC001",)),
-    "DOC003": Case("DOC003", on(SYSTEM, "dc78a6b9b3a3d8ac0daa", "dc78a6b9b3a3d8ac0dab"),
-                   json_path="documents[1].sha256", line=77),
-    "DOC004": Case("DOC004", on(SYSTEM, "size: 1035", "size: 1036"), json_path="documents[1].size", line=78),
-    "DOC005": Case("DOC005", remove(f"{FOLDER}/copyright-certificate.pdf"), json_path="documents[1].file", line=76),
-    "DOC006": Case("DOC006", on(SYSTEM, "    languages: [kk]\n    public: true\n", "    languages: [kk]\n" + PRIVATE),
-                   json_path="documents[0].file", line=67),
-    "DOC007": Case("DOC007", both(on(SYSTEM, "file: application.pdf", "file: ../application.pdf")),
-                   json_path="documents[0].file", line=67, also=("SCH005", "DOC009")),
-    "DOC007 absolute": Case("DOC007", on(SYSTEM, "file: application.pdf", "file: /etc/passwd"),
-                            json_path="documents[0].file", line=67, also=("SCH005", "DOC009")),
+        both(
+            on(SYSTEM, "  - kind: audit_report\n", "  - kind: other\n"),
+            remove(f"{FOLDER}/audit-report.pdf"),
+            on(SYSTEM, "    file: audit-report.pdf\n", "    file: other.pdf\n"),
+            write(
+                f"{FOLDER}/other.pdf",
+                (
+                    Path(__file__).parent / "fixtures/base" / FOLDER / "audit-report.pdf"
+                ).read_bytes(),
+            ),
+        ),
+        json_path="documents",
+        line=66,
+    ),
+    "DOC002": Case(
+        "DOC002",
+        on(SYSTEM, "kind: certificate", "kind: agreement"),
+        json_path="documents[1].kind",
+        line=75,
+        also=("DOC001",),
+    ),
+    "DOC003": Case(
+        "DOC003",
+        on(SYSTEM, "dc78a6b9b3a3d8ac0daa", "dc78a6b9b3a3d8ac0dab"),
+        json_path="documents[1].sha256",
+        line=77,
+    ),
+    "DOC004": Case(
+        "DOC004", on(SYSTEM, "size: 1035", "size: 1036"), json_path="documents[1].size", line=78
+    ),
+    "DOC005": Case(
+        "DOC005",
+        remove(f"{FOLDER}/copyright-certificate.pdf"),
+        json_path="documents[1].file",
+        line=76,
+    ),
+    "DOC006": Case(
+        "DOC006",
+        on(SYSTEM, "    languages: [kk]\n    public: true\n", "    languages: [kk]\n" + PRIVATE),
+        json_path="documents[0].file",
+        line=67,
+    ),
+    "DOC007": Case(
+        "DOC007",
+        both(on(SYSTEM, "file: application.pdf", "file: ../application.pdf")),
+        json_path="documents[0].file",
+        line=67,
+        also=("SCH005", "DOC009"),
+    ),
+    "DOC007 absolute": Case(
+        "DOC007",
+        on(SYSTEM, "file: application.pdf", "file: /etc/passwd"),
+        json_path="documents[0].file",
+        line=67,
+        also=("SCH005", "DOC009"),
+    ),
     "DOC008": Case(
         "DOC008",
-        both(remove(f"{FOLDER}/audit-report.pdf"),
-             lambda root: os.symlink("application.pdf", root / FOLDER / "audit-report.pdf")),
-        json_path="documents[2].file", line=85),
+        both(
+            remove(f"{FOLDER}/audit-report.pdf"),
+            lambda root: os.symlink("application.pdf", root / FOLDER / "audit-report.pdf"),
+        ),
+        json_path="documents[2].file",
+        line=85,
+    ),
     "DOC008 outside": Case(
         "DOC008",
-        both(remove(f"{FOLDER}/audit-report.pdf"),
-             lambda root: os.symlink("/etc/passwd", root / FOLDER / "audit-report.pdf")),
-        json_path="documents[2].file", line=85),
+        both(
+            remove(f"{FOLDER}/audit-report.pdf"),
+            lambda root: os.symlink("/etc/passwd", root / FOLDER / "audit-report.pdf"),
+        ),
+        json_path="documents[2].file",
+        line=85,
+    ),
     "DOC009": Case("DOC009", write(f"{FOLDER}/notes.pdf", b"%PDF-1.4"), f"{FOLDER}/notes.pdf"),
-    "DOC010": Case("DOC010", both(on(SYSTEM, "file: audit-report.pdf", "file: application.pdf"),
-                                  remove(f"{FOLDER}/audit-report.pdf")),
-                   json_path="documents[2].file", line=85),
-    "PDF001": Case("PDF001", swap_pdf("audit-report.pdf", PNG), json_path="documents[2].file", line=85),
-    "PDF004": Case("PDF004", swap_pdf("audit-report.pdf", JS_PDF), json_path="documents[2].file", line=85),
-    "AUD001": Case("AUD001", on(SYSTEM, "conclusion: positive", "conclusion: negative"),
-                   json_path="audit.conclusion", line=57),
-    "AUD002": Case("AUD002", on(SYSTEM, "valid_until: 2027-04-20", "valid_until: 2026-05-01"),
-                   json_path="audit.valid_until", line=58),
-    "DATE001": Case("DATE001", on(SYSTEM, "submitted: 2026-05-04", "submitted: 2026-06-01"),
-                    json_path="decision.date", line=60),
-    "LINK001": Case("LINK001", on(SYSTEM, "website: https://clinic", "website: http://clinic"),
-                    json_path="owner.website", line=16),
-    "LINK001 javascript": Case("LINK001", on(SYSTEM, "terms_of_use: https://clinic.example.kz/terms",
-                                             "terms_of_use: javascript:alert(1)"),
-                               json_path="users_rights.terms_of_use", line=42),
+    "DOC010": Case(
+        "DOC010",
+        both(
+            on(SYSTEM, "file: audit-report.pdf", "file: application.pdf"),
+            remove(f"{FOLDER}/audit-report.pdf"),
+        ),
+        json_path="documents[2].file",
+        line=85,
+    ),
+    "PDF001": Case(
+        "PDF001", swap_pdf("audit-report.pdf", PNG), json_path="documents[2].file", line=85
+    ),
+    "PDF004": Case(
+        "PDF004", swap_pdf("audit-report.pdf", JS_PDF), json_path="documents[2].file", line=85
+    ),
+    "AUD001": Case(
+        "AUD001",
+        on(SYSTEM, "conclusion: positive", "conclusion: negative"),
+        json_path="audit.conclusion",
+        line=57,
+    ),
+    "AUD002": Case(
+        "AUD002",
+        on(SYSTEM, "valid_until: 2027-04-20", "valid_until: 2026-05-01"),
+        json_path="audit.valid_until",
+        line=58,
+    ),
+    "DATE001": Case(
+        "DATE001",
+        on(SYSTEM, "submitted: 2026-05-04", "submitted: 2026-06-01"),
+        json_path="decision.date",
+        line=60,
+    ),
+    "LINK001": Case(
+        "LINK001",
+        on(SYSTEM, "website: https://clinic", "website: http://clinic"),
+        json_path="owner.website",
+        line=16,
+    ),
+    "LINK001 javascript": Case(
+        "LINK001",
+        on(
+            SYSTEM,
+            "terms_of_use: https://clinic.example.kz/terms",
+            "terms_of_use: javascript:alert(1)",
+        ),
+        json_path="users_rights.terms_of_use",
+        line=42,
+    ),
     "SCH001": Case("SCH001", on(SYSTEM, "risk_level: high\n", ""), json_path="risk_level", line=1),
-    "SCH002": Case("SCH002", on(SYSTEM, "demonstration: true\n", "demonstration: true\nnickname: x\n"),
-                   json_path="nickname", line=6),
-    "SCH003": Case("SCH003", on(SYSTEM, "    languages: [kk]\n    public: true", "    languages: [kk]\n    public: yes"),
-                   json_path="documents[0].public", line=74),
-    "SCH004": Case("SCH004", on(SYSTEM, "risk_level: high", "risk_level: medium"), json_path="risk_level", line=27),
-    "SCH005": Case("SCH005", on(SYSTEM, "submitted: 2026-05-04", "submitted: 2026-02-30"),
-                   json_path="application.submitted", line=45),
-    "SCH006": Case("SCH006", on(SYSTEM, "languages: [kk]", "languages: [kk, kk]"),
-                   json_path="documents[0].languages", line=73),
-    "YAML001": Case("YAML001", on(SYSTEM, "  kk: Демо триаж жүйесі", "  kk: [Демо триаж жүйесі"), line=8),
-    "YAML002": Case("YAML002", on(SYSTEM, "list_number: 1\n", "list_number: 1\nid: again\n"), line=5),
-    "YAML003": Case("YAML003", on(SYSTEM, "  ru: Демо-система триажа", "  ru: &n Демо-система триажа"), line=8),
-    "YAML004": Case("YAML004", lambda root: (root / SYSTEM).write_bytes(
-        (root / SYSTEM).read_bytes().replace("Демо триаж".encode(), b"\xd0\xd0")), line=7),
-    "YAML005": Case("YAML005", on(SYSTEM, "risk_level: high\n", "risk_level: high\n" + "#" * 300_000 + "\n")),
-    "YAML006": Case("YAML006", on(SYSTEM, "Шұғыл бөлімдегі", "Шұғыл\u202eбөлімдегі"),
-                    json_path="description.purpose.kk", line=19),
-    "YAML007": Case("YAML007", on(SYSTEM, "Демо-система триажа", unicodedata.normalize("NFD", "Демо-система триажа ё")),
-                    json_path="name.ru", line=8),
-    "YAML008": Case("YAML008", lambda root: (root / SYSTEM).write_text("- just\n- a list\n"), line=1),
+    "SCH002": Case(
+        "SCH002",
+        on(SYSTEM, "demonstration: true\n", "demonstration: true\nnickname: x\n"),
+        json_path="nickname",
+        line=6,
+    ),
+    "SCH003": Case(
+        "SCH003",
+        on(SYSTEM, "    languages: [kk]\n    public: true", "    languages: [kk]\n    public: yes"),
+        json_path="documents[0].public",
+        line=74,
+    ),
+    "SCH004": Case(
+        "SCH004",
+        on(SYSTEM, "risk_level: high", "risk_level: medium"),
+        json_path="risk_level",
+        line=27,
+    ),
+    "SCH005": Case(
+        "SCH005",
+        on(SYSTEM, "submitted: 2026-05-04", "submitted: 2026-02-30"),
+        json_path="application.submitted",
+        line=45,
+    ),
+    "SCH006": Case(
+        "SCH006",
+        on(SYSTEM, "languages: [kk]", "languages: [kk, kk]"),
+        json_path="documents[0].languages",
+        line=73,
+    ),
+    "YAML001": Case(
+        "YAML001", on(SYSTEM, "  kk: Демо триаж жүйесі", "  kk: [Демо триаж жүйесі"), line=8
+    ),
+    "YAML002": Case(
+        "YAML002", on(SYSTEM, "list_number: 1\n", "list_number: 1\nid: again\n"), line=5
+    ),
+    "YAML003": Case(
+        "YAML003", on(SYSTEM, "  ru: Демо-система триажа", "  ru: &n Демо-система триажа"), line=8
+    ),
+    "YAML004": Case(
+        "YAML004",
+        lambda root: (root / SYSTEM).write_bytes(
+            (root / SYSTEM).read_bytes().replace("Демо триаж".encode(), b"\xd0\xd0")
+        ),
+        line=7,
+    ),
+    "YAML005": Case(
+        "YAML005", on(SYSTEM, "risk_level: high\n", "risk_level: high\n" + "#" * 300_000 + "\n")
+    ),
+    "YAML006": Case(
+        "YAML006",
+        on(SYSTEM, "Шұғыл бөлімдегі", "Шұғыл\u202eбөлімдегі"),
+        json_path="description.purpose.kk",
+        line=19,
+    ),
+    "YAML007": Case(
+        "YAML007",
+        on(SYSTEM, "Демо-система триажа", unicodedata.normalize("NFD", "Демо-система триажа ё")),
+        json_path="name.ru",
+        line=8,
+    ),
+    "YAML008": Case(
+        "YAML008", lambda root: (root / SYSTEM).write_text("- just\n- a list\n"), line=1
+    ),
     "YAML009": Case("YAML009", on(SYSTEM, "list_number: 1", "list_number: !!str 1"), line=4),
     "YAML010": Case("YAML010", on(SYSTEM, "schema_version:", "x: 1\n---\nschema_version:"), line=2),
-    "FILE002": Case("FILE002", both(lambda root: (root / SYSTEM).rename(root / "elsewhere.yaml"),
-                                    lambda root: os.symlink(root / "elsewhere.yaml", root / SYSTEM))),
+    "FILE002": Case(
+        "FILE002",
+        both(
+            lambda root: (root / SYSTEM).rename(root / "elsewhere.yaml"),
+            lambda root: os.symlink(root / "elsewhere.yaml", root / SYSTEM),
+        ),
+    ),
 }
 
 

@@ -77,11 +77,17 @@ SYSTEM_VARIANTS: dict[str, Callable[[dict], None]] = {
     "copyright kind other": setter("copyright", "kind", value="licence"),
     "conclusion negative": setter("audit", "conclusion", value="negative"),
     "suspended without reason": setter("status", "state", value="suspended"),
-    "suspended": setter("status", value={"state": "suspended", "since": "2026-06-01", "reason": "audit_expired"}),
+    "suspended": setter(
+        "status", value={"state": "suspended", "since": "2026-06-01", "reason": "audit_expired"}
+    ),
     "excluded with note": setter(
-        "status", value={"state": "excluded", "since": "2026-06-01", "reason": "other", "note": TEXT}),
+        "status",
+        value={"state": "excluded", "since": "2026-06-01", "reason": "other", "note": TEXT},
+    ),
     "listed with since": setter("status", "since", value="2026-06-01"),
-    "unknown reason": setter("status", value={"state": "excluded", "since": "2026-06-01", "reason": "whim"}),
+    "unknown reason": setter(
+        "status", value={"state": "excluded", "since": "2026-06-01", "reason": "whim"}
+    ),
     "no documents": setter("documents", value=[]),
     "document kind unknown": setter("documents", 0, "kind", value="passport"),
     "document hash upper": setter("documents", 0, "sha256", value="A" * 64),

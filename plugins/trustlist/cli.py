@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from . import __version__, report
@@ -58,8 +58,14 @@ def _deadlines(args: argparse.Namespace) -> int:
     elif args.calendar != DEFAULT_CALENDAR:
         print(f"trustlist: {args.calendar}: no such calendar file", file=sys.stderr)
         return EXIT_USAGE
-    deadlines = compute_deadlines(WorkingCalendar(overrides), args.submitted, args.resubmitted,
-                                  args.decided, args.published, args.today)
+    deadlines = compute_deadlines(
+        WorkingCalendar(overrides),
+        args.submitted,
+        args.resubmitted,
+        args.decided,
+        args.published,
+        args.today,
+    )
     if args.format == "json":
         print(json.dumps([report.deadline_dict(d) for d in deadlines], indent=2))
     elif args.format == "markdown":
@@ -109,30 +115,45 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     validate = commands.add_parser("validate", help="check every record and document of a registry")
-    validate.add_argument("registry", nargs="?", default="registry", help="registry folder (default: registry)")
-    validate.add_argument("--format", choices=("text", "json", "github", "markdown"), default="text")
+    validate.add_argument(
+        "registry", nargs="?", default="registry", help="registry folder (default: registry)"
+    )
+    validate.add_argument(
+        "--format", choices=("text", "json", "github", "markdown"), default="text"
+    )
     validate.set_defaults(run=_validate)
 
     deadlines = commands.add_parser(
-        "deadlines", help="the Order's terms for one application, in Kazakhstan working days",
+        "deadlines",
+        help="the Order's terms for one application, in Kazakhstan working days",
         description="Review is due 10 working days after submission, re-review 5 after "
-        "resubmission, publication 5 after the decision; a term counts from the day after the event. "
-        "Exit 1 when a term was missed or is overdue.")
+        "resubmission, publication 5 after the decision; a term counts from the day after "
+        "the event. "
+        "Exit 1 when a term was missed or is overdue.",
+    )
     deadlines.add_argument("--submitted", type=_date, required=True, metavar="DATE")
     deadlines.add_argument("--resubmitted", type=_date, metavar="DATE")
     deadlines.add_argument("--decided", type=_date, metavar="DATE")
     deadlines.add_argument("--published", type=_date, metavar="DATE")
     deadlines.add_argument("--today", type=_date, metavar="DATE", help="default: the system date")
-    deadlines.add_argument("--calendar", default=DEFAULT_CALENDAR,
-                           help=f"working-day overrides (default: {DEFAULT_CALENDAR})")
+    deadlines.add_argument(
+        "--calendar",
+        default=DEFAULT_CALENDAR,
+        help=f"working-day overrides (default: {DEFAULT_CALENDAR})",
+    )
     deadlines.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     deadlines.set_defaults(run=_deadlines)
 
-    owners = commands.add_parser("codeowners", help="write .github/CODEOWNERS from the sectors' reviewers")
+    owners = commands.add_parser(
+        "codeowners", help="write .github/CODEOWNERS from the sectors' reviewers"
+    )
     owners.add_argument("registry", nargs="?", default="registry")
     owners.add_argument("--output", default=".github/CODEOWNERS")
-    owners.add_argument("--maintainers", default="@kz-trustlist/maintainers",
-                        help="owner of code, schemas and workflows (default: @kz-trustlist/maintainers)")
+    owners.add_argument(
+        "--maintainers",
+        default="@kz-trustlist/maintainers",
+        help="owner of code, schemas and workflows (default: @kz-trustlist/maintainers)",
+    )
     owners.add_argument("--check", action="store_true", help="exit 1 if the file is out of date")
     owners.set_defaults(run=_codeowners)
 

@@ -153,7 +153,9 @@ def compute_deadlines(
     return out
 
 
-def load_calendar_overrides(path: str | Path, display: str | None = None) -> tuple[Overrides | None, list[Finding]]:
+def load_calendar_overrides(
+    path: str | Path, display: str | None = None
+) -> tuple[Overrides | None, list[Finding]]:
     """Read and check registry/calendar.yaml with the registry's strict loader and schema."""
     loaded = load_yaml(Path(path), display or str(path))
     if loaded.data is None:
@@ -172,8 +174,14 @@ def load_calendar_overrides(path: str | Path, display: str | None = None) -> tup
             if entry.day in first_seen:
                 other_key, other_i = first_seen[entry.day]
                 what = "is listed twice" if other_key == key else f"is also in {other_key}"
-                findings.append(finding(loaded, "CAL001", (key, i, "date"),
-                                        f"{entry.day} {what} ({other_key}[{other_i}])"))
+                findings.append(
+                    finding(
+                        loaded,
+                        "CAL001",
+                        (key, i, "date"),
+                        f"{entry.day} {what} ({other_key}[{other_i}])",
+                    )
+                )
             else:
                 first_seen[entry.day] = (key, i)
     if findings:

@@ -44,8 +44,9 @@ def _unsafe_name(name: str) -> str | None:
     return None
 
 
-def check_folder(loaded: Loaded, folder: Path, display_folder: str,
-                 facts: dict[Path, FileFacts]) -> Iterator[Finding]:
+def check_folder(
+    loaded: Loaded, folder: Path, display_folder: str, facts: dict[Path, FileFacts]
+) -> Iterator[Finding]:
     """Check every listed document and every file present; record facts of good files."""
     documents = get(loaded.data, "documents")
     listed: set[str] = set()
@@ -59,16 +60,21 @@ def check_folder(loaded: Loaded, folder: Path, display_folder: str,
                 yield finding(loaded, "DOC007", ("documents", index, "file"), problem)
                 continue
             if name in listed:
-                yield finding(loaded, "DOC010", ("documents", index, "file"),
-                              f"'{name}' is listed more than once")
+                yield finding(
+                    loaded,
+                    "DOC010",
+                    ("documents", index, "file"),
+                    f"'{name}' is listed more than once",
+                )
                 continue
             listed.add(name)
             yield from _check_document(loaded, folder, index, document, facts)
     yield from _unlisted(folder, display_folder, listed)
 
 
-def _check_document(loaded: Loaded, folder: Path, index: int, document: dict,
-                    facts: dict[Path, FileFacts]) -> Iterator[Finding]:
+def _check_document(
+    loaded: Loaded, folder: Path, index: int, document: dict, facts: dict[Path, FileFacts]
+) -> Iterator[Finding]:
     name, public = document["file"], get(document, "public")
     where = ("documents", index)
     path = folder / name
@@ -77,13 +83,19 @@ def _check_document(loaded: Loaded, folder: Path, index: int, document: dict,
     except FileNotFoundError:
         info = None
     except OSError as err:
-        yield finding(loaded, "FILE001", (*where, "file"), f"'{name}' cannot be read: {err.strerror}")
+        yield finding(
+            loaded, "FILE001", (*where, "file"), f"'{name}' cannot be read: {err.strerror}"
+        )
         return
     if public is False:
         if info is not None:
-            yield finding(loaded, "DOC006", (*where, "file"),
-                          f"'{name}' is not public, so its file must not be in the repository: "
-                          "remove it (anything pushed is public forever)")
+            yield finding(
+                loaded,
+                "DOC006",
+                (*where, "file"),
+                f"'{name}' is not public, so its file must not be in the repository: "
+                "remove it (anything pushed is public forever)",
+            )
         return
     if public is not True:
         return
@@ -91,13 +103,21 @@ def _check_document(loaded: Loaded, folder: Path, index: int, document: dict,
         yield finding(loaded, "DOC005", (*where, "file"), f"'{name}' is not in the system folder")
         return
     if not stat.S_ISREG(info.st_mode):
-        yield finding(loaded, "DOC008", (*where, "file"),
-                      f"'{name}' must be a regular file, not a symlink or folder")
+        yield finding(
+            loaded,
+            "DOC008",
+            (*where, "file"),
+            f"'{name}' must be a regular file, not a symlink or folder",
+        )
         return
     declared_size = get(document, "size")
     if info.st_size > MAX_DOCUMENT_BYTES:
-        yield finding(loaded, "DOC004", (*where, "size"),
-                      f"'{name}' is {info.st_size} bytes; documents are at most 25 MiB")
+        yield finding(
+            loaded,
+            "DOC004",
+            (*where, "size"),
+            f"'{name}' is {info.st_size} bytes; documents are at most 25 MiB",
+        )
         return
     data = _read(path)
     if data is None:
@@ -105,12 +125,20 @@ def _check_document(loaded: Loaded, folder: Path, index: int, document: dict,
         return
     digest = hashlib.sha256(data).hexdigest()
     if isinstance(declared_size, int) and declared_size != len(data):
-        yield finding(loaded, "DOC004", (*where, "size"),
-                      f"is {declared_size} but '{name}' has {len(data)} bytes")
+        yield finding(
+            loaded,
+            "DOC004",
+            (*where, "size"),
+            f"is {declared_size} but '{name}' has {len(data)} bytes",
+        )
     declared_hash = get(document, "sha256")
     if isinstance(declared_hash, str) and declared_hash != digest:
-        yield finding(loaded, "DOC003", (*where, "sha256"),
-                      f"does not match '{name}': the file's SHA-256 is {digest}")
+        yield finding(
+            loaded,
+            "DOC003",
+            (*where, "sha256"),
+            f"does not match '{name}': the file's SHA-256 is {digest}",
+        )
     for problem in check_pdf(data):
         yield finding(loaded, problem.code, (*where, "file"), f"'{name}' {problem.message}")
     facts[path] = FileFacts(digest, len(data))
@@ -137,5 +165,10 @@ def _unlisted(folder: Path, display_folder: str, listed: set[str]) -> Iterator[F
         kind = "folder" if entry.is_dir(follow_symlinks=False) else "file"
         # A name with hidden characters is shown escaped so the terminal shows what is there.
         shown = ascii(entry.name) if forbidden_character(entry.name) else entry.name
-        yield Finding(f"{display_folder}/{shown}", 0, 0, "DOC009",
-                      f"this {kind} is not listed in {RECORD_FILE}: list it as a document or remove it")
+        yield Finding(
+            f"{display_folder}/{shown}",
+            0,
+            0,
+            "DOC009",
+            f"this {kind} is not listed in {RECORD_FILE}: list it as a document or remove it",
+        )

@@ -129,7 +129,9 @@ class _Builder:
 
     def _refuse_extras(self, event: yaml.NodeEvent) -> None:
         if getattr(event, "anchor", None) is not None:
-            raise _Error("YAML003", "anchors (&name) are not allowed; write the value out", event.start_mark)
+            raise _Error(
+                "YAML003", "anchors (&name) are not allowed; write the value out", event.start_mark
+            )
         tag = getattr(event, "tag", None)
         if tag is not None:
             raise _Error("YAML009", f"tags ({tag}) are not allowed", event.start_mark)
@@ -140,7 +142,9 @@ class _Builder:
             code = "YAML007" if "NFC" in problem else "YAML006"
             line, col = _pos(mark)
             self.findings.append(
-                Finding(self.loaded.path, line, col, code, f"{what} {problem}", json_path_text(where))
+                Finding(
+                    self.loaded.path, line, col, code, f"{what} {problem}", json_path_text(where)
+                )
             )
 
     def _add(self, value: object, mark: yaml.Mark, is_container: bool) -> Path_ | None:
@@ -176,11 +180,17 @@ class _Builder:
 
     def feed(self, event: yaml.Event) -> None:
         if isinstance(event, yaml.AliasEvent):
-            raise _Error("YAML003", "aliases (*name) are not allowed; write the value out", event.start_mark)
+            raise _Error(
+                "YAML003", "aliases (*name) are not allowed; write the value out", event.start_mark
+            )
         if isinstance(event, yaml.ScalarEvent):
             self._refuse_extras(event)
             value = _scalar(event)
-            is_key = bool(self.stack) and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is _NO_KEY
+            is_key = (
+                bool(self.stack)
+                and isinstance(self.stack[-1][0], dict)
+                and self.stack[-1][2] is _NO_KEY
+            )
             if isinstance(value, str) and not is_key:
                 self._check_string(value, event.start_mark, self._where(), "the value")
             self._add(value, event.start_mark, False)
@@ -194,7 +204,11 @@ class _Builder:
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             self.stack.pop()
         elif isinstance(event, yaml.DocumentStartEvent) and self.root is not None:
-            raise _Error("YAML010", "holds more than one YAML document; keep one record a file", event.start_mark)
+            raise _Error(
+                "YAML010",
+                "holds more than one YAML document; keep one record a file",
+                event.start_mark,
+            )
 
 
 _NO_KEY = object()
@@ -224,7 +238,13 @@ def parse_yaml(raw: bytes, display: str, loaded: Loaded | None = None) -> Loaded
     loaded = loaded or Loaded(display)
     if len(raw) > MAX_FILE_BYTES:
         loaded.findings.append(
-            Finding(display, 0, 0, "YAML005", f"is larger than {MAX_FILE_BYTES // 1024} KiB; records are small")
+            Finding(
+                display,
+                0,
+                0,
+                "YAML005",
+                f"is larger than {MAX_FILE_BYTES // 1024} KiB; records are small",
+            )
         )
         return loaded
     try:
@@ -251,11 +271,15 @@ def parse_yaml(raw: bytes, display: str, loaded: Loaded | None = None) -> Loaded
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
         context = getattr(err, "context", None)
         reason = f"{context}: {problem}" if context else problem
-        loaded.findings.append(Finding(display, line, col, "YAML001", f"is not valid YAML: {reason}"))
+        loaded.findings.append(
+            Finding(display, line, col, "YAML001", f"is not valid YAML: {reason}")
+        )
         return loaded
     loaded.findings.extend(builder.findings)
     if not isinstance(builder.root, dict):
-        loaded.findings.append(Finding(display, 1, 1, "YAML008", "must be a mapping of field: value"))
+        loaded.findings.append(
+            Finding(display, 1, 1, "YAML008", "must be a mapping of field: value")
+        )
         return loaded
     loaded.data = builder.root
     return loaded

@@ -34,13 +34,16 @@ def _iso_date(value: object) -> object:
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")]
 Plain = Annotated[str, StringConstraints(min_length=1, max_length=5000, pattern=r"\S")]
-Reference = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^\S(?:.*\S)?$")]
+Reference = Annotated[
+    str, StringConstraints(min_length=1, max_length=200, pattern=r"^\S(?:.*\S)?$")
+]
 HttpsUrl = Annotated[str, StringConstraints(max_length=2000, pattern=r"^https://[^\s]+$")]
 Bin = Annotated[str, StringConstraints(pattern=r"^[0-9]{12}$")]
 Email = Annotated[str, StringConstraints(max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 Phone = Annotated[str, StringConstraints(pattern=r"^\+7 ?[0-9 ()-]{9,16}$")]
 Reviewer = Annotated[
-    str, StringConstraints(pattern=r"^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]{1,100})?$")
+    str,
+    StringConstraints(pattern=r"^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]{1,100})?$"),
 ]
 FileName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.pdf$")]
 Language = Literal["kk", "ru", "en"]

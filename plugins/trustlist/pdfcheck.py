@@ -39,26 +39,45 @@ MAX_INFLATED = 100 * 1024 * 1024  # bytes of object streams this module decompre
 
 # Names that are dangerous as a dictionary key, and as a value anywhere (an /S action type,
 # a /Type or /Subtype). pypdf decodes #xx escapes, so /J#61vaScript arrives as /JavaScript.
-_KEYS = {"/JS": "PDF004", "/JavaScript": "PDF004", "/EmbeddedFiles": "PDF006",
-         "/EF": "PDF006", "/XFA": "PDF006", "/RichMediaContent": "PDF006"}
-_VALUES = {"/JavaScript": "PDF004", "/Launch": "PDF005", "/SubmitForm": "PDF005",
-           "/ImportData": "PDF005", "/GoToR": "PDF005", "/GoToE": "PDF005",
-           "/EmbeddedFile": "PDF006", "/FileAttachment": "PDF006", "/RichMedia": "PDF006",
-           "/RichMediaExecute": "PDF006"}
+_KEYS = {
+    "/JS": "PDF004",
+    "/JavaScript": "PDF004",
+    "/EmbeddedFiles": "PDF006",
+    "/EF": "PDF006",
+    "/XFA": "PDF006",
+    "/RichMediaContent": "PDF006",
+}
+_VALUES = {
+    "/JavaScript": "PDF004",
+    "/Launch": "PDF005",
+    "/SubmitForm": "PDF005",
+    "/ImportData": "PDF005",
+    "/GoToR": "PDF005",
+    "/GoToE": "PDF005",
+    "/EmbeddedFile": "PDF006",
+    "/FileAttachment": "PDF006",
+    "/RichMedia": "PDF006",
+    "/RichMediaExecute": "PDF006",
+}
 _MESSAGES = {
     "PDF004": "contains JavaScript ({}); publish a PDF without scripts",
     "PDF005": "contains an action that reaches outside the document ({}); "
-              "only links within it and web links (/URI) are allowed",
+    "only links within it and web links (/URI) are allowed",
     "PDF006": "contains embedded content ({}); "
-              "publish a PDF without attachments, rich media or XFA forms",
+    "publish a PDF without attachments, rich media or XFA forms",
 }
 # "12 0 obj" anywhere in the bytes: how a repairing viewer finds objects the xref omits.
 _OBJECT_HEADER = re.compile(rb"(?<![0-9])([0-9]{1,10})[\0\t\n\f\r ]+([0-9]{1,5})[\0\t\n\f\r ]+obj")
 _WHITESPACE = re.compile(rb"[\0\t\n\f\r ]*")
-_MAGIC = ((b"PK\x03\x04", "a ZIP archive or Office file"), (b"\x89PNG", "a PNG image"),
-          (b"\xff\xd8\xff", "a JPEG image"), (b"MZ", "a Windows program"),
-          (b"\x7fELF", "a Linux program"), (b"\xd0\xcf\x11\xe0", "an old Office file"),
-          (b"{\\rtf", "an RTF document"))
+_MAGIC = (
+    (b"PK\x03\x04", "a ZIP archive or Office file"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"MZ", "a Windows program"),
+    (b"\x7fELF", "a Linux program"),
+    (b"\xd0\xcf\x11\xe0", "an old Office file"),
+    (b"{\\rtf", "an RTF document"),
+)
 
 
 @dataclass(frozen=True)
@@ -75,8 +94,11 @@ def check_pdf(data: bytes) -> list[PdfProblem]:
     """Return every problem found (empty list = a real, passive PDF)."""
     if not data.startswith(b"%PDF-"):
         # Anything else is a disguised file; parsing it further would only add noise.
-        return [PdfProblem("PDF001", f"is not a PDF ({_sniff(data)}); "
-                                     "a PDF starts with %PDF- at byte 0")]
+        return [
+            PdfProblem(
+                "PDF001", f"is not a PDF ({_sniff(data)}); a PDF starts with %PDF- at byte 0"
+            )
+        ]
     with _quiet_pypdf():
         return _check_parsed(data)
 
@@ -144,8 +166,11 @@ def _attempt(step: Callable[[], PdfProblem | None]) -> PdfProblem | None:
     try:
         return step()
     except _TooComplex:
-        return PdfProblem("PDF002", f"is too complex to check (over {MAX_OBJECTS:,} objects or "
-                                    f"{MAX_INFLATED // 2**20} MiB of object streams)")
+        return PdfProblem(
+            "PDF002",
+            f"is too complex to check (over {MAX_OBJECTS:,} objects or "
+            f"{MAX_INFLATED // 2**20} MiB of object streams)",
+        )
     except Exception as error:  # RecursionError, ValueError, KeyError, PdfReadError, ...
         return _unreadable(error)
 
@@ -153,8 +178,9 @@ def _attempt(step: Callable[[], PdfProblem | None]) -> PdfProblem | None:
 def _unreadable(error: BaseException) -> PdfProblem:
     reason = (str(error).strip().splitlines() or [type(error).__name__])[0][:120]
     reason = re.sub(r"IndirectObject\((\d+), (\d+), \d+\)", r"\1 \2 R", reason)  # no memory ids
-    return PdfProblem("PDF002", f"cannot be read as a PDF ({reason}); "
-                                "export it again as a standard PDF")
+    return PdfProblem(
+        "PDF002", f"cannot be read as a PDF ({reason}); export it again as a standard PDF"
+    )
 
 
 class _Reader(PdfReader):
@@ -174,8 +200,12 @@ class _Reader(PdfReader):
 
     def index(self, data: bytes) -> None:
         """Point the xref at the bytes, as pypdf's own repair would, in one pass over them."""
-        headers = list(islice(((int(m[1]), int(m[2]), m.start())
-                               for m in _OBJECT_HEADER.finditer(data)), MAX_OBJECTS + 1))
+        headers = list(
+            islice(
+                ((int(m[1]), int(m[2]), m.start()) for m in _OBJECT_HEADER.finditer(data)),
+                MAX_OBJECTS + 1,
+            )
+        )
         if len(headers) > MAX_OBJECTS:
             raise _TooComplex
         at: dict[int, tuple[int, int]] = {}  # header offset -> its (number, generation)
@@ -210,8 +240,9 @@ class _Scanner:
         self.inflated = 0
 
     def problems(self) -> list[PdfProblem]:
-        return [PdfProblem(code, _MESSAGES[code].format(where))
-                for code, where in self.found.items()]
+        return [
+            PdfProblem(code, _MESSAGES[code].format(where)) for code, where in self.found.items()
+        ]
 
     def scan(self, data: bytes) -> None:
         # The trailer first, so a finding names the object a viewer would actually reach.
@@ -242,8 +273,9 @@ class _Scanner:
                     self._note(_KEYS.get(key), key, where)
                     stack.append((value, where))
                 if isinstance(obj, StreamObject) and dict.get(obj, "/Type") == "/ObjStm":
-                    stack.extend((member, f"an object packed in {where}")
-                                 for member in self._members(obj))
+                    stack.extend(
+                        (member, f"an object packed in {where}") for member in self._members(obj)
+                    )
             elif isinstance(obj, ArrayObject):
                 stack.extend((item, where) for item in obj)
             elif isinstance(obj, NameObject):

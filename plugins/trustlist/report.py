@@ -77,10 +77,19 @@ def as_markdown(findings: Sequence[Finding], subject: str) -> str:
     errors, warnings = _summary(findings)
     if not findings:
         return f"### {subject}\n\nNo problems found."
-    rows = [f"### {subject}", "", f"{errors} error(s), {warnings} warning(s).", "",
-            "| where | rule | field | problem |", "|---|---|---|---|"]
+    rows = [
+        f"### {subject}",
+        "",
+        f"{errors} error(s), {warnings} warning(s).",
+        "",
+        "| where | rule | field | problem |",
+        "|---|---|---|---|",
+    ]
     for f in findings:
-        rows.append(f"| `{_md_cell(_location(f))}` | {f.code} | `{_md_cell(f.json_path)}` | {_md_cell(f.message)} |")
+        rows.append(
+            f"| `{_md_cell(_location(f))}` | {f.code} | `{_md_cell(f.json_path)}` "
+            f"| {_md_cell(f.message)} |"
+        )
     return "\n".join(rows)
 
 
@@ -91,7 +100,7 @@ Every finding of `trustlist validate` names one of these codes. The codes are st
 may be reworded, never renumbered. Findings read like a compiler's:
 
 ```text
-registry/healthcare/med-xray-triage/system.yaml:15:8: error[BIN001] owner.bin: check digit must be 6, got 7
+registry/healthcare/demo-x/system.yaml:15:8: error[BIN001] owner.bin: check digit must be 6, got 7
 ```
 
 The file, the line and column of the offending value, the rule's code, the field, and what to
@@ -121,14 +130,23 @@ _DEADLINE_HEAD = ("term", "counts from", "working days", "due", "actual", "taken
 
 
 def _deadline_row(d) -> tuple[str, ...]:
-    return (d.name, d.start.isoformat(), str(d.days), d.due.isoformat(),
-            d.actual.isoformat() if d.actual else "-", str(d.taken) if d.taken is not None else "-", d.state)
+    return (
+        d.name,
+        d.start.isoformat(),
+        str(d.days),
+        d.due.isoformat(),
+        d.actual.isoformat() if d.actual else "-",
+        str(d.taken) if d.taken is not None else "-",
+        d.state,
+    )
 
 
 def deadlines_text(deadlines) -> str:
     rows = [_DEADLINE_HEAD, *(_deadline_row(d) for d in deadlines)]
     widths = [max(len(r[i]) for r in rows) for i in range(len(_DEADLINE_HEAD))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows)
+    return "\n".join(
+        "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
+    )
 
 
 def deadlines_markdown(deadlines) -> str:

@@ -45,7 +45,8 @@ RULES: dict[str, str] = {
     "REG007": "Every system folder has a system.yaml.",
     "REG008": "Sector and system ids do not take a name the site reserves for its own pages.",
     "BIN001": "A BIN (owner, auditor) has a valid check digit.",
-    "DOC001": "The three required documents are listed: application, copyright document, audit report.",
+    "DOC001": "The three required documents are listed: application, copyright document, "
+    "audit report.",
     "DOC002": "The copyright document matches copyright.kind (certificate or agreement).",
     "DOC003": "A public document's SHA-256 matches its file.",
     "DOC004": "A public document's size matches its file.",
@@ -63,15 +64,31 @@ RULES: dict[str, str] = {
     "PDF006": "A public document contains no embedded files, rich media or XFA forms.",
     "AUD001": "The audit conclusion is positive.",
     "AUD002": "The audit conclusion is still valid on the decision date.",
-    "CAL001": "A date stands once in registry/calendar.yaml: not twice, not both a day off and a working day.",
+    "CAL001": "A date stands once in registry/calendar.yaml: not twice, not both a day off "
+    "and a working day.",
     "DATE001": "Dates are in order: copyright, audit report and application before the decision; "
     "resubmission after submission; suspension, exclusion and publication after the decision.",
 }
 
 # Site paths beside sectors (/<lang>/search/ ...) and beside systems (/<lang>/<sector>/history/).
 RESERVED_SECTOR_IDS = frozenset(
-    {"api", "assets", "documents", "feeds", "search", "about", "apply", "review", "auditors",
-     "rules", "history", "kk", "ru", "en", "search-index"}
+    {
+        "api",
+        "assets",
+        "documents",
+        "feeds",
+        "search",
+        "about",
+        "apply",
+        "review",
+        "auditors",
+        "rules",
+        "history",
+        "kk",
+        "ru",
+        "en",
+        "search-index",
+    }
 )
 RESERVED_SYSTEM_IDS = frozenset({"history", "feed", "index"})
 
@@ -103,8 +120,13 @@ def as_date(value: object) -> date | None:
     return None
 
 
-def finding(loaded: Loaded, code: str, path: tuple[str | int, ...], message: str,
-            severity: Severity = Severity.ERROR) -> Finding:
+def finding(
+    loaded: Loaded,
+    code: str,
+    path: tuple[str | int, ...],
+    message: str,
+    severity: Severity = Severity.ERROR,
+) -> Finding:
     line, col = loaded.locate(path)
     return Finding(loaded.path, line, col, code, message, json_path_text(path), severity)
 
@@ -112,24 +134,49 @@ def finding(loaded: Loaded, code: str, path: tuple[str | int, ...], message: str
 def check_sector(loaded: Loaded, folder: str) -> Iterator[Finding]:
     sector_id = get(loaded.data, "id")
     if isinstance(sector_id, str) and sector_id != folder:
-        yield finding(loaded, "REG001", ("id",), f"must equal the folder name '{folder}', got '{sector_id}'")
+        yield finding(
+            loaded, "REG001", ("id",), f"must equal the folder name '{folder}', got '{sector_id}'"
+        )
     if folder in RESERVED_SECTOR_IDS:
-        yield finding(loaded, "REG008", ("id",), f"'{folder}' is reserved for the site's own pages; choose another id")
+        yield finding(
+            loaded,
+            "REG008",
+            ("id",),
+            f"'{folder}' is reserved for the site's own pages; choose another id",
+        )
 
 
-def check_system(loaded: Loaded, sector_folder: str, folder: str, sector_exists: bool) -> Iterator[Finding]:
+def check_system(
+    loaded: Loaded, sector_folder: str, folder: str, sector_exists: bool
+) -> Iterator[Finding]:
     data = loaded.data
     system_id, sector = get(data, "id"), get(data, "sector")
     if isinstance(system_id, str) and system_id != folder:
-        yield finding(loaded, "REG001", ("id",), f"must equal the folder name '{folder}', got '{system_id}'")
+        yield finding(
+            loaded, "REG001", ("id",), f"must equal the folder name '{folder}', got '{system_id}'"
+        )
     if folder in RESERVED_SYSTEM_IDS:
-        yield finding(loaded, "REG008", ("id",), f"'{folder}' is reserved for the site's own pages; choose another id")
+        yield finding(
+            loaded,
+            "REG008",
+            ("id",),
+            f"'{folder}' is reserved for the site's own pages; choose another id",
+        )
     if isinstance(sector, str) and sector != sector_folder:
-        yield finding(loaded, "REG002", ("sector",),
-                      f"must equal the sector folder '{sector_folder}', got '{sector}'")
+        yield finding(
+            loaded,
+            "REG002",
+            ("sector",),
+            f"must equal the sector folder '{sector_folder}', got '{sector}'",
+        )
     if not sector_exists:
-        yield finding(loaded, "REG003", ("sector",),
-                      f"sector '{sector_folder}' does not exist: registry/{sector_folder}/sector.yaml is missing")
+        yield finding(
+            loaded,
+            "REG003",
+            ("sector",),
+            f"sector '{sector_folder}' does not exist: "
+            f"registry/{sector_folder}/sector.yaml is missing",
+        )
     for path in (("owner", "bin"), ("audit", "auditor", "bin")):
         value = get(data, *path)
         if isinstance(value, str) and len(value) == 12 and value.isascii() and value.isdigit():
@@ -145,7 +192,9 @@ def _kinds(loaded: Loaded) -> list[str]:
     documents = get(loaded.data, "documents")
     if not isinstance(documents, list):
         return []
-    return [d.get("kind") for d in documents if isinstance(d, dict) and isinstance(d.get("kind"), str)]
+    return [
+        d.get("kind") for d in documents if isinstance(d, dict) and isinstance(d.get("kind"), str)
+    ]
 
 
 def _required_documents(loaded: Loaded) -> Iterator[Finding]:
@@ -154,35 +203,59 @@ def _required_documents(loaded: Loaded) -> Iterator[Finding]:
     kinds = _kinds(loaded)
     for kind, words in _REQUIRED_DOCS.items():
         if kind not in kinds:
-            yield finding(loaded, "DOC001", ("documents",),
-                          f"{words} is missing: add a document of kind {kind}")
+            yield finding(
+                loaded,
+                "DOC001",
+                ("documents",),
+                f"{words} is missing: add a document of kind {kind}",
+            )
     copyright_kind = get(loaded.data, "copyright", "kind")
     wanted = _COPYRIGHT_DOC.get(copyright_kind) if isinstance(copyright_kind, str) else None
     if wanted is None:
         if not set(kinds) & set(_COPYRIGHT_DOC.values()):
-            yield finding(loaded, "DOC001", ("documents",),
-                          "the copyright certificate or agreement is missing")
+            yield finding(
+                loaded,
+                "DOC001",
+                ("documents",),
+                "the copyright certificate or agreement is missing",
+            )
         return
     other = next(v for v in _COPYRIGHT_DOC.values() if v != wanted)
     if wanted not in kinds:
-        yield finding(loaded, "DOC001", ("documents",),
-                      f"the copyright {copyright_kind} is missing: add a document of kind {wanted}")
+        yield finding(
+            loaded,
+            "DOC001",
+            ("documents",),
+            f"the copyright {copyright_kind} is missing: add a document of kind {wanted}",
+        )
     if other in kinds:
         index = kinds.index(other)
-        yield finding(loaded, "DOC002", ("documents", index, "kind"),
-                      f"is {other} but copyright.kind is {copyright_kind}; they must match")
+        yield finding(
+            loaded,
+            "DOC002",
+            ("documents", index, "kind"),
+            f"is {other} but copyright.kind is {copyright_kind}; they must match",
+        )
 
 
 def _audit(loaded: Loaded) -> Iterator[Finding]:
     conclusion = get(loaded.data, "audit", "conclusion")
     if conclusion == "negative":
-        yield finding(loaded, "AUD001", ("audit", "conclusion"),
-                      "is negative; only a positive audit conclusion supports inclusion")
+        yield finding(
+            loaded,
+            "AUD001",
+            ("audit", "conclusion"),
+            "is negative; only a positive audit conclusion supports inclusion",
+        )
     valid_until = as_date(get(loaded.data, "audit", "valid_until"))
     decided = as_date(get(loaded.data, "decision", "date"))
     if valid_until and decided and valid_until < decided:
-        yield finding(loaded, "AUD002", ("audit", "valid_until"),
-                      f"the audit conclusion expired on {valid_until} before the decision of {decided}")
+        yield finding(
+            loaded,
+            "AUD002",
+            ("audit", "valid_until"),
+            f"the audit conclusion expired on {valid_until} before the decision of {decided}",
+        )
 
 
 # (earlier, later): the first date must not come after the second.
@@ -201,6 +274,10 @@ def _dates(loaded: Loaded) -> Iterator[Finding]:
     for earlier, later in _DATE_ORDER:
         first, second = as_date(get(loaded.data, *earlier)), as_date(get(loaded.data, *later))
         if first and second and first > second:
-            yield finding(loaded, "DATE001", later,
-                          f"{second} is before {json_path_text(earlier)} {first}; "
-                          f"{json_path_text(later)} cannot come earlier")
+            yield finding(
+                loaded,
+                "DATE001",
+                later,
+                f"{second} is before {json_path_text(earlier)} {first}; "
+                f"{json_path_text(later)} cannot come earlier",
+            )

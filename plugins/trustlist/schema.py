@@ -1,4 +1,4 @@
-"""validate step 2: JSON Schema (draft 2020-12, formats checked) with findings located in the YAML."""
+"""validate step 2: JSON Schema (draft 2020-12, formats checked), findings located in the YAML."""
 
 from __future__ import annotations
 

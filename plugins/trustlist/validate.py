@@ -86,11 +86,15 @@ def _model(loaded: Loaded, cls: type[Sector] | type[System]) -> tuple[object, li
         for problem in err.errors():
             where = tuple(problem["loc"])
             line, col = loaded.locate(where)
-            found.append(Finding(loaded.path, line, col, "MOD001", problem["msg"], json_path_text(where)))
+            found.append(
+                Finding(loaded.path, line, col, "MOD001", problem["msg"], json_path_text(where))
+            )
         return None, found
 
 
-def _check_record(loaded: Loaded, kind: str, cls: type[Sector] | type[System]) -> tuple[object, list[Finding]]:
+def _check_record(
+    loaded: Loaded, kind: str, cls: type[Sector] | type[System]
+) -> tuple[object, list[Finding]]:
     """Stages 2 and 3 for one parsed record."""
     if loaded.data is None:
         return None, []
@@ -120,8 +124,15 @@ def validate_registry(root: Path) -> Registry:
             registry.calendar, found = load_calendar_overrides(path, display)
             registry.findings += found
         elif entry.name not in ROOT_FILES:
-            registry.findings.append(Finding(
-                display, 0, 0, "REG006", "the registry root holds only sector folders, calendar.yaml and README.md"))
+            registry.findings.append(
+                Finding(
+                    display,
+                    0,
+                    0,
+                    "REG006",
+                    "the registry root holds only sector folders, calendar.yaml and README.md",
+                )
+            )
     registry.findings.extend(_cross_record(registry))
     registry.findings.sort()
     return registry
@@ -142,18 +153,31 @@ def _sector(registry: Registry, folder: Path, display: str) -> None:
         if entry.name == SECTOR_FILE:
             continue
         if entry.is_symlink():
-            registry.findings.append(Finding(child_display, 0, 0, "FILE002", "must not be a symlink"))
+            registry.findings.append(
+                Finding(child_display, 0, 0, "FILE002", "must not be a symlink")
+            )
         elif entry.is_dir():
             _system(registry, child, child_display, folder.name, exists)
         else:
-            registry.findings.append(Finding(
-                child_display, 0, 0, "REG006", "a sector folder holds only sector.yaml and system folders"))
+            registry.findings.append(
+                Finding(
+                    child_display,
+                    0,
+                    0,
+                    "REG006",
+                    "a sector folder holds only sector.yaml and system folders",
+                )
+            )
 
 
-def _system(registry: Registry, folder: Path, display: str, sector: str, sector_exists: bool) -> None:
+def _system(
+    registry: Registry, folder: Path, display: str, sector: str, sector_exists: bool
+) -> None:
     record = folder / SYSTEM_FILE
     if not (record.exists() or record.is_symlink()):
-        registry.findings.append(Finding(display, 0, 0, "REG007", f"this system folder has no {SYSTEM_FILE}"))
+        registry.findings.append(
+            Finding(display, 0, 0, "REG007", f"this system folder has no {SYSTEM_FILE}")
+        )
         return
     loaded = load_yaml(record, f"{display}/{SYSTEM_FILE}")
     model, found = _check_record(loaded, "system", System)
@@ -175,9 +199,17 @@ def _cross_record(registry: Registry) -> Iterator[Finding]:
             by_number[(system.sector, number)].append(system)
     for system_id, same in by_id.items():
         for later in same[1:]:
-            yield rules.finding(later.loaded, "REG004", ("id",),
-                                f"'{system_id}' is already used by {same[0].loaded.path}")
+            yield rules.finding(
+                later.loaded,
+                "REG004",
+                ("id",),
+                f"'{system_id}' is already used by {same[0].loaded.path}",
+            )
     for (sector, number), same in by_number.items():
         for later in same[1:]:
-            yield rules.finding(later.loaded, "REG005", ("list_number",),
-                                f"{number} is already used in the {sector} list by {same[0].loaded.path}")
+            yield rules.finding(
+                later.loaded,
+                "REG005",
+                ("list_number",),
+                f"{number} is already used in the {sector} list by {same[0].loaded.path}",
+            )

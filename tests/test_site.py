@@ -1,0 +1,198 @@
+"""Real MkDocs builds of the fixture registry: the exact set of published files, byte-identical
+documents, no private file, escaped record text, a language per page and language switches
+that lead to the same page."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import BASE, SYSTEM, edit
+from test_build import build
+
+FOLDER = "registry/health/demo-triage"
+PAGES = {
+    f"{lang}/{page}index.html"
+    for lang in ("kk", "ru", "en")
+    for page in ("", "search/", "health/", "health/demo-triage/")
+}
+EXPECTED = (
+    PAGES
+    | {
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "sitemap.xml.gz",
+        "kk/search/index.json",
+        "ru/search/index.json",
+        "en/search/index.json",
+        "documents/health/demo-triage/system.yaml",
+        "documents/health/demo-triage/application.pdf",
+        "documents/health/demo-triage/copyright-certificate.pdf",
+        "documents/health/demo-triage/audit-report.pdf",
+        "api/v1/registry.json",
+        "api/v1/registry.csv",
+        "api/v1/health.json",
+        "api/v1/health.csv",
+        "api/v1/systems/demo-triage.json",
+    }
+    | {
+        f"api/v1/schemas/{p.name}"
+        for p in (Path(__file__).parents[1] / "schemas").glob("*.schema.json")
+    }
+)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("site") / "repo"
+    shutil.copytree(BASE, root, symlinks=True)
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def files_of(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+
+
+def test_exact_set_of_files(site: Path) -> None:
+    published = {f for f in files_of(site) if not f.startswith("assets/")}
+    assert published == EXPECTED
+
+
+def test_assets_are_material_and_ours_only(site: Path) -> None:
+    import material
+
+    theme = Path(material.__file__).parent / "templates"
+    ours = {
+        f"assets/trustlist/{n}"
+        for n in ("trustlist.css", "trustlist.js", "md-scope.js", "md-content.js")
+    }
+    for asset in files_of(site):
+        if asset.startswith("assets/") and asset not in ours:
+            assert (theme / asset).is_file(), asset
+
+
+def test_documents_are_byte_identical(site: Path) -> None:
+    for name in ("application.pdf", "copyright-certificate.pdf", "audit-report.pdf", "system.yaml"):
+        source = (BASE / FOLDER / name).read_bytes()
+        assert (site / "documents/health/demo-triage" / name).read_bytes() == source
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_html_lang_on_every_page(site: Path, lang: str) -> None:
+    for page in sorted(p for p in PAGES if p.startswith(f"{lang}/")):
+        html = (site / page).read_text(encoding="utf-8")
+        assert re.search(rf'<html lang="{lang}"', html), page
+
+
+def test_language_switch_leads_to_the_same_system(site: Path) -> None:
+    html = (site / "kk/health/demo-triage/index.html").read_text(encoding="utf-8")
+    links = dict(re.findall(r'<a href="([^"]+)" hreflang="(\w\w)"', html))
+    resolved = {
+        lang: (site / "kk/health/demo-triage" / href / "index.html").resolve()
+        for href, lang in links.items()
+    }
+    assert resolved == {
+        lang: (site / f"{lang}/health/demo-triage/index.html").resolve()
+        for lang in ("kk", "ru", "en")
+    }
+
+
+def test_system_page_shows_the_record(site: Path) -> None:
+    html = (site / "ru/health/demo-triage/index.html").read_text(encoding="utf-8")
+    for expected in (
+        "Демо-система триажа",
+        "260540001236",
+        "Сортировка пациентов в приёмном отделении.",
+        "fc57c0c647653d774f910b94d0632488b8c7203ece94e003c82ae9074d11ac0e",
+        "../../../documents/health/demo-triage/audit-report.pdf",
+        "2027-04-20",
+        "No. 1-ИИ",
+    ):
+        assert expected in html, expected
+
+
+def test_missing_english_is_marked_and_russian_shown(site: Path) -> None:
+    html = (site / "en/health/demo-triage/index.html").read_text(encoding="utf-8")
+    assert '<span lang="ru">ТОО «Демо Клиника»</span>' in html
+    assert '<div class="tl-text" lang="ru">' in html
+
+
+def test_system_pages_are_not_in_the_navigation(site: Path) -> None:
+    sector = (site / "kk/health/index.html").read_text(encoding="utf-8")
+    nav = sector[
+        sector.index('<nav class="md-nav md-nav--primary"') : sector.index(
+            "</nav>", sector.index("md-nav--primary")
+        )
+    ]
+    assert "demo-triage" not in nav
+    assert "health/" in nav or 'href="./"' in nav
+
+
+def test_no_third_party_hosts_in_pages(site: Path) -> None:
+    for page in PAGES:
+        html = (site / page).read_text(encoding="utf-8")
+        hosts = set(re.findall(r'(?:src|href)="https?://([^/"]+)', html))
+        # Only record data (owner and terms links, the authority's site) may point elsewhere,
+        # and only as links, never as loaded resources.
+        assert not re.search(r'<(?:script|link|img)[^>]+(?:src|href)="https?://', html), page
+        assert hosts <= {"clinic.example.kz", "www.gov.kz", "trustlist.example.kz"}, hosts
+
+
+@pytest.fixture
+def hostile_site(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    shutil.copytree(BASE, root, symlinks=True)
+    edit(
+        root / SYSTEM, "  ru: Демо-система триажа", '  ru: </title><script>alert(1)</script> & "x"'
+    )
+    edit(
+        root / SYSTEM,
+        "    kk: Шұғыл бөлімдегі пациенттерді сұрыптау.",
+        "    kk: '**bold** [link](javascript:alert(1)) <img src=x onerror=alert(2)>'",
+    )
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_record_text_is_escaped_never_markup(hostile_site: Path) -> None:
+    for lang in ("kk", "ru", "en"):
+        html = (hostile_site / lang / "health/demo-triage/index.html").read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in html
+        assert "<img src=x" not in html
+        assert "<strong>bold</strong>" not in html
+    ru = (hostile_site / "ru/health/demo-triage/index.html").read_text(encoding="utf-8")
+    assert "<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;x&#34; – " in ru
+    kk = (hostile_site / "kk/health/demo-triage/index.html").read_text(encoding="utf-8")
+    assert "**bold** [link](javascript:alert(1)) &lt;img src=x onerror=alert(2)&gt;" in kk
+    index = (hostile_site / "ru/search/index.json").read_text(encoding="utf-8")
+    assert "</title><script>" in index  # JSON data; the script inserts it with textContent
+
+
+def test_private_document_is_never_published(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(BASE, root, symlinks=True)
+    edit(
+        root / SYSTEM,
+        "    languages: [kk]\n    public: true\n",
+        "    languages: [kk]\n    public: false\n    custodian:\n      kk: Клиника\n      ru: Клиника\n"
+        "    request:\n      kk: Хат жазыңыз\n      ru: Напишите письмо\n",
+    )
+    (root / FOLDER / "application.pdf").unlink()
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    assert not (site / "documents/health/demo-triage/application.pdf").exists()
+    digest = hashlib.sha256((BASE / FOLDER / "application.pdf").read_bytes()).hexdigest()
+    assert all(
+        hashlib.sha256(p.read_bytes()).hexdigest() != digest for p in site.rglob("*") if p.is_file()
+    )
+    html = (site / "ru/health/demo-triage/index.html").read_text(encoding="utf-8")
+    assert "Министерство здравоохранения Республики Казахстан" in html
+    assert "Напишите письмо" in html

@@ -1,0 +1,271 @@
+"""i18n: the site's own words in Kazakh, Russian and English.
+
+Record text comes from the records; everything else the public reads (headings, labels,
+status and reason names, notices) is here, one entry per key with all three languages side
+by side so a missing translation is visible in review. Material's own UI strings are
+translated separately (overrides/partials/languages/kk.html).
+"""
+
+from __future__ import annotations
+
+from .models import LANGUAGES
+
+LANGUAGE_NAMES: dict[str, str] = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+
+# key: (kk, ru, en). Placeholders are written {name} and filled by t(..., name=value).
+MESSAGES: dict[str, tuple[str, str, str]] = {
+    "site_title": (
+        "Сенімді жоғары тәуекелді ЖИ жүйелерінің тізімдері",
+        "Списки доверенных систем ИИ высокой степени риска",
+        "Lists of trusted high-risk AI systems",
+    ),
+    "home_intro": (
+        "Қазақстанның әрбір салалық мемлекеттік органы сенімді жоғары тәуекелді жасанды "
+        "интеллект жүйелерінің тізімін жүргізеді (Жасанды интеллект және цифрлық даму "
+        "министрінің 2026 жылғы 10 сәуірдегі бұйрығы). Жүйенің меншік иесі немесе иеленушісі "
+        "өтінішті, авторлық құқық туралы куәлікті немесе шартты және аудит есебін береді; "
+        "орган пакетті 10 жұмыс күні ішінде тексереді, жүйені тізімге енгізеді және мәліметті "
+        "5 жұмыс күні ішінде жариялайды.",
+        "Каждый отраслевой государственный орган Казахстана ведёт список доверенных систем "
+        "искусственного интеллекта высокой степени риска (приказ Министра искусственного "
+        "интеллекта и цифрового развития от 10 апреля 2026 года). Собственник или владелец "
+        "системы подаёт заявление, свидетельство об авторском праве или авторский договор и "
+        "отчёт об аудите; орган проверяет пакет в течение 10 рабочих дней, включает систему в "
+        "список и публикует сведения в течение 5 рабочих дней.",
+        "Each sectoral state body of Kazakhstan keeps a list of trusted high-risk artificial "
+        "intelligence systems (Order of the Minister of Artificial Intelligence and Digital "
+        "Development of 10 April 2026). A system's owner or possessor applies with an "
+        "application, a copyright certificate or copyright agreement, and an audit report; the "
+        "body checks the package within 10 working days, includes the system in its list and "
+        "publishes it within 5 working days.",
+    ),
+    "home_documents": (
+        "Әр жүйенің бетінде оның мақсаты, әдістері, шектеулері, сіздің құқықтарыңыз және "
+        "жүктеп алуға болатын құжаттары берілген. Бүкіл тізілім ашық деректер ретінде де "
+        "қолжетімді.",
+        "На странице каждой системы указаны её назначение, методы, ограничения, ваши права и "
+        "документы для скачивания. Весь реестр доступен также в виде открытых данных.",
+        "Each system's page shows its purpose, methods, limitations, your rights and its "
+        "documents to download. The whole registry is also available as open data.",
+    ),
+    "demo_banner": (
+        "Демонстрациялық деректер: бұл тізімдердегі жүйелер мен ұйымдар ойдан шығарылған.",
+        "Демонстрационные данные: системы и организации в этих списках вымышлены.",
+        "Demonstration data: the systems and organisations in these lists are fictional.",
+    ),
+    "guides": ("Нұсқаулықтар", "Руководства", "Guidance"),
+    "guide_about": ("Тізімдер туралы", "О списках", "About the lists"),
+    "guide_apply": ("Өтінішті қалай беруге болады", "Как подать заявление", "How to apply"),
+    "guide_review": (
+        "Органдар қалай қарайды",
+        "Как органы рассматривают заявления",
+        "How agencies review",
+    ),
+    "guide_auditors": ("Аудиторларға", "Для аудиторов", "For auditors"),
+    "home": ("Басты бет", "Главная", "Home"),
+    "sectors": ("Салалар", "Отрасли", "Sectors"),
+    "sector": ("Сала", "Отрасль", "Sector"),
+    "authority": ("Уәкілетті орган", "Уполномоченный орган", "Authority"),
+    "listed_systems": ("Тізімдегі жүйелер", "Системы в списке", "Listed systems"),
+    "no_systems": (
+        "Бұл тізімде әзірге жүйе жоқ.",
+        "В этом списке пока нет систем.",
+        "This list has no systems yet.",
+    ),
+    "updated": ("Жаңартылды", "Обновлено", "Updated"),
+    "latest_changes": ("Соңғы өзгерістер", "Последние изменения", "Latest changes"),
+    "downloads": ("Жүктеп алу", "Скачать", "Downloads"),
+    "download_json": ("Тізім JSON пішімінде", "Список в формате JSON", "The list as JSON"),
+    "download_csv": (
+        "Тізім CSV пішімінде (Excel, LibreOffice)",
+        "Список в формате CSV (Excel, LibreOffice)",
+        "The list as CSV (Excel, LibreOffice)",
+    ),
+    "machine_readable": (
+        "Машинаоқитын деректер (API)",
+        "Машиночитаемые данные (API)",
+        "Machine-readable data (API)",
+    ),
+    "table": ("Кесте", "Таблица", "Table"),
+    "contact": ("Байланыс", "Контакты", "Contact"),
+    "address": ("Мекенжай", "Адрес", "Address"),
+    "website": ("Веб-сайт", "Веб-сайт", "Website"),
+    "filter_label": ("Тізімді сүзу", "Фильтр списка", "Filter the list"),
+    "filter_placeholder": (
+        "Атауы, иесі немесе БСН",
+        "Название, владелец или БИН",
+        "Name, owner or BIN",
+    ),
+    "sort_by": (
+        "«{column}» бағаны бойынша сұрыптау",
+        "Сортировать по столбцу «{column}»",
+        "Sort by {column}",
+    ),
+    "list_number": ("Тізімдегі нөмірі", "Номер в списке", "List number"),
+    "name": ("Атауы", "Наименование", "Name"),
+    "owner": ("Меншік иесі немесе иеленуші", "Собственник или владелец", "Owner or possessor"),
+    "owner_role_owner": ("меншік иесі", "собственник", "owner"),
+    "owner_role_possessor": ("иеленуші", "владелец", "possessor"),
+    "bin": ("БСН", "БИН", "BIN"),
+    "included_on": ("Енгізілген күні", "Дата включения", "Included on"),
+    "documents": ("Құжаттар", "Документы", "Documents"),
+    "document": ("Құжат", "Документ", "Document"),
+    "suspended_and_excluded": (
+        "Тоқтатылған және алынып тасталған жүйелер",
+        "Приостановленные и исключённые системы",
+        "Suspended and excluded systems",
+    ),
+    "status": ("Мәртебесі", "Статус", "Status"),
+    "status_listed": ("Тізімге енгізілді", "Включена в список", "Listed"),
+    "status_suspended": ("Тоқтатылды", "Приостановлена", "Suspended"),
+    "status_excluded": ("Тізімнен алынып тасталды", "Исключена из списка", "Excluded"),
+    "since": ("бастап", "с", "since"),
+    "reason": ("Себебі", "Причина", "Reason"),
+    "reason_audit_expired": (
+        "аудит қорытындысының мерзімі өтті",
+        "истёк срок аудиторского заключения",
+        "the audit conclusion expired",
+    ),
+    "reason_audit_withdrawn": (
+        "аудит қорытындысы кері қайтарылды",
+        "аудиторское заключение отозвано",
+        "the audit conclusion was withdrawn",
+    ),
+    "reason_owner_request": (
+        "меншік иесінің немесе иеленушінің өтініші бойынша",
+        "по заявлению собственника или владельца",
+        "at the owner's or possessor's request",
+    ),
+    "reason_nonconformity": (
+        "талаптарға сәйкес еместігі анықталды",
+        "выявлено несоответствие требованиям",
+        "found not to meet the requirements",
+    ),
+    "reason_false_information": (
+        "жалған мәліметтер берілді",
+        "представлены недостоверные сведения",
+        "false information was given",
+    ),
+    "reason_court_decision": ("сот шешімі бойынша", "по решению суда", "by a court decision"),
+    "reason_rights_terminated": (
+        "жүйеге құқықтар тоқтатылды",
+        "права на систему прекращены",
+        "the rights to the system ended",
+    ),
+    "reason_other": ("басқа себеп", "иная причина", "another reason"),
+    "risk_level": ("Тәуекел деңгейі", "Степень риска", "Risk level"),
+    "risk_high": ("жоғары", "высокая", "high"),
+    "purpose": ("Мақсаты", "Назначение", "Purpose"),
+    "methods": ("Әдістері", "Методы", "Methods"),
+    "limitations": ("Шектеулері", "Ограничения", "Limitations"),
+    "users_rights": ("Пайдаланушылардың құқықтары", "Права пользователей", "Users' rights"),
+    "notification": (
+        "Автоматтандырылған өңдеу туралы хабарлау",
+        "Уведомление об автоматизированной обработке",
+        "Notice of automated processing",
+    ),
+    "objection": (
+        "Қалай қарсылық білдіруге болады",
+        "Как возразить",
+        "How to object",
+    ),
+    "terms_of_use": ("Пайдалану шарттары", "Условия использования", "Terms of use"),
+    "national_ai_platform": (
+        "Ұлттық ЖИ платформасы",
+        "Национальная платформа ИИ",
+        "National AI Platform",
+    ),
+    "synthetic_content": ("Синтетикалық контент", "Синтетический контент", "Synthetic content"),
+    "developed_on_platform": (
+        "Платформада әзірленген",
+        "Разработана на платформе",
+        "Developed on the platform",
+    ),
+    "tested_on_platform": (
+        "Платформада сыналған",
+        "Протестирована на платформе",
+        "Tested on the platform",
+    ),
+    "produces_synthetic": (
+        "Синтетикалық контент жасайды",
+        "Создаёт синтетический контент",
+        "Produces synthetic content",
+    ),
+    "marking": ("Таңбалау", "Маркировка", "Marking"),
+    "yes": ("иә", "да", "yes"),
+    "no": ("жоқ", "нет", "no"),
+    "decision": ("Шешім және оның негіздері", "Решение и его основания", "Decision and basis"),
+    "application": ("Өтініш", "Заявление", "Application"),
+    "submitted": ("берілген күні", "подано", "submitted"),
+    "resubmitted": ("қайта берілген күні", "подано повторно", "resubmitted"),
+    "copyright": ("Авторлық құқық", "Авторское право", "Copyright"),
+    "copyright_certificate": (
+        "Авторлық құқық объектілеріне құқықтардың мемлекеттік тізіліміне енгізу туралы куәлік",
+        "Свидетельство о внесении в государственный реестр прав на объекты авторского права",
+        "Certificate of entry in the State Register of Rights to objects of copyright",
+    ),
+    "copyright_agreement": (
+        "Авторлық құқық туралы шарт",
+        "Авторский договор",
+        "Copyright agreement",
+    ),
+    "audit": ("Аудит", "Аудит", "Audit"),
+    "report_date": ("есеп күні", "дата отчёта", "report of"),
+    "conclusion": ("қорытынды", "заключение", "conclusion"),
+    "conclusion_positive": ("оң", "положительное", "positive"),
+    "conclusion_negative": ("теріс", "отрицательное", "negative"),
+    "valid_until": ("жарамдылық мерзімі", "действительно до", "valid until"),
+    "decision_date": ("Шешім", "Решение", "Decision"),
+    "published": ("Жарияланды", "Опубликовано", "Published"),
+    "kind": ("Түрі", "Вид", "Kind"),
+    "kind_application": ("өтініш", "заявление", "application"),
+    "kind_copyright_certificate": (
+        "авторлық құқық туралы куәлік",
+        "свидетельство об авторском праве",
+        "copyright certificate",
+    ),
+    "kind_copyright_agreement": (
+        "авторлық құқық туралы шарт",
+        "авторский договор",
+        "copyright agreement",
+    ),
+    "kind_audit_report": ("аудит есебі", "отчёт об аудите", "audit report"),
+    "kind_other": ("басқа құжат", "иной документ", "other document"),
+    "language": ("Тілі", "Язык", "Language"),
+    "size": ("Көлемі", "Размер", "Size"),
+    "available_on_request": (
+        "жарияланбайды; {authority} сұрау бойынша ұсынады",
+        "не публикуется; предоставляется по запросу: {authority}",
+        "not published; available on request from {authority}",
+    ),
+    "source_record": ("Жазбаның бастапқы YAML файлы", "Исходная запись YAML", "Source record (YAML)"),
+    "shown_in_russian": ("орыс тілінде", "на русском языке", "in Russian"),
+    "english_missing": (
+        "Бұл мәтіннің ағылшынша нұсқасы жоқ; орысша мәтін көрсетілген.",
+        "Английской версии этого текста нет; показан русский текст.",
+        "There is no English version of this text; the Russian text is shown.",
+    ),
+    "search": ("Іздеу", "Поиск", "Search"),
+    "search_placeholder": (
+        "Жүйенің атауы, иесі, мақсаты немесе БСН",
+        "Название системы, владелец, назначение или БИН",
+        "System name, owner, purpose or BIN",
+    ),
+    "search_results": ("Табылды: {count}", "Найдено: {count}", "Found: {count}"),
+    "search_no_results": ("Ештеңе табылмады.", "Ничего не найдено.", "Nothing found."),
+    "search_needs_script": (
+        "Іздеу үшін браузерде JavaScript қосулы болуы керек. Оның орнына салалар тізімдерін "
+        "қараңыз.",
+        "Для поиска в браузере должен быть включён JavaScript. Вместо этого можно просмотреть "
+        "списки отраслей.",
+        "Search needs JavaScript in your browser. You can browse the sector lists instead.",
+    ),
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The message `key` in `lang`, with {placeholders} filled from `values`."""
+    text = MESSAGES[key][LANGUAGES.index(lang)]
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", str(value))
+    return text

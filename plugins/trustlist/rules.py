@@ -68,6 +68,12 @@ RULES: dict[str, str] = {
     "and a working day.",
     "DATE001": "Dates are in order: copyright, audit report and application before the decision; "
     "resubmission after submission; suspension, exclusion and publication after the decision.",
+    # `trustlist check --base REF`: a pull request judged against its base (change.py).
+    "CHG001": "A pull request never deletes a system's record: exclusion is a status change.",
+    "CHG002": "A system's list number never changes once published.",
+    "CHG003": "An application changes only registry/; code, schemas, workflows and the shared "
+    "registry files change in their own pull request.",
+    "CHG004": "(warning) A document removed by a pull request is named for the reviewers.",
 }
 
 # Site paths beside sectors (/<lang>/search/ ...) and beside systems (/<lang>/<sector>/history/).

@@ -68,7 +68,7 @@ class Registry:
         return [s for s in self.systems if s.sector == sector]
 
 
-def _display_root(root: Path) -> str:
+def display_root(root: Path) -> str:
     """How paths are shown: relative to the working directory when inside it (as CI expects)."""
     absolute = root.resolve()
     try:
@@ -113,7 +113,7 @@ def validate_registry(root: Path) -> Registry:
     if not root.is_dir():
         raise RegistryNotFound(f"{root}: no such registry folder")
     registry = Registry(root)
-    shown = _display_root(root)
+    shown = display_root(root)
     for entry in _entries(root):
         path, display = Path(entry.path), f"{shown}/{entry.name}"
         if entry.is_symlink():

@@ -1,0 +1,69 @@
+"""gitrepo: the one module that reads git.
+
+Everything else gets plain data from here (changed paths, a file's bytes at a revision), so
+the policy and history code stays testable without a repository and git is walked in one
+place only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import git
+
+
+class GitError(Exception):
+    """The repository or a revision cannot be read: a usage error, said in one line."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One path changed between two revisions: A(dded), D(eleted) or M(odified)."""
+
+    status: str
+    path: str
+
+
+@dataclass(frozen=True)
+class Comparison:
+    base: str  # the merge base's full SHA
+    head: str
+    changes: tuple[Change, ...]
+
+
+def open_repo(path: Path) -> git.Repo:
+    try:
+        return git.Repo(path, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        raise GitError(f"{path}: not inside a git repository") from None
+
+
+def compare(repo: git.Repo, base: str, head: str = "HEAD") -> Comparison:
+    """What `head` changed since it left `base`: the diff from their merge base, as a pull
+    request shows it (changes made on the base branch meanwhile are not the PR's)."""
+    try:
+        base_commit = repo.commit(base)
+        head_commit = repo.commit(head)
+    except (git.BadName, ValueError):
+        raise GitError(f"'{base}' or '{head}' is not a revision of this repository") from None
+    merge_bases = repo.merge_base(base_commit, head_commit)
+    if not merge_bases:
+        raise GitError(f"'{base}' and '{head}' share no history (fetch with fetch-depth: 0)")
+    start = merge_bases[0]
+    changes: list[Change] = []
+    # A rename is a deletion and an addition for the registry's rules: no rename detection.
+    raw = repo.git.diff("--no-renames", "--name-status", "-z", start.hexsha, head_commit.hexsha)
+    fields = [f for f in raw.split("\0") if f]
+    for status, path in zip(fields[::2], fields[1::2], strict=True):
+        changes.append(Change(status[0] if status[0] in "ADM" else "M", path))
+    return Comparison(start.hexsha, head_commit.hexsha, tuple(changes))
+
+
+def read_at(repo: git.Repo, revision: str, path: str) -> bytes | None:
+    """A file's bytes at `revision`, or None where it did not exist."""
+    try:
+        blob = repo.commit(revision).tree / path
+    except KeyError:
+        return None
+    return blob.data_stream.read()

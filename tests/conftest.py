@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -38,3 +41,47 @@ def base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(BASE, root, symlinks=True)
     monkeypatch.chdir(root)
     return root
+
+
+PROJECT = Path(__file__).parents[1]
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample registry's whole site, built by a real `mkdocs build` from mkdocs.yml."""
+    site = tmp_path_factory.mktemp("sample") / "site"
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    result = subprocess.run(
+        [str(mkdocs), "build", "--strict", "-f", str(PROJECT / "mkdocs.yml"), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def git(root: Path, *args: str, when: str = "2026-06-01T10:00:00+05:00") -> str:
+    """Run git in `root` with a fixed author, committer and date and no user configuration."""
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Applicant",
+        "GIT_AUTHOR_EMAIL": "applicant@example.kz",
+        "GIT_COMMITTER_NAME": "Applicant",
+        "GIT_COMMITTER_EMAIL": "applicant@example.kz",
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
+    result = subprocess.run(
+        ["git", *args], cwd=root, env=env, capture_output=True, text=True, check=True
+    )
+    return result.stdout
+
+
+def commit(root: Path, message: str, when: str = "2026-06-02T10:00:00+05:00") -> None:
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", message, when=when)

@@ -3,15 +3,13 @@ built in temp folders with fixed dates."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import SYSTEM, edit
+from conftest import SYSTEM, commit, edit, git
 from trustlist import report
 from trustlist.change import check_pull_request
 from trustlist.gitrepo import GitError
@@ -19,24 +17,6 @@ from trustlist.gitrepo import GitError
 TRUSTLIST = Path(sys.executable).with_name("trustlist")
 FOLDER = "registry/health/demo-triage"
 NEW = "registry/health/demo-new"
-
-
-def git(root: Path, *args: str, when: str = "2026-06-01T10:00:00+05:00") -> str:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Applicant",
-        "GIT_AUTHOR_EMAIL": "applicant@example.kz",
-        "GIT_COMMITTER_NAME": "Applicant",
-        "GIT_COMMITTER_EMAIL": "applicant@example.kz",
-        "GIT_AUTHOR_DATE": when,
-        "GIT_COMMITTER_DATE": when,
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_NOSYSTEM": "1",
-    }
-    result = subprocess.run(
-        ["git", *args], cwd=root, env=env, capture_output=True, text=True, check=True
-    )
-    return result.stdout
 
 
 @pytest.fixture
@@ -49,11 +29,6 @@ def repo(base: Path) -> Path:
     git(base, "commit", "-q", "-m", "health list: demo-triage", when="2026-05-19T10:00:00+05:00")
     git(base, "checkout", "-q", "-b", "application")
     return base
-
-
-def commit(root: Path, message: str, when: str = "2026-06-02T10:00:00+05:00") -> None:
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", message, when=when)
 
 
 def codes(check) -> list[str]:

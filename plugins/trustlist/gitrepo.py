@@ -67,3 +67,79 @@ def read_at(repo: git.Repo, revision: str, path: str) -> bytes | None:
     except KeyError:
         return None
     return blob.data_stream.read()
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """A file changed by a commit, with the blob ids before and after (None where absent)."""
+
+    status: str  # A, D or M
+    path: str
+    old_blob: str | None
+    new_blob: str | None
+
+
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    time: int  # committer time, seconds since the epoch: the moment a revision was issued
+    subject: str
+    changes: tuple[FileChange, ...]
+
+
+_NULL_BLOB = "0" * 40
+
+
+def walk(repo: git.Repo, path: str, ref: str = "HEAD") -> list[Commit]:
+    """Every commit of `ref`'s first-parent line that changed `path`, oldest first, with the
+    files each changed: one `git log` for the whole history.
+
+    First parent only: on the published branch a merged pull request is one decision, so its
+    merge commit (diffed against the previous state of main) is one revision.
+    """
+    raw = repo.git.log(
+        ref,
+        "--first-parent",
+        "--diff-merges=first-parent",
+        "--raw",
+        "--no-abbrev",
+        "--no-renames",
+        "-z",
+        "--reverse",
+        "--format=%x1e%H%x1f%ct%x1f%s",
+        "--",
+        path,
+        strip_newline_in_stdout=False,
+    )
+    commits = []
+    for chunk in raw.split("\x1e")[1:]:
+        header, _, body = chunk.partition("\0")
+        sha, time, subject = header.split("\x1f", 2)
+        fields = body.lstrip("\n").split("\0")
+        changes = []
+        for meta, file in zip(fields[::2], fields[1::2], strict=False):
+            _modes, _mode, old, new, status = meta.lstrip(":").split(" ")[:5]
+            changes.append(
+                FileChange(
+                    status[0] if status[0] in "ADM" else "M",
+                    file,
+                    None if old == _NULL_BLOB else old,
+                    None if new == _NULL_BLOB else new,
+                )
+            )
+        commits.append(Commit(sha, int(time), subject, tuple(changes)))
+    return commits
+
+
+def read_blob(repo: git.Repo, blob: str) -> bytes:
+    """A blob's bytes, through GitPython's one long-running `git cat-file --batch`."""
+    return repo.odb.stream(bytes.fromhex(blob)).read()
+
+
+def is_shallow(repo: git.Repo) -> bool:
+    return repo.git.rev_parse("--is-shallow-repository") == "true"
+
+
+def has_uncommitted(repo: git.Repo, path: str) -> bool:
+    """Whether the work tree differs from HEAD under `path` (changed or new files)."""
+    return bool(repo.git.status("--porcelain", "--untracked-files=all", "--", path))

@@ -1,0 +1,196 @@
+"""history step: numbered list revisions and per-system events, from one walk of git.
+
+Each commit on the published branch's first-parent line that changes a sector's folder issues
+a new revision of that sector's list (1, 2, 3 …), dated by the commit. What changed is said
+semantically, from the records before and after: included, suspended, excluded, restored, a
+field's old and new value, a document added, replaced (old and new SHA-256) or removed.
+Pure: the commits and a blob reader come from gitrepo.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from .findings import json_path_text
+from .gitrepo import Commit
+from .load import parse_yaml
+
+RECORD = "system.yaml"
+SECTOR_RECORD = "sector.yaml"
+
+
+@dataclass(frozen=True)
+class Event:
+    """One change to one list: kind is included | suspended | excluded | restored | changed |
+    document_added | document_replaced | document_removed | removed | sector_created |
+    sector_changed."""
+
+    kind: str
+    system: str | None  # None for a change to the sector's own record
+    field: str = ""
+    old: object = None
+    new: object = None
+
+
+@dataclass
+class Revision:
+    sector: str
+    number: int
+    commit: str
+    time: int  # epoch seconds of the commit
+    subject: str
+    events: list[Event] = field(default_factory=list)
+    systems: dict[str, dict] = field(default_factory=dict)  # the list as of this revision
+
+    @property
+    def issued(self) -> datetime:
+        return datetime.fromtimestamp(self.time, UTC)
+
+
+@dataclass
+class History:
+    revisions: dict[str, list[Revision]] = field(default_factory=dict)  # sector -> oldest first
+
+    def of_system(self, system: str) -> Iterator[tuple[Revision, Event]]:
+        for revisions in self.revisions.values():
+            for revision in revisions:
+                for event in revision.events:
+                    if event.system == system:
+                        yield revision, event
+
+    def latest(self, sector: str) -> Revision | None:
+        revisions = self.revisions.get(sector)
+        return revisions[-1] if revisions else None
+
+
+def build_history(
+    commits: list[Commit], read_blob: Callable[[str], bytes], prefix: str = "registry/"
+) -> History:
+    """Revisions of every sector's list from `commits` (oldest first)."""
+    history = History()
+    records: dict[tuple[str, str], dict] = {}  # (sector, system) -> record data now
+    for commit in commits:
+        touched: dict[str, list[Event]] = {}
+        for change in commit.changes:
+            parts = change.path.removeprefix(prefix).split("/")
+            if not change.path.startswith(prefix) or len(parts) < 2:
+                continue
+            sector = parts[0]
+            events = touched.setdefault(sector, [])
+            if parts[1] == SECTOR_RECORD and len(parts) == 2:
+                old = _data(read_blob, change.old_blob)
+                new = _data(read_blob, change.new_blob)
+                if old is None:
+                    events.append(Event("sector_created", None))
+                else:
+                    events += [
+                        Event("sector_changed", None, path, a, b)
+                        for path, a, b in _fields(old, new)
+                    ]
+            elif len(parts) == 3 and parts[2] == RECORD:
+                key = (sector, parts[1])
+                old = records.get(key)
+                new = _data(read_blob, change.new_blob)
+                if new is None:
+                    records.pop(key, None)
+                else:
+                    records[key] = new
+                events += _record_events(parts[1], old, new, change.status)
+        for sector, events in sorted(touched.items()):
+            revisions = history.revisions.setdefault(sector, [])
+            snapshot = {sys: data for (sec, sys), data in sorted(records.items()) if sec == sector}
+            revisions.append(
+                Revision(
+                    sector,
+                    len(revisions) + 1,
+                    commit.sha,
+                    commit.time,
+                    commit.subject,
+                    events,
+                    snapshot,
+                )
+            )
+    return history
+
+
+def _data(read_blob: Callable[[str], bytes], blob: str | None) -> dict | None:
+    if blob is None:
+        return None
+    data = parse_yaml(read_blob(blob), blob).data
+    return data if isinstance(data, dict) else None
+
+
+def _state(record: dict | None) -> str | None:
+    status = record.get("status") if record else None
+    return status.get("state") if isinstance(status, dict) else None
+
+
+def _record_events(system: str, old: dict | None, new: dict | None, status: str) -> list[Event]:
+    if new is None:
+        return [Event("removed", system)]
+    if old is None:
+        return [Event("included" if _state(new) == "listed" else str(_state(new)), system)]
+    events = []
+    before, after = _state(old), _state(new)
+    if before != after:
+        events.append(Event("restored" if after == "listed" else str(after), system))
+    events += _document_events(system, old.get("documents"), new.get("documents"))
+    # Status fields (state, since, reason) are listed too, after the event they explain.
+    events += [
+        Event("changed", system, p, a, b) for p, a, b in _fields(_without(old), _without(new))
+    ]
+    return events
+
+
+def _without(record: dict) -> dict:
+    return {k: v for k, v in record.items() if k != "documents"}
+
+
+def _document_events(system: str, old: object, new: object) -> list[Event]:
+    def by_file(docs: object) -> dict[str, dict]:
+        if not isinstance(docs, list):
+            return {}
+        return {
+            d["file"]: d for d in docs if isinstance(d, dict) and isinstance(d.get("file"), str)
+        }
+
+    before, after = by_file(old), by_file(new)
+    events = []
+    for name in sorted(before.keys() | after.keys()):
+        a, b = before.get(name), after.get(name)
+        if a is None:
+            events.append(Event("document_added", system, name, None, b.get("sha256")))
+        elif b is None:
+            events.append(Event("document_removed", system, name, a.get("sha256"), None))
+        elif a.get("sha256") != b.get("sha256"):
+            events.append(
+                Event("document_replaced", system, name, a.get("sha256"), b.get("sha256"))
+            )
+    return events
+
+
+def _flatten(value: object, parts: tuple = ()) -> Iterator[tuple[str, object]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _flatten(item, (*parts, key))
+    elif isinstance(value, list) and any(isinstance(v, dict | list) for v in value):
+        for index, item in enumerate(value):
+            yield from _flatten(item, (*parts, index))
+    else:
+        yield json_path_text(parts), value
+
+
+def _fields(old: dict | None, new: dict | None) -> list[tuple[str, object, object]]:
+    """Each leaf field that differs: (json path, old value, new value)."""
+    a, b = dict(_flatten(old or {})), dict(_flatten(new or {}))
+    return [
+        (path, a.get(path), b.get(path)) for path in _ordered(a, b) if a.get(path) != b.get(path)
+    ]
+
+
+def _ordered(a: dict, b: dict) -> list[str]:
+    seen = dict.fromkeys(a)
+    seen.update(dict.fromkeys(b))
+    return list(seen)

@@ -1,0 +1,122 @@
+"""List revisions and system histories from one walk of a real git repository that tells a
+story with fixed dates: a sector created, two systems included, one given a new audit report,
+one excluded and then restored."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import git as gitpython
+import pytest
+from conftest import SYSTEM, commit, edit, git, replace_document
+from trustlist import gitrepo
+from trustlist.history import Event, build_history
+
+FOLDER = "registry/health/demo-triage"
+NEW = "registry/health/demo-new"
+SECTOR = "registry/health/sector.yaml"
+
+
+def story(root: Path) -> Path:
+    git(root, "init", "-q", "-b", "main")
+    (root / "README.md").write_text("register\n", encoding="utf-8")
+    system = root / FOLDER
+    shutil.move(system, root / "held")
+    commit(root, "health: the list is opened", when="2026-05-01T09:00:00+05:00")
+    shutil.move(root / "held", system)
+    commit(root, "health: include demo-triage", when="2026-05-19T10:00:00+05:00")
+    shutil.copytree(system, root / NEW)
+    edit(root / NEW / "system.yaml", "id: demo-triage", "id: demo-new")
+    edit(root / NEW / "system.yaml", "list_number: 1", "list_number: 2")
+    commit(root, "health: include demo-new", when="2026-06-12T10:00:00+05:00")
+    replace_document(root, "audit-report.pdf", b"%PDF-1.7 renewed audit report\n%%EOF\n")
+    edit(root / SYSTEM, "report_date: 2026-04-20", "report_date: 2026-06-20")
+    commit(root, "health: demo-triage renewed its audit", when="2026-07-01T10:00:00+05:00")
+    edit(
+        root / NEW / "system.yaml",
+        "state: listed\n",
+        "state: excluded\n  since: 2026-08-01\n  reason: audit_withdrawn\n",
+    )
+    commit(root, "health: exclude demo-new", when="2026-08-01T10:00:00+05:00")
+    (root / "README.md").write_text("register of lists\n", encoding="utf-8")
+    commit(root, "docs only", when="2026-08-15T10:00:00+05:00")
+    edit(
+        root / NEW / "system.yaml",
+        "state: excluded\n  since: 2026-08-01\n  reason: audit_withdrawn\n",
+        "state: listed\n",
+    )
+    commit(root, "health: restore demo-new", when="2026-09-01T10:00:00+05:00")
+    return root
+
+
+@pytest.fixture
+def history(base: Path):
+    repo = gitpython.Repo(story(base))
+    commits = gitrepo.walk(repo, "registry")
+    return build_history(commits, lambda blob: gitrepo.read_blob(repo, blob))
+
+
+def test_every_change_of_the_list_is_a_numbered_dated_revision(history) -> None:
+    revisions = history.revisions["health"]
+    assert [r.number for r in revisions] == [1, 2, 3, 4, 5, 6]
+    assert [r.issued.date().isoformat() for r in revisions] == [
+        "2026-05-01", "2026-05-19", "2026-06-12", "2026-07-01", "2026-08-01", "2026-09-01",
+    ]  # fmt: skip
+    assert revisions[1].subject == "health: include demo-triage"
+    assert len(revisions[1].commit) == 40
+
+
+def test_revision_events(history) -> None:
+    first, triage, new, audit, excluded, restored = history.revisions["health"]
+    assert first.events == [Event("sector_created", None)]
+    assert triage.events == [Event("included", "demo-triage")]
+    assert new.events == [Event("included", "demo-new")]
+    old_hash = "fc57c0c647653d774f910b94d0632488b8c7203ece94e003c82ae9074d11ac0e"
+    replaced, *changed = audit.events
+    assert replaced.kind == "document_replaced"
+    assert (replaced.field, replaced.old) == ("audit-report.pdf", old_hash)
+    assert len(replaced.new) == 64 and replaced.new != old_hash
+    assert [(e.field, e.old, e.new) for e in changed] == [
+        ("audit.report_date", "2026-04-20", "2026-06-20")
+    ]
+    assert excluded.events == [
+        Event("excluded", "demo-new"),
+        Event("changed", "demo-new", "status.state", "listed", "excluded"),
+        Event("changed", "demo-new", "status.since", None, "2026-08-01"),
+        Event("changed", "demo-new", "status.reason", None, "audit_withdrawn"),
+    ]
+    assert restored.events[0] == Event("restored", "demo-new")
+
+
+def test_the_list_as_of_each_revision(history) -> None:
+    revisions = history.revisions["health"]
+    assert [sorted(r.systems) for r in revisions] == [
+        [], ["demo-triage"], ["demo-new", "demo-triage"], ["demo-new", "demo-triage"],
+        ["demo-new", "demo-triage"], ["demo-new", "demo-triage"],
+    ]  # fmt: skip
+    assert revisions[4].systems["demo-new"]["status"]["state"] == "excluded"
+    assert revisions[5].systems["demo-new"]["status"]["state"] == "listed"
+
+
+def test_a_system_history(history) -> None:
+    kinds = [(r.number, e.kind) for r, e in history.of_system("demo-new")]
+    assert kinds == [(3, "included"), (5, "excluded"), (5, "changed"), (5, "changed"),
+                     (5, "changed"), (6, "restored"), (6, "changed"), (6, "changed"),
+                     (6, "changed")]  # fmt: skip
+
+
+def test_one_git_log_for_the_whole_history(base: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = gitpython.Repo(story(base))
+    calls = []
+    original = gitpython.cmd.Git.execute
+
+    def counting(self, command, *args, **kwargs):
+        calls.append(command[1] if len(command) > 1 else command[0])
+        return original(self, command, *args, **kwargs)
+
+    monkeypatch.setattr(gitpython.cmd.Git, "execute", counting)
+    commits = gitrepo.walk(repo, "registry")
+    build_history(commits, lambda blob: gitrepo.read_blob(repo, blob))
+    # One log, and blobs through one persistent `git cat-file --batch`, not a process per file.
+    assert calls == ["log", "cat-file"]

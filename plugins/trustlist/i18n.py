@@ -238,7 +238,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "не публикуется; предоставляется по запросу: {authority}",
         "not published; available on request from {authority}",
     ),
-    "source_record": ("Жазбаның бастапқы YAML файлы", "Исходная запись YAML", "Source record (YAML)"),
+    "source_record": (
+        "Жазбаның бастапқы YAML файлы",
+        "Исходная запись YAML",
+        "Source record (YAML)",
+    ),
     "shown_in_russian": ("орыс тілінде", "на русском языке", "in Russian"),
     "english_missing": (
         "Бұл мәтіннің ағылшынша нұсқасы жоқ; орысша мәтін көрсетілген.",

@@ -120,3 +120,31 @@ def test_one_git_log_for_the_whole_history(base: Path, monkeypatch: pytest.Monke
     build_history(commits, lambda blob: gitrepo.read_blob(repo, blob))
     # One log, and blobs through one persistent `git cat-file --batch`, not a process per file.
     assert calls == ["log", "cat-file"]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_feeds_are_valid_atom_a_reader_parses(history, lang: str) -> None:
+    import feedparser
+    from trustlist.feeds import atom_feed
+
+    names = {"health": "Денсаулық"}
+    data = atom_feed(history, lang, "https://trustlist.example.kz/", names, "health")
+    parsed = feedparser.parse(data)
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    assert len(parsed.entries) == 6
+    newest = parsed.entries[0]
+    assert newest.link == f"https://trustlist.example.kz/{lang}/health/history/#r6"
+    assert newest.updated == "2026-09-01T05:00:00Z"
+    assert "demo-new" in newest.summary
+    assert parsed.feed.updated == newest.updated
+    # The same history gives the same bytes.
+    assert data == atom_feed(history, lang, "https://trustlist.example.kz/", names, "health")
+
+
+def test_the_feed_says_what_changed_in_words(history) -> None:
+    from trustlist.feeds import atom_feed
+
+    text = atom_feed(history, "en", "https://x.example/", {}, None).decode()
+    assert "demo-new: excluded from the list" in text
+    assert "demo-triage: audit.report_date changed from «2026-04-20» to «2026-06-20»" in text

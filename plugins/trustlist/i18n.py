@@ -264,6 +264,85 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "списки отраслей.",
         "Search needs JavaScript in your browser. You can browse the sector lists instead.",
     ),
+    "history": ("Тізім тарихы", "История списка", "History of the list"),
+    "system_history": ("Жүйе тарихы", "История системы", "History of the system"),
+    "revision": ("Редакция", "Редакция", "Revision"),
+    "revision_title": (
+        "{sector}: тізімнің {number}-редакциясы",
+        "{sector}: редакция списка № {number}",
+        "{sector}: revision {number} of the list",
+    ),
+    "current_revision": ("Ағымдағы редакция", "Текущая редакция", "Current revision"),
+    "commit": ("Коммит", "Коммит", "Commit"),
+    "issued": ("Шығарылған уақыты", "Дата выпуска", "Issued"),
+    "changes": ("Өзгерістер", "Изменения", "Changes"),
+    "list_as_of": (
+        "Осы редакциядағы тізім (JSON)",
+        "Список в этой редакции (JSON)",
+        "The list as of this revision (JSON)",
+    ),
+    "feed": ("Жаңалықтар арнасы (Atom)", "Лента обновлений (Atom)", "Updates feed (Atom)"),
+    "no_history": (
+        "Тарих git тарихынан құрылады; бұл құрастыруда ол жоқ.",
+        "История строится из истории git; в этой сборке её нет.",
+        "History comes from the git history, which this build does not have.",
+    ),
+    "draft": (
+        "Жоба: тізілімде әлі бекітілмеген өзгерістер бар.",
+        "Черновик: в реестре есть незафиксированные изменения.",
+        "Draft: the registry has changes that are not yet committed.",
+    ),
+    "event_included": (
+        "{system}: тізімге енгізілді",
+        "{system}: включена в список",
+        "{system}: included in the list",
+    ),
+    "event_suspended": (
+        "{system}: тоқтатылды",
+        "{system}: приостановлена",
+        "{system}: suspended",
+    ),
+    "event_excluded": (
+        "{system}: тізімнен алынып тасталды",
+        "{system}: исключена из списка",
+        "{system}: excluded from the list",
+    ),
+    "event_restored": (
+        "{system}: тізімде қайта қалпына келтірілді",
+        "{system}: восстановлена в списке",
+        "{system}: restored to the list",
+    ),
+    "event_removed": (
+        "{system}: жазба жойылды (ережеге қайшы)",
+        "{system}: запись удалена (вопреки правилам)",
+        "{system}: record deleted (against the rules)",
+    ),
+    "event_changed": (
+        "{system}: {field} өзгерді: «{old}» → «{new}»",
+        "{system}: изменено поле {field}: «{old}» → «{new}»",
+        "{system}: {field} changed from «{old}» to «{new}»",
+    ),
+    "event_document_added": (
+        "{system}: {field} құжаты қосылды (SHA-256 {new})",
+        "{system}: добавлен документ {field} (SHA-256 {new})",
+        "{system}: document {field} added (SHA-256 {new})",
+    ),
+    "event_document_replaced": (
+        "{system}: {field} құжаты ауыстырылды (SHA-256 {old} → {new})",
+        "{system}: заменён документ {field} (SHA-256 {old} → {new})",
+        "{system}: document {field} replaced (SHA-256 {old} → {new})",
+    ),
+    "event_document_removed": (
+        "{system}: {field} құжаты алынып тасталды (SHA-256 {old})",
+        "{system}: удалён документ {field} (SHA-256 {old})",
+        "{system}: document {field} removed (SHA-256 {old})",
+    ),
+    "event_sector_created": ("Тізім ашылды", "Список открыт", "The list was opened"),
+    "event_sector_changed": (
+        "Тізім мәліметтері өзгерді: {field}: «{old}» → «{new}»",
+        "Изменены сведения о списке: {field}: «{old}» → «{new}»",
+        "The list's details changed: {field} from «{old}» to «{new}»",
+    ),
 }
 
 

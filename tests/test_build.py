@@ -27,7 +27,6 @@ plugins:
 def build(root: Path) -> subprocess.CompletedProcess[str]:
     (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
     (root / "docs").mkdir(exist_ok=True)
-    (root / "docs" / "index.md").write_text("# Test\n", encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [str(MKDOCS), "build", "--strict"],

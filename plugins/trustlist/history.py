@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
+from . import gitrepo
 from .findings import json_path_text
 from .gitrepo import Commit
 from .load import parse_yaml
@@ -194,3 +196,27 @@ def _ordered(a: dict, b: dict) -> list[str]:
     seen = dict.fromkeys(a)
     seen.update(dict.fromkeys(b))
     return list(seen)
+
+
+class ShallowClone(Exception):
+    """History cannot be told from a shallow clone: the build stops and says so."""
+
+
+def history_of(registry_dir: Path) -> tuple[History | None, bool]:
+    """The registry's history and whether its work tree is a draft (uncommitted changes);
+    (None, False) when the registry is not in a git repository."""
+    try:
+        repo = gitrepo.open_repo(registry_dir)
+    except gitrepo.GitError:
+        return None, False
+    if gitrepo.is_shallow(repo):
+        raise ShallowClone(
+            f"{repo.working_dir} is a shallow clone: the lists' revisions need the whole "
+            "history (git fetch --unshallow, or fetch-depth: 0 in CI)"
+        )
+    prefix = Path(registry_dir).resolve().relative_to(Path(repo.working_dir).resolve()).as_posix()
+    if not repo.head.is_valid():
+        return History(), True  # a repository with no commit yet: everything is a draft
+    commits = gitrepo.walk(repo, prefix)
+    history = build_history(commits, lambda blob: gitrepo.read_blob(repo, blob), prefix + "/")
+    return history, gitrepo.has_uncommitted(repo, prefix)

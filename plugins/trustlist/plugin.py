@@ -13,17 +13,18 @@ import posixpath
 from importlib import resources
 from pathlib import Path
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import pages, report
+from .history import ShallowClone, history_of
 from .i18n import LANGUAGE_NAMES, LANGUAGES, t
 from .publish import published_files
 from .render import render_page
@@ -57,33 +58,62 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             raise PluginError(str(err)) from None
         if registry.errors:
             lines = "\n".join(report.text_line(f) for f in registry.errors)
-            raise PluginError(f"the registry has {len(registry.errors)} error(s); no site is built:\n{lines}")
-        self.site = pages.Site(registry, tuple(self.config.languages), self.config.demonstration,
-                               self.config.source_url)
+            raise PluginError(
+                f"the registry has {len(registry.errors)} error(s); no site is built:\n{lines}"
+            )
+        self.site = pages.Site(
+            registry,
+            tuple(self.config.languages),
+            self.config.demonstration,
+            self.config.source_url,
+        )
         self.specs = {spec.src_uri: spec for spec in self.site.specs}
+        try:
+            self.site.history, self.site.draft = history_of(root)
+        except ShallowClone as err:
+            raise PluginError(str(err)) from None
         # Our template overrides sit between the user's custom_dir and Material's own.
         overrides = str(PACKAGE / "overrides")
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, overrides)
         config.extra_css.append("assets/trustlist/trustlist.css")
         config.extra_javascript.append("assets/trustlist/trustlist.js")
+        config.extra.setdefault("generator", False)  # no "Made with" link to another host
         config.extra["alternate"] = [
-            {"name": LANGUAGE_NAMES[lang], "link": f"/{lang}/", "lang": lang} for lang in self.config.languages
+            {"name": LANGUAGE_NAMES[lang], "link": f"/{lang}/", "lang": lang}
+            for lang in self.config.languages
         ]
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        self.site.guides = {
+            lang: [g for g in pages.GUIDES if files.get_file_from_path(f"{lang}/{g}.md")]
+            for lang in self.config.languages
+        }
         for spec in self.site.specs:
             files.append(File.generated(config, spec.src_uri, content=""))
         for lang in self.config.languages:
-            files.append(File.generated(config, f"{lang}/search/index.json",
-                                        content=search_index(self.site, lang)))
+            files.append(
+                File.generated(
+                    config, f"{lang}/search/index.json", content=search_index(self.site, lang)
+                )
+            )
         for name in ASSETS:
-            files.append(File.generated(config, f"assets/trustlist/{name}",
-                                        content=(PACKAGE / "assets" / name).read_bytes()))
-        for published in published_files(self.site):
+            files.append(
+                File.generated(
+                    config,
+                    f"assets/trustlist/{name}",
+                    content=(PACKAGE / "assets" / name).read_bytes(),
+                )
+            )
+        # Exports name documents by absolute URL, so a downloaded JSON still points home.
+        documents_base = (config.site_url or "/").rstrip("/") + f"/{pages.DOCUMENTS_ROOT}"
+        site_url = config.site_url or "/"
+        for published in published_files(self.site, documents_base, site_url):
             if published.source is not None:
-                files.append(File.generated(config, published.uri, abs_src_path=str(published.source)))
+                files.append(
+                    File.generated(config, published.uri, abs_src_path=str(published.source))
+                )
             else:
                 files.append(File.generated(config, published.uri, content=published.content))
         return files
@@ -106,22 +136,31 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         return nav
 
     @event_priority(100)  # before other plugins see the (empty) Markdown of generated pages
-    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         spec = self.specs.get(page.file.src_uri)
         lang = spec.lang if spec else _language_of(page.file.src_uri, self.config.languages)
         page.meta["trustlist_lang"] = lang
         page.meta["trustlist_site_name"] = t("site_title", lang)
+        banners = [t("draft", lang)] if self.site.draft else []
         if self.config.demonstration:
-            page.meta["trustlist_demo_banner"] = t("demo_banner", lang)
+            banners.append(t("demo_banner", lang))
+        if banners:
+            page.meta["trustlist_demo_banner"] = " ".join(banners)
         if spec is None:
-            page.meta["trustlist_alternates"] = _alternates_for_doc(page.file.src_uri, lang, self.config.languages)
+            page.meta["trustlist_alternates"] = _alternates_for_doc(
+                page.file.src_uri, lang, self.config.languages
+            )
             return markdown
         # Titles are data: escaped once here, printed as-is by our templates.
-        page.title = Markup(escape(pages.title(self.site, spec)))
+        page.title = escape(pages.title(self.site, spec))
         page.meta["trustlist_alternates"] = pages.alternates(self.site, spec)
         return ""
 
-    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         spec = self.specs.get(page.file.src_uri)
         return render_page(self.site, spec) if spec else html
 
@@ -146,7 +185,15 @@ def _alternates_for_doc(src_uri: str, lang: str, languages: list[str]) -> list[d
     here = posixpath.dirname(src_uri) if rest.endswith("index.md") else src_uri.removesuffix(".md")
     out = []
     for other in languages:
-        there = here.replace(f"{lang}/", f"{other}/", 1) if here.startswith(f"{lang}/") else f"{other}/"
-        out.append({"lang": other, "name": LANGUAGE_NAMES[other], "current": other == lang,
-                    "url": pages.relative(here + "/", there + "/")})
+        there = (
+            here.replace(f"{lang}/", f"{other}/", 1) if here.startswith(f"{lang}/") else f"{other}/"
+        )
+        out.append(
+            {
+                "lang": other,
+                "name": LANGUAGE_NAMES[other],
+                "current": other == lang,
+                "url": pages.relative(here + "/", there + "/"),
+            }
+        )
     return out

@@ -1,0 +1,319 @@
+"""pages step: which public pages exist, at which URLs, and what each shows, per language.
+
+Pure: knows nothing of MkDocs. The plugin turns each `PageSpec` into a virtual page and
+`render.py` turns its `view` into HTML through autoescaping templates.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+
+from .history import History, Revision
+from .i18n import LANGUAGE_NAMES, LANGUAGES, t
+from .models import Document, Sector, System, Text
+from .validate import Registry, SystemEntry
+from .wording import describe
+
+DOCUMENTS_ROOT = "documents"
+GUIDES = ("about", "apply", "review", "auditors")  # docs/<lang>/<slug>.md, linked from home
+API_ROOT = "api/v1"
+STATE_ORDER = {"listed": 0, "suspended": 1, "excluded": 2}
+# Kazakhstan keeps one time zone, UTC+5, since 1 March 2024: revision times are shown in it,
+# whatever the building machine's zone.
+KZ_TIME = timezone(timedelta(hours=5))
+
+
+def revision_time(revision: Revision) -> str:
+    return datetime.fromtimestamp(revision.time, KZ_TIME).strftime("%Y-%m-%d %H:%M")
+
+
+def revision_json(sector: str, number: int) -> str:
+    return f"{API_ROOT}/{sector}/revisions/{number}.json"
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A text chosen for a page's language: the value, and its own language if it differs."""
+
+    value: str
+    lang: str
+    fallback: bool = False
+
+
+def pick(text: Text | None, lang: str) -> Localized | None:
+    """The text in `lang`; where English is missing, the Russian text marked as Russian."""
+    if text is None:
+        return None
+    value = text.get(lang)
+    if value is not None:
+        return Localized(value, lang)
+    return Localized(text.ru, "ru", fallback=True)
+
+
+def relative(from_url: str, to_path: str) -> str:
+    """A link from the page at `from_url` (a directory URL like 'kk/x/') to a site path."""
+    target = posixpath.relpath(to_path or ".", from_url.rstrip("/") or ".")
+    if to_path.endswith("/") and not target.endswith("/"):
+        target += "/"
+    return target
+
+
+def document_path(sector: str, system: str, file: str) -> str:
+    return f"{DOCUMENTS_ROOT}/{sector}/{system}/{file}"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One generated page: where it lives and what it is about."""
+
+    kind: str  # home | sector | system | search
+    lang: str
+    url: str  # directory URL, e.g. "kk/health/demo-triage/"
+    key: tuple[str, ...]  # the same page in every language has the same key
+    sector: str | None = None
+    system: str | None = None
+
+    @property
+    def src_uri(self) -> str:
+        return f"{self.url}index.md"
+
+
+@dataclass
+class Site:
+    """Everything the pages are computed from."""
+
+    registry: Registry
+    languages: tuple[str, ...] = LANGUAGES
+    demonstration: bool = False
+    source_url: str | None = None  # e.g. https://github.com/org/repo/blob/main/
+    guides: dict[str, list[str]] = field(default_factory=dict)  # lang -> hand-written pages
+    history: History | None = None  # None when the registry is not in git
+    draft: bool = False  # the work tree has uncommitted registry changes
+    specs: list[PageSpec] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.specs = list(_specs(self.registry, self.languages))
+
+    def sectors(self) -> list[Sector]:
+        entries = self.registry.sectors.values()
+        return sorted((e.model for e in entries if e.model), key=lambda s: s.id)
+
+    def systems(self, sector: str) -> list[System]:
+        found = [e.model for e in self.registry.systems_of(sector) if e.model]
+        return sorted(found, key=lambda s: (STATE_ORDER[s.status.state], s.list_number))
+
+    def entry(self, system_id: str) -> SystemEntry:
+        return next(e for e in self.registry.systems if e.id == system_id)
+
+
+def _specs(registry: Registry, languages: tuple[str, ...]):
+    for lang in languages:
+        yield PageSpec("home", lang, f"{lang}/", ("home",))
+        yield PageSpec("search", lang, f"{lang}/search/", ("search",))
+        for sector in sorted(registry.sectors):
+            yield PageSpec("sector", lang, f"{lang}/{sector}/", ("sector", sector), sector)
+            yield PageSpec(
+                "history", lang, f"{lang}/{sector}/history/", ("history", sector), sector
+            )
+            for entry in registry.systems_of(sector):
+                yield PageSpec(
+                    "system",
+                    lang,
+                    f"{lang}/{sector}/{entry.id}/",
+                    ("system", sector, entry.id),
+                    sector,
+                    entry.id,
+                )
+
+
+def title(site: Site, spec: PageSpec) -> str:
+    """The page's plain-text title (templates escape it)."""
+    if spec.kind == "home":
+        return t("site_title", spec.lang)
+    if spec.kind == "search":
+        return t("search", spec.lang)
+    sector = site.registry.sectors[spec.sector].model
+    if spec.kind == "sector":
+        return sector.name.get(spec.lang) if sector else spec.sector
+    if spec.kind == "history":
+        return f"{t('history', spec.lang)}: {sector.name.get(spec.lang) if sector else spec.sector}"
+    system = site.entry(spec.system).model
+    return pick(system.name, spec.lang).value if system else spec.system
+
+
+def alternates(site: Site, spec: PageSpec) -> list[dict[str, str | bool]]:
+    """The same page in every language, for the language switch."""
+    return [
+        {
+            "lang": lang,
+            "name": LANGUAGE_NAMES[lang],
+            "current": lang == spec.lang,
+            "url": relative(spec.url, spec.url.replace(f"{spec.lang}/", f"{lang}/", 1)),
+        }
+        for lang in site.languages
+    ]
+
+
+def _document_view(doc: Document, spec: PageSpec, sector: Sector) -> dict[str, object]:
+    view: dict[str, object] = {
+        "doc": doc,
+        "title": pick(doc.title, spec.lang),
+        "kind": t(f"kind_{doc.kind}", spec.lang),
+        "languages": ", ".join(LANGUAGE_NAMES[code] for code in doc.languages),
+    }
+    if doc.public:
+        view["href"] = relative(spec.url, document_path(sector.id, spec.system or "", doc.file))
+    else:
+        view["authority"] = sector.authority.name.get(spec.lang)
+        view["custodian"] = pick(doc.custodian, spec.lang)
+        view["request"] = pick(doc.request, spec.lang)
+    return view
+
+
+def _row(system: System, spec: PageSpec) -> dict[str, object]:
+    return {
+        "system": system,
+        "name": pick(system.name, spec.lang),
+        "owner": pick(system.owner.name, spec.lang),
+        "role": t(f"owner_role_{system.owner.role}", spec.lang),
+        "href": relative(spec.url, f"{spec.lang}/{system.sector}/{system.id}/"),
+        "reason": t(f"reason_{system.status.reason}", spec.lang) if system.status.reason else "",
+        "state": t(f"status_{system.status.state}", spec.lang),
+        "documents": len(system.documents),
+    }
+
+
+def _last_change(systems: list[System]) -> date | None:
+    dates = [s.decision.date for s in systems] + [s.status.since for s in systems if s.status.since]
+    return max(dates, default=None)
+
+
+def view(site: Site, spec: PageSpec) -> dict[str, object]:
+    """What a page shows: plain data for the page's template."""
+    common = {
+        "lang": spec.lang,
+        "t": lambda key, **kw: t(key, spec.lang, **kw),
+        "demonstration": site.demonstration,
+        "home": relative(spec.url, f"{spec.lang}/"),
+        "api": relative(spec.url, f"{API_ROOT}/"),
+    }
+    if spec.kind == "home":
+        return {
+            **common,
+            "sectors": [_sector_summary(site, s, spec) for s in site.sectors()],
+            "latest": _latest(site, spec),
+            "guides": [
+                {
+                    "title": t(f"guide_{slug}", spec.lang),
+                    "href": relative(spec.url, f"{spec.lang}/{slug}/"),
+                }
+                for slug in site.guides.get(spec.lang, [])
+            ],
+        }
+    if spec.kind == "search":
+        return {**common, "index": relative(spec.url, f"{spec.lang}/search/index.json")}
+    sector = site.registry.sectors[spec.sector].model
+    systems = site.systems(spec.sector)
+    if spec.kind == "history":
+        return {
+            **common,
+            "sector": sector,
+            "name": sector.name.get(spec.lang),
+            "sector_href": relative(spec.url, f"{spec.lang}/{sector.id}/"),
+            "revisions": _revisions(site, spec, sector.id),
+            "has_history": site.history is not None,
+            "feed": relative(spec.url, f"{spec.lang}/feeds/{sector.id}.atom"),
+        }
+    if spec.kind == "sector":
+        rows = [_row(s, spec) for s in systems]
+        latest = site.history.latest(sector.id) if site.history else None
+        return {
+            **common,
+            "revision": _revision_view(latest, spec) if latest else None,
+            "history_href": relative(spec.url, f"{spec.lang}/{sector.id}/history/"),
+            "feed": relative(spec.url, f"{spec.lang}/feeds/{sector.id}.atom"),
+            "sector": sector,
+            "name": sector.name.get(spec.lang),
+            "authority": sector.authority.name.get(spec.lang),
+            "listed": [r for r in rows if r["system"].status.state == "listed"],
+            "delisted": [r for r in rows if r["system"].status.state != "listed"],
+            "updated": _last_change(systems),
+            "json": relative(spec.url, f"{API_ROOT}/{sector.id}.json"),
+            "csv": relative(spec.url, f"{API_ROOT}/{sector.id}.csv"),
+        }
+    entry = site.entry(spec.system)
+    system = entry.model
+    record = f"{DOCUMENTS_ROOT}/{sector.id}/{system.id}/system.yaml"
+    return {
+        **common,
+        "sector": sector,
+        "sector_name": sector.name.get(spec.lang),
+        "sector_href": relative(spec.url, f"{spec.lang}/{sector.id}/"),
+        "authority": sector.authority.name.get(spec.lang),
+        "system": system,
+        "p": lambda text: pick(text, spec.lang),
+        "documents": [_document_view(d, spec, sector) for d in system.documents],
+        "record_href": relative(spec.url, record),
+        "source_href": f"{site.source_url}registry/{sector.id}/{system.id}/system.yaml"
+        if site.source_url
+        else None,
+        "json": relative(spec.url, f"{API_ROOT}/systems/{system.id}.json"),
+        "history": [
+            {**_revision_view(revision, spec), "what": describe(event, spec.lang)}
+            for revision, event in (site.history.of_system(system.id) if site.history else [])
+        ],
+        "history_href": relative(spec.url, f"{spec.lang}/{sector.id}/history/"),
+    }
+
+
+def _revision_view(revision: Revision, spec: PageSpec) -> dict[str, object]:
+    return {
+        "number": revision.number,
+        "time": revision_time(revision),
+        "date": revision_time(revision)[:10],
+        "commit": revision.commit,
+        "href": relative(spec.url, f"{spec.lang}/{revision.sector}/history/")
+        + f"#r{revision.number}",
+    }
+
+
+def _revisions(site: Site, spec: PageSpec, sector: str) -> list[dict[str, object]]:
+    revisions = site.history.revisions.get(sector, []) if site.history else []
+    return [
+        {
+            **_revision_view(r, spec),
+            "events": [describe(e, spec.lang) for e in r.events],
+            "json": relative(spec.url, revision_json(sector, r.number)),
+        }
+        for r in reversed(revisions)
+    ]
+
+
+def _sector_summary(site: Site, sector: Sector, spec: PageSpec) -> dict[str, object]:
+    systems = site.systems(sector.id)
+    return {
+        "sector": sector,
+        "name": sector.name.get(spec.lang),
+        "authority": sector.authority.name.get(spec.lang),
+        "listed": sum(1 for s in systems if s.status.state == "listed"),
+        "href": relative(spec.url, f"{spec.lang}/{sector.id}/"),
+        "updated": _last_change(systems),
+    }
+
+
+def _latest(site: Site, spec: PageSpec, limit: int = 8) -> list[dict[str, object]]:
+    """Recent decisions and status changes, newest first (dated by the records)."""
+    events = []
+    for sector in site.sectors():
+        for system in site.systems(sector.id):
+            row = _row(system, spec)
+            events.append((system.decision.date, "status_listed", row, sector))
+            if system.status.since:
+                events.append((system.status.since, f"status_{system.status.state}", row, sector))
+    events.sort(key=lambda e: (e[0], e[2]["system"].id), reverse=True)
+    return [
+        {"date": when, "what": t(key, spec.lang), "row": row, "sector": sector.name.get(spec.lang)}
+        for when, key, row, sector in events[:limit]
+    ]

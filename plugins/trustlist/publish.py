@@ -1,0 +1,168 @@
+"""publish step: every non-page file of the site: documents, source records, exports, schemas.
+
+Public documents are copied byte for byte from the registry (their hashes were checked by
+the validator in the same build); a non-public document has no file to copy, by rule DOC006.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import exports
+from .feeds import atom_feed
+from .i18n import LANGUAGE_NAMES
+from .pages import API_ROOT, DOCUMENTS_ROOT, Site, document_path, revision_json
+from .schema import SCHEMA_DIR
+from .validate import SYSTEM_FILE
+
+SCHEMA_BASE = "https://trustlist.kz/schemas/v1/"
+
+
+@dataclass(frozen=True)
+class Published:
+    """One file of the site: copied from `source`, or written from `content`."""
+
+    uri: str
+    source: Path | None = None
+    content: str | bytes | None = None
+
+
+def published_files(
+    site: Site, documents_base: str = f"/{DOCUMENTS_ROOT}", site_url: str = "/"
+) -> list[Published]:
+    out: list[Published] = []
+    sectors = site.sectors()
+    all_systems = [s for sector in sectors for s in site.systems(sector.id)]
+    for sector in sectors:
+        systems = site.systems(sector.id)
+        for system in systems:
+            folder = site.entry(system.id).folder
+            out.append(
+                Published(
+                    f"{DOCUMENTS_ROOT}/{sector.id}/{system.id}/{SYSTEM_FILE}", folder / SYSTEM_FILE
+                )
+            )
+            for doc in system.documents:
+                if doc.public:
+                    out.append(
+                        Published(document_path(sector.id, system.id, doc.file), folder / doc.file)
+                    )
+            out.append(
+                Published(
+                    f"{API_ROOT}/systems/{system.id}.json",
+                    content=exports.dumps(exports.system_json(system, sector, documents_base)),
+                )
+            )
+        out.append(
+            Published(
+                f"{API_ROOT}/{sector.id}.json",
+                content=exports.dumps(exports.sector_json(sector, systems, documents_base)),
+            )
+        )
+        out.append(
+            Published(f"{API_ROOT}/{sector.id}.csv", content=exports.sector_csv(sector, systems))
+        )
+    out.append(
+        Published(
+            f"{API_ROOT}/registry.json",
+            content=exports.dumps(exports.registry_json(sectors, all_systems, documents_base)),
+        )
+    )
+    out.append(
+        Published(f"{API_ROOT}/registry.csv", content=exports.registry_csv(sectors, all_systems))
+    )
+    for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        out.append(Published(f"{API_ROOT}/schemas/{schema.name}", schema))
+    out.append(Published("index.html", content=root_page(site)))
+    out += history_files(site, site_url)
+    return out
+
+
+def history_files(site: Site, site_url: str) -> list[Published]:
+    """Feeds per language, each revision's list as it stood, and the change log."""
+    if site.history is None:
+        return []
+    out = []
+    for lang in site.languages:
+        names = {s.id: s.name.get(lang) for s in site.sectors()}
+        out.append(
+            Published(
+                f"{lang}/feeds/all.atom", content=atom_feed(site.history, lang, site_url, names)
+            )
+        )
+        for sector in site.sectors():
+            feed = atom_feed(site.history, lang, site_url, names, sector.id)
+            out.append(Published(f"{lang}/feeds/{sector.id}.atom", content=feed))
+    changes = []
+    for sector, revisions in sorted(site.history.revisions.items()):
+        for r in revisions:
+            head = {
+                "sector": sector,
+                "revision": r.number,
+                "commit": r.commit,
+                "issued": r.issued.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            }
+            systems = [r.systems[k] for k in sorted(r.systems)]
+            out.append(
+                Published(
+                    revision_json(sector, r.number),
+                    content=exports.dumps(
+                        {
+                            "$schema": f"{SCHEMA_BASE}export-revision.schema.json",
+                            **head,
+                            "systems": systems,
+                        }
+                    ),
+                )
+            )
+            events = [
+                {
+                    "kind": e.kind,
+                    "system": e.system,
+                    "field": e.field or None,
+                    "old": e.old,
+                    "new": e.new,
+                }
+                for e in r.events
+            ]
+            changes.append({**head, "events": events})
+    changes.sort(key=lambda c: (c["issued"], c["sector"], c["revision"]))
+    out.append(
+        Published(
+            f"{API_ROOT}/changes.json",
+            content=exports.dumps(
+                {"$schema": f"{SCHEMA_BASE}export-changes.schema.json", "revisions": changes}
+            ),
+        )
+    )
+    return out
+
+
+def root_page(site: Site) -> str:
+    """The site root: a language choice that sends browsers on to the first language."""
+    first = site.languages[0]
+    links = "\n".join(
+        f'    <li><a href="{lang}/" hreflang="{lang}" lang="{lang}">{LANGUAGE_NAMES[lang]}</a></li>'
+        for lang in site.languages
+    )
+    return f"""<!doctype html>
+<html lang="{first}">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta http-equiv="Content-Security-Policy" content="default-src 'self'">
+  <meta http-equiv="refresh" content="0; url={first}/">
+  <title>Сенімді ЖИ жүйелері · Доверенные системы ИИ · Trusted AI systems</title>
+  <link rel="canonical" href="{first}/">
+</head>
+<body>
+  <main>
+  <h1>Сенімді жоғары тәуекелді ЖИ жүйелерінің тізімдері</h1>
+  <ul>
+{links}
+  </ul>
+  </main>
+</body>
+</html>
+"""

@@ -17,7 +17,7 @@ FOLDER = "registry/health/demo-triage"
 PAGES = {
     f"{lang}/{page}index.html"
     for lang in ("kk", "ru", "en")
-    for page in ("", "search/", "health/", "health/history/", "health/demo-triage/")
+    for page in ("", "search/", "api/", "health/", "health/history/", "health/demo-triage/")
 }
 EXPECTED = (
     PAGES

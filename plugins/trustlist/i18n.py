@@ -343,6 +343,28 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Изменены сведения о списке: {field}: «{old}» → «{new}»",
         "The list's details changed: {field} from «{old}» to «{new}»",
     ),
+    "api_intro": (
+        "Тізілім деректері ашық: кез келген адам оларды жүктеп алып, қайта пайдалана алады. "
+        "Әр JSON файлы өз схемасын ($schema) атайды; схемалар осында жарияланған.",
+        "Данные реестра открыты: их можно скачивать и использовать повторно. Каждый файл JSON "
+        "указывает свою схему ($schema); схемы опубликованы здесь же.",
+        "The registry's data is open: anyone may download and reuse it. Every JSON file names "
+        "its schema ($schema); the schemas are published here too.",
+    ),
+    "api_whole": ("Бүкіл тізілім", "Весь реестр", "The whole registry"),
+    "api_system": (
+        "Бір жүйе: api/v1/systems/<id>.json",
+        "Одна система: api/v1/systems/<id>.json",
+        "One system: api/v1/systems/<id>.json",
+    ),
+    "api_changes": (
+        "Барлық тізімдердің редакциялары мен өзгерістері (JSON)",
+        "Редакции и изменения всех списков (JSON)",
+        "Revisions and changes of every list (JSON)",
+    ),
+    "api_schemas": ("JSON схемалары", "Схемы JSON", "JSON Schemas"),
+    "feeds": ("Жаңалықтар арналары (Atom)", "Ленты обновлений (Atom)", "Update feeds (Atom)"),
+    "all_sectors": ("Барлық салалар", "Все отрасли", "All sectors"),
 }
 
 

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta, timezone
 from .history import History, Revision
 from .i18n import LANGUAGE_NAMES, LANGUAGES, t
 from .models import Document, Sector, System, Text
+from .schema import SCHEMA_DIR
 from .validate import Registry, SystemEntry
 from .wording import describe
 
@@ -112,6 +113,7 @@ def _specs(registry: Registry, languages: tuple[str, ...]):
     for lang in languages:
         yield PageSpec("home", lang, f"{lang}/", ("home",))
         yield PageSpec("search", lang, f"{lang}/search/", ("search",))
+        yield PageSpec("api", lang, f"{lang}/api/", ("api",))
         for sector in sorted(registry.sectors):
             yield PageSpec("sector", lang, f"{lang}/{sector}/", ("sector", sector), sector)
             yield PageSpec(
@@ -132,8 +134,8 @@ def title(site: Site, spec: PageSpec) -> str:
     """The page's plain-text title (templates escape it)."""
     if spec.kind == "home":
         return t("site_title", spec.lang)
-    if spec.kind == "search":
-        return t("search", spec.lang)
+    if spec.kind in ("search", "api"):
+        return t("search" if spec.kind == "search" else "machine_readable", spec.lang)
     sector = site.registry.sectors[spec.sector].model
     if spec.kind == "sector":
         return sector.name.get(spec.lang) if sector else spec.sector
@@ -198,6 +200,7 @@ def view(site: Site, spec: PageSpec) -> dict[str, object]:
         "demonstration": site.demonstration,
         "home": relative(spec.url, f"{spec.lang}/"),
         "api": relative(spec.url, f"{API_ROOT}/"),
+        "api_page": relative(spec.url, f"{spec.lang}/api/"),
     }
     if spec.kind == "home":
         return {
@@ -214,6 +217,14 @@ def view(site: Site, spec: PageSpec) -> dict[str, object]:
         }
     if spec.kind == "search":
         return {**common, "index": relative(spec.url, f"{spec.lang}/search/index.json")}
+    if spec.kind == "api":
+        return {
+            **common,
+            "sectors": [{"id": s.id, "name": s.name.get(spec.lang)} for s in site.sectors()],
+            "schemas": sorted(p.name for p in SCHEMA_DIR.glob("*.schema.json")),
+            "feeds": relative(spec.url, f"{spec.lang}/feeds/"),
+            "has_history": site.history is not None,
+        }
     sector = site.registry.sectors[spec.sector].model
     systems = site.systems(spec.sector)
     if spec.kind == "history":

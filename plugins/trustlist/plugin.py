@@ -79,10 +79,8 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         config.extra_css.append("assets/trustlist/trustlist.css")
         config.extra_javascript.append("assets/trustlist/trustlist.js")
         config.extra.setdefault("generator", False)  # no "Made with" link to another host
-        config.extra["alternate"] = [
-            {"name": LANGUAGE_NAMES[lang], "link": f"/{lang}/", "lang": lang}
-            for lang in self.config.languages
-        ]
+        # No config.extra.alternate: Material would put <link rel=alternate> in every head
+        # and its script would fetch /<lang>/sitemap.xml; our switch is per page instead.
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -164,11 +162,38 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         spec = self.specs.get(page.file.src_uri)
         return render_page(self.site, spec) if spec else html
 
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        return valid_html(output)
+
+    def on_post_template(self, output: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        return valid_html(output)
+
+    def on_template_context(self, context, /, *, template_name: str, config: MkDocsConfig):
+        # The 404 page has no language of its own: it shows the first language's navigation
+        # rather than MkDocs' global one, which would list every system page.
+        context["nav"] = self.navs[self.config.languages[0]]
+        return context
+
     def on_page_context(self, context, /, *, page: Page, config: MkDocsConfig, nav: Navigation):
         lang = page.meta.get("trustlist_lang")
         if lang in self.navs:
             context["nav"] = self.navs[lang]
         return context
+
+
+# Material's markup that the Nu validator rejects, as Material writes it: autocomplete on its
+# checkbox toggles, and an empty tabindex on section labels of the navigation.
+_INVALID_MARKUP = (
+    ('type="checkbox" id="__drawer" autocomplete="off">', 'type="checkbox" id="__drawer">'),
+    ('type="checkbox" id="__search" autocomplete="off">', 'type="checkbox" id="__search">'),
+    (' tabindex="">', ">"),
+)
+
+
+def valid_html(html: str) -> str:
+    for old, new in _INVALID_MARKUP:
+        html = html.replace(old, new)
+    return html
 
 
 def _language_of(src_uri: str, languages: list[str]) -> str:

@@ -155,6 +155,7 @@ def root_page(site: Site) -> str:
   <meta http-equiv="refresh" content="0; url={first}/">
   <title>Сенімді ЖИ жүйелері · Доверенные системы ИИ · Trusted AI systems</title>
   <link rel="canonical" href="{first}/">
+  <link rel="icon" href="assets/images/favicon.png">
 </head>
 <body>
   <main>

@@ -3,7 +3,9 @@ built in temp folders with fixed dates."""
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
 import sys
 from datetime import date
 from pathlib import Path
@@ -178,3 +180,46 @@ def test_application_missing_its_audit_report_then_fixed_then_merged(repo: Path)
     )
     assert (repo / NEW / "system.yaml").is_file()
     assert check_pull_request(Path("registry"), "HEAD~1").change.added == {"demo-new"}
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(TRUSTLIST), *args], capture_output=True, text=True, check=False)
+
+
+def test_cli_check_annotates_and_fails(repo: Path) -> None:
+    edit(repo / SYSTEM, "list_number: 1", "list_number: 7")
+    commit(repo, "renumber")
+    result = cli("check", "--base", "main", "--format", "github")
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        f"::error file={SYSTEM},line=4,col=14,title=CHG002::list_number: was 1 in main; "
+        "a list number never changes once published"
+    )
+
+
+def test_cli_check_markdown_is_the_notice(repo: Path) -> None:
+    add_new_system(repo, with_audit=False)
+    commit(repo, "apply")
+    result = cli("check", "--base", "main", "--format", "markdown", "--today", "2026-06-02")
+    assert result.returncode == 1
+    assert result.stdout.startswith("## Сәйкессіздіктер туралы хабарлама")
+    assert "| health | demo-new (new) | @kz-trustlist/health-reviewers |" in result.stdout
+    assert "| review | 2026-06-01 | 10 | 2026-06-15 | - | - | pending |" in result.stdout
+
+
+def test_cli_check_passes_a_clean_application(repo: Path) -> None:
+    add_new_system(repo)
+    commit(repo, "apply")
+    result = cli("check", "--base", "main", "--format", "json", "--today", "2026-06-02")
+    assert result.returncode == 0, result.stdout
+    payload = json.loads(result.stdout)
+    assert payload["valid"] is True
+    assert payload["added"] == ["demo-new"]
+    assert payload["deadlines"]["demo-new"][0]["due"] == "2026-06-15"
+
+
+def test_cli_check_unknown_base(repo: Path) -> None:
+    result = cli("check", "--base", "origin/nowhere")
+    assert result.returncode == 2
+    assert result.stderr.startswith("trustlist: 'origin/nowhere' or 'HEAD' is not a revision")
+    assert "Traceback" not in result.stderr

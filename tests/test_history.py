@@ -4,7 +4,10 @@ one excluded and then restored."""
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import git as gitpython
@@ -148,3 +151,74 @@ def test_the_feed_says_what_changed_in_words(history) -> None:
     text = atom_feed(history, "en", "https://x.example/", {}, None).decode()
     assert "demo-new: excluded from the list" in text
     assert "demo-triage: audit.report_date changed from «2026-04-20» to «2026-06-20»" in text
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    cli = Path(sys.executable).with_name("trustlist")
+    return subprocess.run([str(cli), *args], capture_output=True, text=True, check=False)
+
+
+@pytest.fixture
+def told(base: Path) -> Path:
+    return story(base)
+
+
+def test_log_of_a_system(told: Path) -> None:
+    result = run("log", "demo-new")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("health revision 3  2026-06-12 05:00:00Z  ")
+    assert lines[0].endswith("health: include demo-new")
+    assert "    demo-new: excluded from the list" in lines
+    assert "demo-triage" not in result.stdout
+
+
+def test_log_as_json(told: Path) -> None:
+    entries = json.loads(run("log", "--sector", "health", "--format", "json").stdout)
+    assert [e["revision"] for e in entries] == [1, 2, 3, 4, 5, 6]
+    assert entries[4]["events"][0] == {
+        "kind": "excluded", "system": "demo-new", "field": None, "old": None, "new": None,
+    }  # fmt: skip
+
+
+def test_diff_between_dates_is_semantic(told: Path) -> None:
+    result = run("diff", "2026-06-30", "2026-08-10", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    changes = json.loads(result.stdout)["changes"]
+    kinds = [(c["system"], c["kind"], c["field"]) for c in changes]
+    assert kinds == [
+        ("demo-new", "excluded", None),
+        ("demo-new", "changed", "status.state"),
+        ("demo-new", "changed", "status.since"),
+        ("demo-new", "changed", "status.reason"),
+        ("demo-triage", "document_replaced", "audit-report.pdf"),
+        ("demo-triage", "changed", "audit.report_date"),
+    ]
+
+
+def test_diff_between_commits_in_text(told: Path) -> None:
+    result = run("diff", "HEAD~2", "HEAD")
+    assert result.returncode == 0, result.stderr
+    assert "health: demo-new: restored to the list" in result.stdout
+
+
+def test_show_the_list_as_of_a_date(told: Path) -> None:
+    result = run("show", "--as-of", "2026-08-10")
+    assert result.returncode == 0, result.stderr
+    assert "health     1  demo-triage  [listed]" in result.stdout
+    assert "health     2  demo-new  [excluded]" in result.stdout
+    before = run("show", "--as-of", "2026-05-10", "--format", "json")
+    assert json.loads(before.stdout)["systems"] == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("diff", "nope", "HEAD"), "'nope' is neither a revision of this repository nor a date"),
+        (("show", "--as-of", "2020-01-01"), "no commit on HEAD before the end of 2020-01-01"),
+    ],
+)
+def test_bad_revisions_are_usage_errors(told: Path, args: tuple[str, ...], message: str) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stderr == f"trustlist: {message}\n"

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from . import __version__, report
+from .gitrepo import GitError
 from .rules import RULES
 from .validate import RegistryNotFound, validate_registry
 
@@ -97,6 +98,150 @@ def _codeowners(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check(args: argparse.Namespace) -> int:
+    from .change import check_pull_request
+
+    check = check_pull_request(Path(args.registry), args.base, args.today)
+    findings = check.findings
+    subject = f"{args.registry} against {args.base}"
+    if args.format == "json":
+        payload = {
+            "base": args.base,
+            "valid": not any(f.is_error for f in findings),
+            "findings": [f.as_dict() for f in findings],
+            "sectors": {s: sorted(ids) for s, ids in sorted(check.change.sectors.items())},
+            "added": sorted(check.change.added),
+            "deadlines": {
+                system: [report.deadline_dict(d) for d in terms]
+                for system, terms in check.deadlines.items()
+            },
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    elif args.format == "github":
+        print(report.as_github(findings, subject))
+    elif args.format == "markdown":
+        reviewers = {
+            sector_id: list(entry.model.reviewers)
+            for sector_id, entry in check.registry.sectors.items()
+            if entry.model
+        }
+        print(report.check_markdown(check, reviewers), end="")
+    else:
+        print(report.as_text(findings, subject))
+        for system, terms in sorted(check.deadlines.items()):
+            print(f"\n{system}:\n{report.deadlines_text(terms)}")
+    return EXIT_FINDINGS if any(f.is_error for f in findings) else EXIT_OK
+
+
+def _history(registry: str):
+    from . import gitrepo
+    from .history import build_history
+
+    repo = gitrepo.open_repo(Path(registry))
+    prefix = _prefix(repo, registry)
+    commits = gitrepo.walk(repo, prefix)
+    return build_history(commits, lambda blob: gitrepo.read_blob(repo, blob), prefix + "/")
+
+
+def _prefix(repo, registry: str) -> str:
+    return Path(registry).resolve().relative_to(Path(repo.working_dir).resolve()).as_posix()
+
+
+def _log(args: argparse.Namespace) -> int:
+    from .wording import describe
+
+    history = _history(args.registry)
+    rows = []
+    for sector, revisions in sorted(history.revisions.items()):
+        if args.sector and sector != args.sector:
+            continue
+        for revision in revisions:
+            events = [e for e in revision.events if args.system in (None, e.system)]
+            if events:
+                rows.append((revision, events))
+    rows.sort(key=lambda row: (row[0].time, row[0].sector, row[0].number))
+    if args.format == "json":
+        print(json.dumps([r.as_dict(events) for r, events in rows], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for revision, events in rows:
+        when = revision.issued.strftime("%Y-%m-%d %H:%M:%SZ")
+        head = f"{revision.sector} revision {revision.number}  {when}  {revision.commit[:12]}"
+        print(f"{head}  {revision.subject}")
+        for event in events:
+            print(f"    {describe(event, 'en')}")
+    if not rows:
+        print("no revisions")
+    return EXIT_OK
+
+
+def _state(repo, registry: str, spec: str):
+    from . import gitrepo
+    from .history import records_from
+
+    prefix = _prefix(repo, registry)
+    sha = gitrepo.resolve(repo, spec)
+    files = gitrepo.files_at(repo, sha, prefix)
+    return sha, records_from(files, lambda blob: gitrepo.read_blob(repo, blob), prefix + "/")
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from . import gitrepo
+    from .history import diff_records
+    from .wording import describe
+
+    repo = gitrepo.open_repo(Path(args.registry))
+    sha_a, before = _state(repo, args.registry, args.a)
+    sha_b, after = _state(repo, args.registry, args.b)
+    changes = [(s, e) for s, e in diff_records(before, after) if args.sector in (None, s)]
+    if args.format == "json":
+        payload = {
+            "from": {"spec": args.a, "commit": sha_a},
+            "to": {"spec": args.b, "commit": sha_b},
+            "changes": [{"sector": s, **e.as_dict()} for s, e in changes],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    heading = f"{args.a} ({sha_a[:12]}) → {args.b} ({sha_b[:12]})"
+    if args.format == "markdown":
+        print(f"### {heading}\n")
+        print("\n".join(f"- **{s}**: {describe(e, 'en')}" for s, e in changes) or "No change.")
+        return EXIT_OK
+    print(heading)
+    for sector, event in changes:
+        print(f"  {sector}: {describe(event, 'en')}")
+    if not changes:
+        print("  no change")
+    return EXIT_OK
+
+
+def _show(args: argparse.Namespace) -> int:
+    from . import gitrepo
+
+    repo = gitrepo.open_repo(Path(args.registry))
+    sha, records = _state(repo, args.registry, args.as_of)
+    rows = sorted(
+        (sector, data.get("list_number", 0), system, data)
+        for (sector, system), data in records.items()
+        if args.sector in (None, sector)
+    )
+    if args.format == "json":
+        payload = {
+            "as_of": args.as_of,
+            "commit": sha,
+            "systems": [data for _s, _n, _id, data in rows],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"as of {args.as_of} (commit {sha[:12]})")
+    for sector, number, system, data in rows:
+        state = (data.get("status") or {}).get("state", "?")
+        name = (data.get("name") or {}).get("ru", "")
+        print(f"  {sector}  {number:>4}  {system}  [{state}]  {name}")
+    if not rows:
+        print("  no systems")
+    return EXIT_OK
+
+
 def _rules(args: argparse.Namespace) -> int:
     if args.format == "markdown":
         print(report.rules_markdown(RULES))
@@ -157,6 +302,46 @@ def build_parser() -> argparse.ArgumentParser:
     owners.add_argument("--check", action="store_true", help="exit 1 if the file is out of date")
     owners.set_defaults(run=_codeowners)
 
+    check = commands.add_parser(
+        "check",
+        help="check a pull request: the registry now, and its change against a base",
+        description="Validates the registry and the commits since BASE: no record deleted, no "
+        "list number changed, nothing but registry/ changed in an application. The markdown "
+        "format is the Order's notice of inconsistencies, for the pull request.",
+    )
+    check.add_argument("--base", required=True, metavar="REF", help="e.g. origin/main")
+    check.add_argument("--registry", default="registry")
+    check.add_argument("--today", type=_date, metavar="DATE", help="default: the system date")
+    check.add_argument("--format", choices=("text", "json", "github", "markdown"), default="text")
+    check.set_defaults(run=_check)
+
+    log = commands.add_parser("log", help="the lists' numbered revisions and what each changed")
+    log.add_argument("system", nargs="?", help="only this system's changes")
+    log.add_argument("--sector")
+    log.add_argument("--registry", default="registry")
+    log.add_argument("--format", choices=("text", "json"), default="text")
+    log.set_defaults(run=_log)
+
+    diff = commands.add_parser(
+        "diff",
+        help="what changed on the lists between two commits, tags or dates",
+        description="A and B are commits, tags or dates (YYYY-MM-DD: the lists as they stood "
+        "at the end of that day, Kazakhstan time).",
+    )
+    diff.add_argument("a", metavar="A")
+    diff.add_argument("b", metavar="B")
+    diff.add_argument("--sector")
+    diff.add_argument("--registry", default="registry")
+    diff.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    diff.set_defaults(run=_diff)
+
+    show = commands.add_parser("show", help="the lists as they stood on a date or commit")
+    show.add_argument("--as-of", required=True, metavar="DATE|REF")
+    show.add_argument("--sector")
+    show.add_argument("--registry", default="registry")
+    show.add_argument("--format", choices=("text", "json"), default="text")
+    show.set_defaults(run=_show)
+
     rules = commands.add_parser("rules", help="list the validation rules and their codes")
     rules.add_argument("--format", choices=("text", "markdown"), default="text")
     rules.set_defaults(run=_rules)
@@ -168,7 +353,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         return run(args)
-    except RegistryNotFound as err:
+    except (RegistryNotFound, GitError) as err:
         print(f"trustlist: {err}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as err:

@@ -143,3 +143,31 @@ def is_shallow(repo: git.Repo) -> bool:
 def has_uncommitted(repo: git.Repo, path: str) -> bool:
     """Whether the work tree differs from HEAD under `path` (changed or new files)."""
     return bool(repo.git.status("--porcelain", "--untracked-files=all", "--", path))
+
+
+def resolve(repo: git.Repo, spec: str, ref: str = "HEAD") -> str:
+    """A commit for a revision name, or for a date YYYY-MM-DD: the last commit on `ref`'s
+    first-parent line made before that day ended in Kazakhstan (UTC+5)."""
+    if len(spec) == 10 and spec[4] == "-" and spec[7] == "-":
+        sha = repo.git.rev_list(
+            "-1", "--first-parent", f"--before={spec}T23:59:59+05:00", ref
+        ).strip()
+        if not sha:
+            raise GitError(f"no commit on {ref} before the end of {spec}")
+        return sha
+    try:
+        return repo.commit(spec).hexsha
+    except (git.BadName, ValueError):
+        raise GitError(f"'{spec}' is neither a revision of this repository nor a date") from None
+
+
+def files_at(repo: git.Repo, sha: str, path: str) -> dict[str, str]:
+    """Path -> blob id of every file under `path` at commit `sha` (one `git ls-tree`)."""
+    raw = repo.git.ls_tree("-r", "-z", "--full-tree", sha, "--", path)
+    out = {}
+    for entry in filter(None, raw.split("\0")):
+        meta, _, file = entry.partition("\t")
+        _mode, kind, blob = meta.split(" ")
+        if kind == "blob":
+            out[file] = blob
+    return out

@@ -35,6 +35,15 @@ class Event:
     old: object = None
     new: object = None
 
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "system": self.system,
+            "field": self.field or None,
+            "old": self.old,
+            "new": self.new,
+        }
+
 
 @dataclass
 class Revision:
@@ -49,6 +58,17 @@ class Revision:
     @property
     def issued(self) -> datetime:
         return datetime.fromtimestamp(self.time, UTC)
+
+    def as_dict(self, events: list[Event] | None = None) -> dict[str, object]:
+        """The revision as exported (api/v1/changes.json, `trustlist log --format json`)."""
+        return {
+            "sector": self.sector,
+            "revision": self.number,
+            "commit": self.commit,
+            "issued": self.issued.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "subject": self.subject,
+            "events": [e.as_dict() for e in (self.events if events is None else events)],
+        }
 
 
 @dataclass
@@ -220,3 +240,30 @@ def history_of(registry_dir: Path) -> tuple[History | None, bool]:
     commits = gitrepo.walk(repo, prefix)
     history = build_history(commits, lambda blob: gitrepo.read_blob(repo, blob), prefix + "/")
     return history, gitrepo.has_uncommitted(repo, prefix)
+
+
+Records = dict[tuple[str, str], dict]  # (sector, system) -> record data
+
+
+def records_from(files: dict[str, str], read_blob: Callable[[str], bytes], prefix: str) -> Records:
+    """The system records among `files` (path -> blob), parsed."""
+    out: Records = {}
+    for path, blob in files.items():
+        parts = path.removeprefix(prefix).split("/")
+        if path.startswith(prefix) and len(parts) == 3 and parts[2] == RECORD:
+            data = _data(read_blob, blob)
+            if data is not None:
+                out[(parts[0], parts[1])] = data
+    return out
+
+
+def diff_records(before: Records, after: Records) -> list[tuple[str, Event]]:
+    """What changed between two states of the registry, per sector, in history's words."""
+    out = []
+    for key in sorted(before.keys() | after.keys()):
+        old, new = before.get(key), after.get(key)
+        if old == new:
+            continue
+        status = "A" if old is None else "D" if new is None else "M"
+        out += [(key[0], event) for event in _record_events(key[1], old, new, status)]
+    return out

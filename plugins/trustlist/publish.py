@@ -97,36 +97,13 @@ def history_files(site: Site, site_url: str) -> list[Published]:
     changes = []
     for sector, revisions in sorted(site.history.revisions.items()):
         for r in revisions:
-            head = {
-                "sector": sector,
-                "revision": r.number,
-                "commit": r.commit,
-                "issued": r.issued.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            changes.append(r.as_dict())
+            as_of = {
+                "$schema": f"{SCHEMA_BASE}export-revision.schema.json",
+                **{k: v for k, v in r.as_dict().items() if k != "events"},
+                "systems": [r.systems[k] for k in sorted(r.systems)],
             }
-            systems = [r.systems[k] for k in sorted(r.systems)]
-            out.append(
-                Published(
-                    revision_json(sector, r.number),
-                    content=exports.dumps(
-                        {
-                            "$schema": f"{SCHEMA_BASE}export-revision.schema.json",
-                            **head,
-                            "systems": systems,
-                        }
-                    ),
-                )
-            )
-            events = [
-                {
-                    "kind": e.kind,
-                    "system": e.system,
-                    "field": e.field or None,
-                    "old": e.old,
-                    "new": e.new,
-                }
-                for e in r.events
-            ]
-            changes.append({**head, "events": events})
+            out.append(Published(revision_json(sector, r.number), content=exports.dumps(as_of)))
     changes.sort(key=lambda c: (c["issued"], c["sector"], c["revision"]))
     out.append(
         Published(

@@ -16,60 +16,53 @@ import csv
 import io
 import json
 
-from .models import Sector, System
+from .models import LANGUAGES, Sector, System
 
 SCHEMA_BASE = "https://trustlist.kz/schemas/v1/"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _document(doc: dict, sector: str, system: str, documents_base: str) -> dict:
-    url = f"{documents_base}/{sector}/{system}/{doc['file']}" if doc["public"] else None
-    return {**doc, "url": url}
-
-
-def _system(system: System, documents_base: str) -> dict:
-    data = system.model_dump(mode="json", exclude_none=True)
-    data["documents"] = [
-        _document(d, system.sector, system.id, documents_base) for d in data["documents"]
-    ]
-    return data
+def _entry(system: System, base: str) -> dict:
+    """A system as exported: its record exactly as the record schema describes it, where its
+    public documents download from, and its pages in each language."""
+    folder = f"{base}documents/{system.sector}/{system.id}/"
+    return {
+        "record": system.model_dump(mode="json", exclude_none=True),
+        "downloads": {d.file: folder + d.file for d in system.documents if d.public},
+        "pages": {lang: f"{base}{lang}/{system.sector}/{system.id}/" for lang in LANGUAGES},
+    }
 
 
 def _sector(sector: Sector) -> dict:
     return sector.model_dump(mode="json", exclude_none=True)
 
 
-def system_json(system: System, sector: Sector, documents_base: str) -> dict:
-    """One system's public record, with each public document's download URL."""
-    summary = {
-        "id": sector.id,
-        "name": sector.name.model_dump(mode="json"),
-        "authority": sector.authority.model_dump(mode="json"),
-    }
+def system_json(system: System, sector: Sector, base: str) -> dict:
+    """One system, with the list it is on. `base` is the site's URL, ending in /."""
     return {
         "$schema": f"{SCHEMA_BASE}export-system.schema.json",
-        "sector": summary,
-        "system": _system(system, documents_base),
+        "sector": _sector(sector),
+        **_entry(system, base),
     }
 
 
-def sector_json(sector: Sector, systems: list[System], documents_base: str) -> dict:
-    """A sector's list: the sector's public record and its systems in list order."""
+def sector_json(sector: Sector, systems: list[System], base: str) -> dict:
+    """A sector's list: the sector's record and its systems in list order."""
     return {
         "$schema": f"{SCHEMA_BASE}export-sector.schema.json",
-        **_sector(sector),
-        "systems": [_system(s, documents_base) for s in systems],
+        "sector": _sector(sector),
+        "systems": [_entry(s, base) for s in systems],
     }
 
 
-def registry_json(sectors: list[Sector], systems: list[System], documents_base: str) -> dict:
-    """Every sector with its systems."""
+def registry_json(sectors: list[Sector], systems: list[System], base: str) -> dict:
+    """Every sector's list."""
     return {
         "$schema": f"{SCHEMA_BASE}export-registry.schema.json",
         "sectors": [
             {
-                **_sector(sector),
-                "systems": [_system(s, documents_base) for s in systems if s.sector == sector.id],
+                "sector": _sector(sector),
+                "systems": [_entry(s, base) for s in systems if s.sector == sector.id],
             }
             for sector in sectors
         ],

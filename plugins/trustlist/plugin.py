@@ -104,10 +104,8 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
                     content=(PACKAGE / "assets" / name).read_bytes(),
                 )
             )
-        # Exports name documents by absolute URL, so a downloaded JSON still points home.
-        documents_base = (config.site_url or "/").rstrip("/") + f"/{pages.DOCUMENTS_ROOT}"
-        site_url = config.site_url or "/"
-        for published in published_files(self.site, documents_base, site_url):
+        site_url = (config.site_url or "/").rstrip("/") + "/"
+        for published in published_files(self.site, site_url):
             if published.source is not None:
                 files.append(
                     File.generated(config, published.uri, abs_src_path=str(published.source))

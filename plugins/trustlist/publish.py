@@ -28,9 +28,9 @@ class Published:
     content: str | bytes | None = None
 
 
-def published_files(
-    site: Site, documents_base: str = f"/{DOCUMENTS_ROOT}", site_url: str = "/"
-) -> list[Published]:
+def published_files(site: Site, site_url: str = "/") -> list[Published]:
+    """Every file besides the pages; `site_url` (ending in /) makes the exports' links absolute,
+    so a downloaded JSON file still says where its documents are."""
     out: list[Published] = []
     sectors = site.sectors()
     all_systems = [s for sector in sectors for s in site.systems(sector.id)]
@@ -51,13 +51,13 @@ def published_files(
             out.append(
                 Published(
                     f"{API_ROOT}/systems/{system.id}.json",
-                    content=exports.dumps(exports.system_json(system, sector, documents_base)),
+                    content=exports.dumps(exports.system_json(system, sector, site_url)),
                 )
             )
         out.append(
             Published(
                 f"{API_ROOT}/{sector.id}.json",
-                content=exports.dumps(exports.sector_json(sector, systems, documents_base)),
+                content=exports.dumps(exports.sector_json(sector, systems, site_url)),
             )
         )
         out.append(
@@ -66,7 +66,7 @@ def published_files(
     out.append(
         Published(
             f"{API_ROOT}/registry.json",
-            content=exports.dumps(exports.registry_json(sectors, all_systems, documents_base)),
+            content=exports.dumps(exports.registry_json(sectors, all_systems, site_url)),
         )
     )
     out.append(

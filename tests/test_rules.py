@@ -229,6 +229,12 @@ CASES = {
     "PDF004": Case(
         "PDF004", swap_pdf("audit-report.pdf", JS_PDF), json_path="documents[2].file", line=85
     ),
+    "PLH001": Case(
+        "PLH001",
+        on(SYSTEM, "  reference: APP-2026-001", '  reference: "<fill in: application reference>"'),
+        json_path="application.reference",
+        line=44,
+    ),
     "AUD001": Case(
         "AUD001",
         on(SYSTEM, "conclusion: positive", "conclusion: negative"),

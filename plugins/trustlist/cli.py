@@ -12,6 +12,7 @@ from pathlib import Path
 from . import __version__, report
 from .gitrepo import GitError
 from .rules import RULES
+from .scaffold import ScaffoldError
 from .validate import RegistryNotFound, validate_registry
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -242,6 +243,44 @@ def _show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _new(args: argparse.Namespace) -> int:
+    from .scaffold import new_system
+
+    created = new_system(Path(args.registry), args.sector, args.id)
+    print(f"created {created.path} (list number {created.list_number})")
+    print("next:")
+    print(f"  1. replace every <fill in: …> value in {created.path}")
+    print(
+        f"  2. trustlist add-document FILE.pdf --system {args.id} --kind KIND --languages kk,ru"
+        "  (application, the copyright document, the audit report)"
+    )
+    print(f"  3. trustlist validate {args.registry}")
+    print("  4. open a pull request: it is your application")
+    return EXIT_OK
+
+
+def _add_document(args: argparse.Namespace) -> int:
+    from .scaffold import add_document
+
+    titles = {"kk": args.title_kk, "ru": args.title_ru, "en": args.title_en}
+    added = add_document(
+        Path(args.registry),
+        args.system,
+        Path(args.file),
+        args.kind,
+        [code.strip() for code in args.languages.split(",") if code.strip()],
+        public=not args.private,
+        titles={k: v for k, v in titles.items() if v},
+    )
+    verb = "updated" if added.updated else "added"
+    where = "copied into the folder" if added.copied else "not copied: the body keeps it"
+    print(f"{verb} {added.file} in {added.record} ({where})")
+    print(f"  sha256: {added.sha256}")
+    print(f"  size:   {added.size}")
+    print(f"next: trustlist validate {args.registry}")
+    return EXIT_OK
+
+
 def _rules(args: argparse.Namespace) -> int:
     if args.format == "markdown":
         print(report.rules_markdown(RULES))
@@ -342,6 +381,42 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.set_defaults(run=_show)
 
+    new = commands.add_parser(
+        "new", help="start an application: a commented system.yaml to fill in"
+    )
+    new.add_argument("--sector", required=True, help="the sector folder, e.g. healthcare")
+    new.add_argument("--id", required=True, help="the system's id, e.g. my-triage-system")
+    new.add_argument("--registry", default="registry")
+    new.set_defaults(run=_new)
+
+    add = commands.add_parser(
+        "add-document",
+        help="add a PDF to a system: copies it and writes its SHA-256 and size",
+        description="Copies a public document into the system's folder (a --private one is "
+        "only hashed: its file never enters the repository) and records it in system.yaml, "
+        "keeping the file's comments and order.",
+    )
+    add.add_argument("file", metavar="FILE")
+    add.add_argument("--system", required=True, metavar="ID")
+    add.add_argument(
+        "--kind",
+        required=True,
+        choices=(
+            "application",
+            "copyright_certificate",
+            "copyright_agreement",
+            "audit_report",
+            "other",
+        ),
+    )
+    add.add_argument("--languages", required=True, help="the document's languages, e.g. kk,ru")
+    add.add_argument("--private", action="store_true", help="record only hash and size")
+    add.add_argument("--title-kk")
+    add.add_argument("--title-ru")
+    add.add_argument("--title-en")
+    add.add_argument("--registry", default="registry")
+    add.set_defaults(run=_add_document)
+
     rules = commands.add_parser("rules", help="list the validation rules and their codes")
     rules.add_argument("--format", choices=("text", "markdown"), default="text")
     rules.set_defaults(run=_rules)
@@ -353,7 +428,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         return run(args)
-    except (RegistryNotFound, GitError) as err:
+    except (RegistryNotFound, GitError, ScaffoldError) as err:
         print(f"trustlist: {err}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as err:

@@ -62,6 +62,7 @@ RULES: dict[str, str] = {
     "PDF004": "A public document contains no JavaScript.",
     "PDF005": "A public document contains no launch, submit or remote actions.",
     "PDF006": "A public document contains no embedded files, rich media or XFA forms.",
+    "PLH001": "No value is still a placeholder written by `trustlist new` (<fill in: …>).",
     "AUD001": "The audit conclusion is positive.",
     "AUD002": "The audit conclusion is still valid on the decision date.",
     "CAL001": "A date stands once in registry/calendar.yaml: not twice, not both a day off "
@@ -189,9 +190,25 @@ def check_system(
             problem = bin_problem(value)
             if problem:
                 yield finding(loaded, "BIN001", path, problem)
+    yield from _placeholders(loaded, loaded.data, ())
     yield from _required_documents(loaded)
     yield from _audit(loaded)
     yield from _dates(loaded)
+
+
+# What `trustlist new` writes where the applicant has to write something.
+PLACEHOLDER = "<fill in"
+
+
+def _placeholders(loaded: Loaded, value: object, path: tuple[str | int, ...]) -> Iterator[Finding]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _placeholders(loaded, item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _placeholders(loaded, item, (*path, index))
+    elif isinstance(value, str) and value.startswith(PLACEHOLDER):
+        yield finding(loaded, "PLH001", path, f"still says {value!r}: write the real value")
 
 
 def _kinds(loaded: Loaded) -> list[str]:

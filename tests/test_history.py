@@ -13,6 +13,7 @@ from pathlib import Path
 import git as gitpython
 import pytest
 from conftest import SYSTEM, commit, edit, git, replace_document
+from pdf_fixtures import clean_pdf
 from trustlist import gitrepo
 from trustlist.history import Event, build_history
 
@@ -33,8 +34,11 @@ def story(root: Path) -> Path:
     edit(root / NEW / "system.yaml", "id: demo-triage", "id: demo-new")
     edit(root / NEW / "system.yaml", "list_number: 1", "list_number: 2")
     commit(root, "health: include demo-new", when="2026-06-12T10:00:00+05:00")
-    replace_document(root, "audit-report.pdf", b"%PDF-1.7 renewed audit report\n%%EOF\n")
+    replace_document(root, "audit-report.pdf", clean_pdf("Renewed audit report"))
     edit(root / SYSTEM, "report_date: 2026-04-20", "report_date: 2026-06-20")
+    # The body's approval of the change is a new decision.
+    edit(root / SYSTEM, "  date: 2026-05-15\n", "  date: 2026-06-30\n")
+    edit(root / SYSTEM, "  published: 2026-05-19\n", "  published: 2026-07-01\n")
     commit(root, "health: demo-triage renewed its audit", when="2026-07-01T10:00:00+05:00")
     edit(
         root / NEW / "system.yaml",
@@ -81,7 +85,9 @@ def test_revision_events(history) -> None:
     assert (replaced.field, replaced.old) == ("audit-report.pdf", old_hash)
     assert len(replaced.new) == 64 and replaced.new != old_hash
     assert [(e.field, e.old, e.new) for e in changed] == [
-        ("audit.report_date", "2026-04-20", "2026-06-20")
+        ("audit.report_date", "2026-04-20", "2026-06-20"),
+        ("decision.date", "2026-05-15", "2026-06-30"),
+        ("decision.published", "2026-05-19", "2026-07-01"),
     ]
     assert excluded.events == [
         Event("excluded", "demo-new"),
@@ -193,6 +199,8 @@ def test_diff_between_dates_is_semantic(told: Path) -> None:
         ("demo-new", "changed", "status.reason"),
         ("demo-triage", "document_replaced", "audit-report.pdf"),
         ("demo-triage", "changed", "audit.report_date"),
+        ("demo-triage", "changed", "decision.date"),
+        ("demo-triage", "changed", "decision.published"),
     ]
 
 

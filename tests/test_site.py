@@ -24,6 +24,7 @@ EXPECTED = (
     | {
         "index.html",
         "404.html",
+        "manifest.json",
         "sitemap.xml",
         "sitemap.xml.gz",
         "kk/search/index.json",

@@ -281,6 +281,71 @@ def _add_document(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _verify(args: argparse.Namespace) -> int:
+    from . import manifest
+
+    site = Path(args.site)
+    findings = manifest.verify_site(site)
+    if args.allowed_signers:
+        findings += manifest.verify_signature(site, Path(args.allowed_signers), args.identity)
+    if args.source and not findings:
+        findings += _rebuild_and_compare(site, Path(args.source))
+    print(report.as_text(findings, f"{args.site} against its manifest"))
+    return EXIT_FINDINGS if findings else EXIT_OK
+
+
+def _rebuild_and_compare(site: Path, source: Path) -> list:
+    import subprocess
+    import tempfile
+
+    from . import gitrepo, manifest
+    from .findings import Finding
+
+    expected = json.loads((site / manifest.MANIFEST).read_text(encoding="utf-8"))["source"]
+    head = gitrepo.open_repo(source).head.commit.hexsha
+    if expected.get("commit") != head:
+        return [
+            Finding(
+                str(source),
+                0,
+                0,
+                "VER006",
+                f"is at commit {head}; the manifest was built from {expected.get('commit')}: "
+                "check that commit out first",
+            )
+        ]
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    with tempfile.TemporaryDirectory() as scratch:
+        rebuilt = Path(scratch) / "site"
+        result = subprocess.run(
+            [
+                str(mkdocs),
+                "build",
+                "--strict",
+                "-q",
+                "-f",
+                str(source / "mkdocs.yml"),
+                "-d",
+                str(rebuilt),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            last = result.stderr.strip().splitlines()[-1:] or ["mkdocs failed"]
+            return [Finding(str(source), 0, 0, "VER006", f"does not build: {last[0]}")]
+        return manifest.compare_sites(site, rebuilt)
+
+
+def _sign(args: argparse.Namespace) -> int:
+    from .manifest import sign_manifest
+
+    signature = sign_manifest(Path(args.site), Path(args.key))
+    print(f"wrote {signature}")
+    return EXIT_OK
+
+
 def _rules(args: argparse.Namespace) -> int:
     if args.format == "markdown":
         print(report.rules_markdown(RULES))
@@ -416,6 +481,25 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--title-en")
     add.add_argument("--registry", default="registry")
     add.set_defaults(run=_add_document)
+
+    verify = commands.add_parser(
+        "verify",
+        help="check a published site against its manifest (and signature, and source)",
+        description="Recomputes the SHA-256 and size of every file of SITE and compares them "
+        "with SITE/manifest.json. With --allowed-signers and --identity, checks the manifest's "
+        "SSH signature; with --source, rebuilds the site from that repository (at the "
+        "manifest's commit) and compares the bytes.",
+    )
+    verify.add_argument("site", metavar="SITE")
+    verify.add_argument("--source", metavar="REPO", help="a clone at the manifest's commit")
+    verify.add_argument("--allowed-signers", metavar="FILE")
+    verify.add_argument("--identity", default="trustlist", help="the signer's identity")
+    verify.set_defaults(run=_verify)
+
+    sign = commands.add_parser("sign", help="sign SITE/manifest.json with an SSH key")
+    sign.add_argument("site", metavar="SITE")
+    sign.add_argument("--key", required=True, help="the SSH private key file")
+    sign.set_defaults(run=_sign)
 
     rules = commands.add_parser("rules", help="list the validation rules and their codes")
     rules.add_argument("--format", choices=("text", "markdown"), default="text")

@@ -74,6 +74,9 @@ class Revision:
 @dataclass
 class History:
     revisions: dict[str, list[Revision]] = field(default_factory=dict)  # sector -> oldest first
+    commit: str | None = None  # the commit the site is built from (HEAD)
+    time: int | None = None  # its committer time: the build's only clock (SOURCE_DATE_EPOCH)
+    draft: bool = False  # the work tree has registry changes that are not committed
 
     def of_system(self, system: str) -> Iterator[tuple[Revision, Event]]:
         for revisions in self.revisions.values():
@@ -222,13 +225,12 @@ class ShallowClone(Exception):
     """History cannot be told from a shallow clone: the build stops and says so."""
 
 
-def history_of(registry_dir: Path) -> tuple[History | None, bool]:
-    """The registry's history and whether its work tree is a draft (uncommitted changes);
-    (None, False) when the registry is not in a git repository."""
+def history_of(registry_dir: Path) -> History | None:
+    """The registry's history, or None when the registry is not in a git repository."""
     try:
         repo = gitrepo.open_repo(registry_dir)
     except gitrepo.GitError:
-        return None, False
+        return None
     if gitrepo.is_shallow(repo):
         raise ShallowClone(
             f"{repo.working_dir} is a shallow clone: the lists' revisions need the whole "
@@ -236,10 +238,13 @@ def history_of(registry_dir: Path) -> tuple[History | None, bool]:
         )
     prefix = Path(registry_dir).resolve().relative_to(Path(repo.working_dir).resolve()).as_posix()
     if not repo.head.is_valid():
-        return History(), True  # a repository with no commit yet: everything is a draft
+        return History(draft=True)  # a repository with no commit yet: everything is a draft
     commits = gitrepo.walk(repo, prefix)
     history = build_history(commits, lambda blob: gitrepo.read_blob(repo, blob), prefix + "/")
-    return history, gitrepo.has_uncommitted(repo, prefix)
+    history.commit = repo.head.commit.hexsha
+    history.time = repo.head.commit.committed_date
+    history.draft = gitrepo.has_uncommitted(repo, prefix)
+    return history
 
 
 Records = dict[tuple[str, str], dict]  # (sector, system) -> record data

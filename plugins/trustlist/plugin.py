@@ -9,6 +9,7 @@ A registry with errors fails the build before anything is written.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from importlib import resources
 from pathlib import Path
@@ -26,6 +27,7 @@ from mkdocs.structure.pages import Page
 from . import pages, report
 from .history import ShallowClone, history_of
 from .i18n import LANGUAGE_NAMES, LANGUAGES, t
+from .manifest import MANIFEST, build_manifest
 from .publish import published_files
 from .render import render_page
 from .search import search_index
@@ -69,9 +71,20 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         )
         self.specs = {spec.src_uri: spec for spec in self.site.specs}
         try:
-            self.site.history, self.site.draft = history_of(root)
+            self.site.history = history_of(root)
         except ShallowClone as err:
             raise PluginError(str(err)) from None
+        self.site.draft = bool(self.site.history and self.site.history.draft)
+        ours = getattr(self, "epoch_set", False)  # set by an earlier build of `mkdocs serve`
+        if (
+            self.site.history
+            and self.site.history.time
+            and (ours or "SOURCE_DATE_EPOCH" not in os.environ)
+        ):
+            # Reproducible output: MkDocs dates the sitemap and its gzip header by this, so
+            # the same commit builds the same bytes at any hour on any machine.
+            os.environ["SOURCE_DATE_EPOCH"] = str(self.site.history.time)
+            self.epoch_set = True
         # Our template overrides sit between the user's custom_dir and Material's own.
         overrides = str(PACKAGE / "overrides")
         position = 1 if config.theme.custom_dir else 0
@@ -159,6 +172,13 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
     ) -> str:
         spec = self.specs.get(page.file.src_uri)
         return render_page(self.site, spec) if spec else html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Last, when every file is written: the manifest lists them all with their hashes.
+        site_dir = Path(config.site_dir)
+        (site_dir / MANIFEST).write_text(
+            build_manifest(site_dir, self.site.history), encoding="utf-8"
+        )
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         return valid_html(output)

@@ -75,6 +75,13 @@ RULES: dict[str, str] = {
     "CHG003": "An application changes only registry/; code, schemas, workflows and the shared "
     "registry files change in their own pull request.",
     "CHG004": "(warning) A document removed by a pull request is named for the reviewers.",
+    # `trustlist verify SITE`: a published site against its manifest (manifest.py).
+    "VER001": "The site has a readable manifest.json.",
+    "VER002": "Every file the manifest lists is in the site.",
+    "VER003": "Every file has the SHA-256 and size the manifest gives.",
+    "VER004": "The site holds no file the manifest does not list.",
+    "VER005": "The manifest's signature verifies for the expected signer.",
+    "VER006": "A rebuild of the manifest's commit gives the same files, byte for byte.",
 }
 
 # Site paths beside sectors (/<lang>/search/ ...) and beside systems (/<lang>/<sector>/history/).

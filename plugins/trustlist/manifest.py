@@ -1,0 +1,162 @@
+"""manifest step: what the site is, file by file, so anyone can verify it.
+
+`manifest.json` names the commit the site was built from, each sector list's revision, and the
+SHA-256 and size of every published file. `verify_site` recomputes it; a byte changed, a file
+missing or a file added is a finding. The manifest can be signed with an SSH key
+(`ssh-keygen -Y sign`, the keys git signs commits with) and the signature checked against the
+published allowed-signers file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+from pathlib import Path
+
+from .findings import Finding
+from .history import History
+
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.json.sig"
+NAMESPACE = "trustlist-manifest"  # ssh-keygen -Y signatures are bound to a purpose
+SCHEMA = "https://trustlist.kz/schemas/v1/export-manifest.schema.json"
+
+
+def _digest(path: Path) -> dict[str, object]:
+    sha = hashlib.sha256()
+    size = 0
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            sha.update(chunk)
+            size += len(chunk)
+    return {"sha256": sha.hexdigest(), "size": size}
+
+
+def _files(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*") if p.is_file() and p.name not in (MANIFEST, SIGNATURE))
+
+
+def build_manifest(site: Path, history: History | None) -> str:
+    """The manifest of the built site in `site` (every file but the manifest and signature)."""
+    lists = {}
+    if history is not None:
+        for sector, revisions in sorted(history.revisions.items()):
+            latest = revisions[-1]
+            lists[sector] = {
+                "revision": latest.number,
+                "commit": latest.commit,
+                "issued": latest.issued.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            }
+    data = {
+        "$schema": SCHEMA,
+        "source": {
+            "commit": history.commit if history else None,
+            "draft": bool(history and history.draft),
+        },
+        "lists": lists,
+        "files": {p.relative_to(site).as_posix(): _digest(p) for p in _files(site)},
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def verify_site(site: Path) -> list[Finding]:
+    """Every difference between the site's files and its manifest."""
+    manifest_path = site / MANIFEST
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        listed = manifest["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return [Finding(str(manifest_path), 0, 0, "VER001", "is missing or not a manifest")]
+    findings = []
+    present = {p.relative_to(site).as_posix(): p for p in _files(site)}
+    for name, expected in sorted(listed.items()):
+        where = str(site / name)
+        if name not in present:
+            findings.append(
+                Finding(where, 0, 0, "VER002", "is in the manifest but not in the site")
+            )
+            continue
+        actual = _digest(present[name])
+        if actual != expected:
+            findings.append(
+                Finding(
+                    where,
+                    0,
+                    0,
+                    "VER003",
+                    f"differs from the manifest: SHA-256 {actual['sha256']}, size "
+                    f"{actual['size']}; the manifest says {expected.get('sha256')}, "
+                    f"{expected.get('size')}",
+                )
+            )
+    for name in sorted(present.keys() - listed.keys()):
+        findings.append(
+            Finding(str(site / name), 0, 0, "VER004", "is in the site but not in the manifest")
+        )
+    return findings
+
+
+def verify_signature(site: Path, allowed_signers: Path, identity: str) -> list[Finding]:
+    """Check manifest.json.sig with `ssh-keygen -Y verify` against an allowed-signers file."""
+    signature = site / SIGNATURE
+    if not signature.is_file():
+        return [Finding(str(signature), 0, 0, "VER005", "is missing: the manifest is not signed")]
+    with (site / MANIFEST).open("rb") as manifest:
+        result = subprocess.run(
+            [
+                "ssh-keygen",
+                "-Y",
+                "verify",
+                "-f",
+                str(allowed_signers),
+                "-I",
+                identity,
+                "-n",
+                NAMESPACE,
+                "-s",
+                str(signature),
+            ],
+            stdin=manifest,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    if result.returncode != 0:
+        why = (result.stderr or result.stdout).strip().splitlines()
+        return [
+            Finding(
+                str(signature),
+                0,
+                0,
+                "VER005",
+                f"does not verify for {identity}: {why[-1] if why else 'ssh-keygen failed'}",
+            )
+        ]
+    return []
+
+
+def sign_manifest(site: Path, key: Path) -> Path:
+    """Sign manifest.json with an SSH private key; returns the signature's path."""
+    subprocess.run(
+        ["ssh-keygen", "-Y", "sign", "-q", "-f", str(key), "-n", NAMESPACE, str(site / MANIFEST)],
+        check=True,
+        capture_output=True,
+    )
+    return site / SIGNATURE
+
+
+def compare_sites(built: Path, rebuilt: Path) -> list[Finding]:
+    """Files of a published site that a rebuild from the source does not reproduce."""
+    a = json.loads(build_manifest(built, None))["files"]
+    b = json.loads(build_manifest(rebuilt, None))["files"]
+    findings = []
+    for name in sorted(a.keys() | b.keys()):
+        if a.get(name) != b.get(name):
+            state = (
+                "missing from" if name not in b else "not in" if name not in a else "differs from"
+            )
+            findings.append(
+                Finding(str(built / name), 0, 0, "VER006", f"{state} the rebuild from the source")
+            )
+    return findings

@@ -140,3 +140,9 @@ def test_golden_exports_of_the_fixture_registry() -> None:
 def test_golden_files_are_valid_too(name: str) -> None:
     data = json.loads((GOLDEN / name).read_text(encoding="utf-8"))
     assert list(validator_for(data["$schema"]).iter_errors(data)) == []
+
+
+def test_the_manifest_is_valid_against_its_schema(sample_site: Path) -> None:
+    data = json.loads((sample_site / "manifest.json").read_text(encoding="utf-8"))
+    assert list(validator_for(data["$schema"]).iter_errors(data)) == []
+    assert "documents/justice/demo-enforcement-router/system.yaml" in data["files"]

@@ -365,6 +365,33 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "api_schemas": ("JSON схемалары", "Схемы JSON", "JSON Schemas"),
     "feeds": ("Жаңалықтар арналары (Atom)", "Ленты обновлений (Atom)", "Update feeds (Atom)"),
     "all_sectors": ("Барлық салалар", "Все отрасли", "All sectors"),
+    "timeliness": ("Мерзімдердің сақталуы", "Соблюдение сроков", "Timeliness"),
+    "timeliness_summary": (
+        "Қарау мерзімінде: {review_met} / {review_total}; жариялау мерзімінде: "
+        "{publication_met} / {publication_total} (жұмыс күндерімен).",
+        "Рассмотрено в срок: {review_met} из {review_total}; опубликовано в срок: "
+        "{publication_met} из {publication_total} (в рабочих днях).",
+        "Reviewed on time: {review_met} of {review_total}; published on time: "
+        "{publication_met} of {publication_total} (in working days).",
+    ),
+    "timeliness_chart": (
+        "Қарау (өтініштен шешімге дейін) және жариялау (шешімнен жариялауға дейін) жұмыс "
+        "күндері; тік сызықтар — 5 және 10 күндік мерзімдер",
+        "Рабочие дни рассмотрения (от заявления до решения) и опубликования (от решения до "
+        "публикации); вертикальные линии — сроки 5 и 10 дней",
+        "Working days of review (application to decision) and publication (decision to "
+        "publication); the vertical lines are the 5- and 10-day terms",
+    ),
+    "review_days": ("Қарау, жұмыс күні", "Рассмотрение, рабочих дней", "Review, working days"),
+    "publication_days": (
+        "Жариялау, жұмыс күні",
+        "Опубликование, рабочих дней",
+        "Publication, working days",
+    ),
+    "limit": ("мерзімі", "срок", "limit"),
+    "on_time": ("мерзімінде", "в срок", "on time"),
+    "late": ("кешікті", "с опозданием", "late"),
+    "decided": ("Шешім күні", "Дата решения", "Decided"),
 }
 
 

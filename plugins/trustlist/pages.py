@@ -10,10 +10,12 @@ import posixpath
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
+from .deadlines import WorkingCalendar
 from .history import History, Revision
 from .i18n import LANGUAGE_NAMES, LANGUAGES, t
 from .models import Document, Sector, System, Text
 from .schema import SCHEMA_DIR
+from .timeliness import timeliness
 from .validate import Registry, SystemEntry
 from .wording import describe
 
@@ -243,6 +245,7 @@ def view(site: Site, spec: PageSpec) -> dict[str, object]:
         return {
             **common,
             "revision": _revision_view(latest, spec) if latest else None,
+            "timeliness": _timeliness_view(site, systems, spec),
             "history_href": relative(spec.url, f"{spec.lang}/{sector.id}/history/"),
             "feed": relative(spec.url, f"{spec.lang}/feeds/{sector.id}.atom"),
             "sector": sector,
@@ -276,6 +279,54 @@ def view(site: Site, spec: PageSpec) -> dict[str, object]:
             for revision, event in (site.history.of_system(system.id) if site.history else [])
         ],
         "history_href": relative(spec.url, f"{spec.lang}/{sector.id}/history/"),
+    }
+
+
+CHART_WIDTH, CHART_LEFT, ROW_HEIGHT = 480, 56, 30
+
+
+def _timeliness_view(site: Site, systems: list[System], spec: PageSpec) -> dict[str, object]:
+    """The sector's terms as chart geometry (SVG units) and as table rows."""
+    measured = timeliness(systems, WorkingCalendar(site.registry.calendar))
+    rows = []
+    for index, row in enumerate(measured.rows):
+        publication = row.publication
+        rows.append(
+            {
+                "number": row.system.list_number,
+                "name": pick(row.system.name, spec.lang),
+                "submitted": row.review.start,
+                "decided": row.system.decision.date,
+                "review_days": row.review.taken,
+                "review_limit": row.review.days,
+                "review_met": row.review.state == "met",
+                "published": publication.actual if publication else None,
+                "publication_days": publication.taken if publication else None,
+                "publication_met": bool(publication and publication.state == "met"),
+                "y": 8 + index * ROW_HEIGHT,
+                "review_bar": measured.width(row.review.taken, CHART_WIDTH),
+                "publication_bar": measured.width(
+                    publication.taken if publication else 0, CHART_WIDTH
+                ),
+            }
+        )
+    review, publication = measured.share("review"), measured.share("publication")
+    return {
+        "rows": rows,
+        "left": CHART_LEFT,
+        "width": CHART_LEFT + CHART_WIDTH + 8,
+        "height": 16 + len(rows) * ROW_HEIGHT,
+        "marks": [
+            {"days": days, "x": CHART_LEFT + measured.width(days, CHART_WIDTH)} for days in (5, 10)
+        ],
+        "summary": t(
+            "timeliness_summary",
+            spec.lang,
+            review_met=review[0],
+            review_total=review[1],
+            publication_met=publication[0],
+            publication_total=publication[1],
+        ),
     }
 
 

@@ -1,0 +1,55 @@
+"""Timeliness of decisions and publication, in Kazakhstan working days, as the sector page
+shows it (a chart and the same figures in a table)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from conftest import BASE, SYSTEM, edit
+from trustlist.deadlines import WorkingCalendar
+from trustlist.pages import Site
+from trustlist.render import render_page
+from trustlist.timeliness import timeliness
+from trustlist.validate import validate_registry
+
+
+def measured(root: Path):
+    registry = validate_registry(root / "registry")
+    assert registry.errors == []
+    return timeliness([s.model for s in registry.systems], WorkingCalendar(registry.calendar))
+
+
+def test_terms_in_working_days_across_the_may_holidays() -> None:
+    (row,) = measured(BASE).rows
+    # Submitted Mon 4 May 2026, decided Fri 15 May: 7 May (Defender's Day) and Mon 11 May
+    # (Victory Day, a Saturday, observed) are not working days.
+    assert (row.review.name, row.review.taken, row.review.state) == ("review", 7, "met")
+    assert row.review.due == date(2026, 5, 20)
+    assert (row.publication.taken, row.publication.state) == (2, "met")
+
+
+def test_a_late_publication_and_a_re_review(base: Path) -> None:
+    edit(
+        base / SYSTEM,
+        "  submitted: 2026-05-04\n",
+        "  submitted: 2026-04-20\n  resubmitted: 2026-05-08\n",
+    )
+    edit(base / SYSTEM, "  published: 2026-05-19\n", "  published: 2026-05-29\n")
+    result = measured(base)
+    (row,) = result.rows
+    assert (row.review.name, row.review.taken, row.review.state) == ("re-review", 4, "met")
+    # Decided 15 May, published 29 May: 9 working days, Kurban Ait (27 May 2026) being off.
+    assert (row.publication.taken, row.publication.state) == (9, "missed")
+    assert result.share("publication") == (0, 1)
+    assert result.scale == 12
+
+
+def test_the_sector_page_has_the_chart_and_its_table() -> None:
+    site = Site(validate_registry(BASE / "registry"))
+    spec = next(s for s in site.specs if s.kind == "sector" and s.lang == "en")
+    html = render_page(site, spec)
+    assert "Reviewed on time: 1 of 1; published on time: 1 of 1 (in working days)." in html
+    assert '<svg viewBox="0 0 544 46" role="img" aria-labelledby="tl-chart-title"' in html
+    assert '<rect x="56" y="8" width="280.0" height="10" class="tl-bar-review">' in html
+    assert '<td class="tl-num">7 / 10: on time</td>' in html

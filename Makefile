@@ -31,7 +31,7 @@ site: validate
 	$(BIN)/mkdocs build --strict --clean
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --watch registry --watch plugins
+	$(BIN)/mkdocs serve --watch plugins
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

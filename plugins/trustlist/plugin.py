@@ -96,6 +96,11 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         # and its script would fetch /<lang>/sitemap.xml; our switch is per page instead.
         return config
 
+    def on_serve(self, server, /, *, config: MkDocsConfig, builder):
+        # `mkdocs serve` watches docs/ only; records and documents live in the registry.
+        server.watch(str(Path(config.config_file_path or ".").parent / self.config.registry))
+        return server
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self.site.guides = {
             lang: [g for g in pages.GUIDES if files.get_file_from_path(f"{lang}/{g}.md")]

@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test validate lint serve pdfs lock clean help
+.PHONY: site test validate lint serve pdfs lock clean help bench
 
 help:
 	@echo "make site      build the public site into site/ (validates the registry first)"
@@ -16,6 +16,7 @@ help:
 	@echo "make validate  check the registry only"
 	@echo "make serve     preview the site at http://127.0.0.1:8000, rebuilding on change"
 	@echo "make pdfs      regenerate the sample registry's PDFs and their hashes"
+	@echo "make bench     the benchmark (SIZE=1000 systems; SIZE=10000 for the full one)"
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,10 +36,14 @@ serve: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check plugins tests tools
+	$(BIN)/ruff format --check plugins tests tools benchmarks
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest -n 2 -q
+
+SIZE ?= 1000
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py --systems $(SIZE) --sectors 10 --commits $$(( $(SIZE) / 10 < 300 ? $(SIZE) / 10 : 300 ))
 
 pdfs: $(STAMP)
 	$(BIN)/python tools/make_sample_pdfs.py

@@ -15,6 +15,7 @@ from conftest import SYSTEM, commit, edit, git
 from trustlist import report
 from trustlist.change import check_pull_request
 from trustlist.gitrepo import GitError
+from trustlist.history import Event, history_of
 
 TRUSTLIST = Path(sys.executable).with_name("trustlist")
 FOLDER = "registry/health/demo-triage"
@@ -180,6 +181,12 @@ def test_application_missing_its_audit_report_then_fixed_then_merged(repo: Path)
     )
     assert (repo / NEW / "system.yaml").is_file()
     assert check_pull_request(Path("registry"), "HEAD~1").change.added == {"demo-new"}
+    # The merge issued revision 2 of the health list, which includes the new system.
+    history = history_of(Path("registry"))
+    latest = history.latest("health")
+    assert (latest.number, latest.subject) == (2, "include demo-new")
+    assert Event("included", "demo-new") in latest.events
+    assert sorted(latest.systems) == ["demo-new", "demo-triage"]
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:

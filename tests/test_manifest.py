@@ -91,8 +91,16 @@ def test_history_is_on_the_site(site: Path) -> None:
     system = (site / "ru/health/demo-new/index.html").read_text(encoding="utf-8")
     assert "История системы" in system and "demo-new: восстановлена в списке" in system
     as_of = json.loads((site / "api/v1/health/revisions/5.json").read_text(encoding="utf-8"))
-    states = {s["id"]: s["status"]["state"] for s in as_of["systems"]}
+    states = {s["id"]: s["state"] for s in as_of["systems"]}
     assert states == {"demo-new": "excluded", "demo-triage": "listed"}
+    # Each entry links its record as it stood then, published once per version.
+    excluded = next(s for s in as_of["systems"] if s["id"] == "demo-new")
+    version = json.loads(
+        (site / excluded["record"].removeprefix("https://trustlist.example.kz/")).read_text("utf-8")
+    )
+    assert version["record"]["status"] == {
+        "state": "excluded", "since": "2026-08-01", "reason": "audit_withdrawn",
+    }  # fmt: skip
     changes = json.loads((site / "api/v1/changes.json").read_text(encoding="utf-8"))
     assert [r["revision"] for r in changes["revisions"]] == [1, 2, 3, 4, 5, 6]
     assert (site / "kk/feeds/health.atom").is_file() and (site / "en/feeds/all.atom").is_file()
@@ -149,8 +157,9 @@ def test_signed_manifest_verifies_and_a_tampered_one_does_not(site: Path, tmp_pa
     wrong = subprocess.run([*args, "--identity", "someone"], capture_output=True, text=True)
     assert wrong.returncode == 1 and "VER005" in wrong.stdout
     manifest = copy / "manifest.json"
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace('"draft": false',
-                        '"draft": true'), encoding="utf-8")  # fmt: skip
+    text = manifest.read_text(encoding="utf-8")
+    assert '"draft":false' in text
+    manifest.write_text(text.replace('"draft":false', '"draft":true'), encoding="utf-8")
     tampered = subprocess.run(args, capture_output=True, text=True)
     assert tampered.returncode == 1 and "VER005" in tampered.stdout
 

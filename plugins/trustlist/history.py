@@ -54,6 +54,7 @@ class Revision:
     subject: str
     events: list[Event] = field(default_factory=list)
     systems: dict[str, dict] = field(default_factory=dict)  # the list as of this revision
+    blobs: dict[str, str] = field(default_factory=dict)  # system -> its record's git blob then
 
     @property
     def issued(self) -> datetime:
@@ -77,13 +78,18 @@ class History:
     commit: str | None = None  # the commit the site is built from (HEAD)
     time: int | None = None  # its committer time: the build's only clock (SOURCE_DATE_EPOCH)
     draft: bool = False  # the work tree has registry changes that are not committed
+    _by_system: dict[str, list[tuple[Revision, Event]]] | None = field(default=None, repr=False)
 
-    def of_system(self, system: str) -> Iterator[tuple[Revision, Event]]:
-        for revisions in self.revisions.values():
-            for revision in revisions:
-                for event in revision.events:
-                    if event.system == system:
-                        yield revision, event
+    def of_system(self, system: str) -> list[tuple[Revision, Event]]:
+        """Every event of one system, oldest first (indexed once, on first use)."""
+        if self._by_system is None:
+            self._by_system = {}
+            for revisions in self.revisions.values():
+                for revision in revisions:
+                    for event in revision.events:
+                        if event.system is not None:
+                            self._by_system.setdefault(event.system, []).append((revision, event))
+        return self._by_system.get(system, [])
 
     def latest(self, sector: str) -> Revision | None:
         revisions = self.revisions.get(sector)
@@ -95,7 +101,8 @@ def build_history(
 ) -> History:
     """Revisions of every sector's list from `commits` (oldest first)."""
     history = History()
-    records: dict[tuple[str, str], dict] = {}  # (sector, system) -> record data now
+    # sector -> system -> (record blob, record data) as of the commit being read
+    records: dict[str, dict[str, tuple[str, dict]]] = {}
     for commit in commits:
         touched: dict[str, list[Event]] = {}
         for change in commit.changes:
@@ -115,17 +122,17 @@ def build_history(
                         for path, a, b in _fields(old, new)
                     ]
             elif len(parts) == 3 and parts[2] == RECORD:
-                key = (sector, parts[1])
-                old = records.get(key)
+                listed = records.setdefault(sector, {})
+                old = listed.get(parts[1], (None, None))[1]
                 new = _data(read_blob, change.new_blob)
                 if new is None:
-                    records.pop(key, None)
+                    listed.pop(parts[1], None)
                 else:
-                    records[key] = new
+                    listed[parts[1]] = (change.new_blob, new)
                 events += _record_events(parts[1], old, new, change.status)
         for sector, events in sorted(touched.items()):
             revisions = history.revisions.setdefault(sector, [])
-            snapshot = {sys: data for (sec, sys), data in sorted(records.items()) if sec == sector}
+            snapshot = sorted(records.get(sector, {}).items())
             revisions.append(
                 Revision(
                     sector,
@@ -134,7 +141,8 @@ def build_history(
                     commit.time,
                     commit.subject,
                     events,
-                    snapshot,
+                    {system: data for system, (_blob, data) in snapshot},
+                    {system: blob for system, (blob, _data) in snapshot},
                 )
             )
     return history

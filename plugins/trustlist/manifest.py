@@ -57,7 +57,7 @@ def build_manifest(site: Path, history: History | None) -> str:
         "lists": lists,
         "files": {p.relative_to(site).as_posix(): _digest(p) for p in _files(site)},
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def verify_site(site: Path) -> list[Finding]:

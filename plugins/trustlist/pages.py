@@ -95,6 +95,9 @@ class Site:
     history: History | None = None  # None when the registry is not in git
     draft: bool = False  # the work tree has uncommitted registry changes
     specs: list[PageSpec] = field(default_factory=list)
+    # Computed once per build, not once per page: a page of 10,000 would otherwise cost O(n).
+    _ordered: dict[str, list[System]] = field(default_factory=dict, repr=False)
+    _entries: dict[str, SystemEntry] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.specs = list(_specs(self.registry, self.languages))
@@ -104,11 +107,18 @@ class Site:
         return sorted((e.model for e in entries if e.model), key=lambda s: s.id)
 
     def systems(self, sector: str) -> list[System]:
-        found = [e.model for e in self.registry.systems_of(sector) if e.model]
-        return sorted(found, key=lambda s: (STATE_ORDER[s.status.state], s.list_number))
+        """A sector's systems in list order (listed, then suspended, then excluded)."""
+        if sector not in self._ordered:
+            found = [e.model for e in self.registry.systems_of(sector) if e.model]
+            self._ordered[sector] = sorted(
+                found, key=lambda s: (STATE_ORDER[s.status.state], s.list_number)
+            )
+        return self._ordered[sector]
 
     def entry(self, system_id: str) -> SystemEntry:
-        return next(e for e in self.registry.systems if e.id == system_id)
+        if not self._entries:
+            self._entries = {e.id: e for e in self.registry.systems}
+        return self._entries[system_id]
 
 
 def _specs(registry: Registry, languages: tuple[str, ...]):

@@ -95,15 +95,28 @@ def history_files(site: Site, site_url: str) -> list[Published]:
             feed = atom_feed(site.history, lang, site_url, names, sector.id)
             out.append(Published(f"{lang}/feeds/{sector.id}.atom", content=feed))
     changes = []
+    versions: dict[str, dict] = {}  # blob -> record: each version of a record published once
     for sector, revisions in sorted(site.history.revisions.items()):
         for r in revisions:
             changes.append(r.as_dict())
+            entries = []
+            for system_id, data in r.systems.items():
+                blob = r.blobs[system_id]
+                versions[blob] = data
+                entries.append(_as_of_entry(system_id, data, f"{site_url}{record_version(blob)}"))
             as_of = {
                 "$schema": f"{SCHEMA_BASE}export-revision.schema.json",
                 **{k: v for k, v in r.as_dict().items() if k != "events"},
-                "systems": [r.systems[k] for k in sorted(r.systems)],
+                "systems": entries,
             }
             out.append(Published(revision_json(sector, r.number), content=exports.dumps(as_of)))
+    for blob, data in sorted(versions.items()):
+        version = {
+            "$schema": f"{SCHEMA_BASE}export-record-version.schema.json",
+            "blob": blob,
+            "record": data,
+        }
+        out.append(Published(record_version(blob), content=exports.dumps(version)))
     changes.sort(key=lambda c: (c["issued"], c["sector"], c["revision"]))
     out.append(
         Published(
@@ -114,6 +127,24 @@ def history_files(site: Site, site_url: str) -> list[Published]:
         )
     )
     return out
+
+
+def record_version(blob: str) -> str:
+    """Where one version of a record is published, named by its git blob id."""
+    return f"{API_ROOT}/records/{blob}.json"
+
+
+def _as_of_entry(system_id: str, data: dict, url: str) -> dict[str, object]:
+    """A system as a revision's list showed it; the full record is one link away, since a
+    list with thousands of systems and hundreds of revisions cannot repeat every record."""
+    status = data.get("status") if isinstance(data.get("status"), dict) else {}
+    return {
+        "id": system_id,
+        "list_number": data.get("list_number"),
+        "name": data.get("name"),
+        "state": status.get("state"),
+        "record": url,
+    }
 
 
 def root_page(site: Site) -> str:

@@ -65,7 +65,7 @@ class Registry:
         return [f for f in self.findings if f.is_error]
 
     def systems_of(self, sector: str) -> list[SystemEntry]:
-        return [s for s in self.systems if s.sector == sector]
+        return [s for s in self.systems if s.sector == sector]  # once per sector and build
 
 
 def display_root(root: Path) -> str:

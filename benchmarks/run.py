@@ -1,0 +1,161 @@
+"""The benchmark: every figure measured in one run on one machine, printed as one table.
+
+    python benchmarks/run.py [--systems 1000] [--sectors 10] [--commits 100] [--work DIR]
+
+Generates a registry (benchmarks/generate.py), then times, each in a fresh process with its
+peak memory (GNU time's maximum resident set size):
+  - `trustlist validate`;
+  - the trustlist site for one language and for all three, with history (a git repository)
+    and without it (the same files outside git), giving history's share of the build;
+  - plain MkDocs + Material on the same content as hand-written Markdown, with the system
+    pages out of the nav as ours are; the same with mkdocs-git-revision-date-localized (the
+    peer that dates pages from git); Hugo on the same Markdown where `hugo` is installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate import generate
+
+BIN = Path(sys.executable).parent
+CONFIG = """site_name: benchmark
+site_url: https://bench.example.kz/
+theme:
+  name: material
+  font: false
+plugins:
+  - trustlist:
+      languages: {languages}
+"""
+
+
+@dataclass
+class Measure:
+    what: str
+    seconds: float
+    peak_mb: float
+
+
+def timed(what: str, command: list[str], cwd: Path) -> Measure:
+    """Run `command` under GNU time; wall seconds and peak RSS of the command."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    result = subprocess.run(
+        ["/usr/bin/time", "-f", "@@ %e %M", *command],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    marker = [line for line in result.stderr.splitlines() if line.startswith("@@ ")]
+    if result.returncode != 0 or not marker:
+        sys.exit(f"benchmark step failed: {what}\n{result.stdout}\n{result.stderr[-3000:]}")
+    seconds, kilobytes = marker[-1].split()[1:]
+    return Measure(what, float(seconds), int(kilobytes) / 1024)
+
+
+def site_build(root: Path, languages: str, out: Path) -> list[str]:
+    (root / "mkdocs.yml").write_text(CONFIG.format(languages=languages), encoding="utf-8")
+    (root / "docs").mkdir(exist_ok=True)
+    return [str(BIN / "mkdocs"), "build", "--strict", "-q", "-d", str(out)]
+
+
+def run(systems: int, sectors: int, commits: int, work: Path) -> list[Measure]:
+    repo = work / "registry-repo"
+    generate(repo, systems, sectors, commits, seed=1)
+    nogit = work / "no-git"
+    shutil.copytree(repo, nogit, ignore=shutil.ignore_patterns(".git", "plain"))
+    out = work / "out"
+    measures = [timed("trustlist validate", [str(BIN / "trustlist"), "validate", "registry"], repo)]
+    for label, languages in (("1 language", "[kk]"), ("3 languages", "[kk, ru, en]")):
+        measures.append(
+            timed(f"trustlist site, {label}", site_build(repo, languages, out / "a"), repo)
+        )
+        measures.append(
+            timed(
+                f"trustlist site, {label}, no git history",
+                site_build(nogit, languages, out / "b"),
+                nogit,
+            )
+        )
+    plain = repo / "plain"
+    mkdocs = str(BIN / "mkdocs")
+    measures.append(
+        timed("plain MkDocs + Material", [mkdocs, "build", "-q", "-d", str(out / "c")], plain)
+    )
+    measures.append(
+        timed(
+            "plain + git-revision-date-localized",
+            [mkdocs, "build", "-q", "-f", "mkdocs-git.yml", "-d", str(out / "d")],
+            plain,
+        )
+    )
+    hugo = shutil.which("hugo")
+    if hugo:
+        site = work / "hugo"
+        shutil.copytree(plain / "docs", site / "content")
+        (site / "hugo.toml").write_text('baseURL = "https://bench.example.kz/"\n', "utf-8")
+        measures.append(timed("Hugo (no theme)", [hugo, "--quiet", "-d", str(out / "e")], site))
+    return measures
+
+
+def table(measures: list[Measure], systems: int, sectors: int, commits: int) -> str:
+    by = {m.what: m for m in measures}
+    lines = [
+        f"trustlist benchmark: {systems} systems, {sectors} sectors, {commits} commits, "
+        f"{3 * systems} PDFs",
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}",
+        "",
+        f"| {'step':<48} | {'seconds':>8} | {'peak MB':>8} |",
+        f"|{'-' * 50}|{'-' * 10}|{'-' * 10}|",
+    ]
+    lines += [f"| {m.what:<48} | {m.seconds:>8.2f} | {m.peak_mb:>8.0f} |" for m in measures]
+    one, plain = by["trustlist site, 1 language"], by["plain MkDocs + Material"]
+    ratios = [
+        ("ours, 1 language / plain MkDocs", one.seconds / plain.seconds),
+        (
+            "history's share of the 1-language build",
+            (one.seconds - by["trustlist site, 1 language, no git history"].seconds) / one.seconds,
+        ),
+        (
+            "git-revision-date-localized's cost over plain",
+            by["plain + git-revision-date-localized"].seconds / plain.seconds - 1,
+        ),
+    ]
+    if "Hugo (no theme)" in by:
+        ratios.append(("ours, 1 language / Hugo", one.seconds / by["Hugo (no theme)"].seconds))
+    lines += ["", *(f"{name}: {value:.2f}" for name, value in ratios)]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Run the trustlist benchmark.")
+    parser.add_argument("--systems", type=int, default=1000)
+    parser.add_argument("--sectors", type=int, default=10)
+    parser.add_argument("--commits", type=int, default=100)
+    parser.add_argument("--work", type=Path, help="keep the generated files here")
+    args = parser.parse_args()
+    if args.work:
+        args.work.mkdir(parents=True, exist_ok=True)
+        measures = run(args.systems, args.sectors, args.commits, args.work)
+    else:
+        with tempfile.TemporaryDirectory() as scratch:
+            measures = run(args.systems, args.sectors, args.commits, Path(scratch))
+    print(table(measures, args.systems, args.sectors, args.commits))
+
+
+if __name__ == "__main__":
+    main()

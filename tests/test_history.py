@@ -230,3 +230,29 @@ def test_bad_revisions_are_usage_errors(told: Path, args: tuple[str, ...], messa
     result = run(*args)
     assert result.returncode == 2
     assert result.stderr == f"trustlist: {message}\n"
+
+
+def test_work_tree_records_are_not_parsed_again(
+    base: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from trustlist import history as history_module
+    from trustlist.validate import SYSTEM_FILE, validate_registry
+
+    story(base)
+    parsed = []
+    original = history_module._data
+    monkeypatch.setattr(
+        history_module, "_data", lambda read, blob: parsed.append(blob) or original(read, blob)
+    )
+    plain = history_module.history_of(Path("registry"))
+    # Each distinct version once: the sector, two of demo-triage, two of demo-new (restoring
+    # it brought back the first version's very bytes).
+    assert len(parsed) == 5
+    parsed.clear()
+    registry = validate_registry(Path("registry"))
+    known = {e.folder / SYSTEM_FILE: e.loaded.data for e in registry.systems}
+    reused = history_module.history_of(Path("registry"), known)
+    assert len(parsed) == 3  # the work tree's two records came from validation
+    assert [r.events for r in reused.revisions["health"]] == [
+        r.events for r in plain.revisions["health"]
+    ]

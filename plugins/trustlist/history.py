@@ -9,6 +9,7 @@ Pure: the commits and a blob reader come from gitrepo.py.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -97,10 +98,23 @@ class History:
 
 
 def build_history(
-    commits: list[Commit], read_blob: Callable[[str], bytes], prefix: str = "registry/"
+    commits: list[Commit],
+    read_blob: Callable[[str], bytes],
+    prefix: str = "registry/",
+    known: dict[str, dict] | None = None,
 ) -> History:
-    """Revisions of every sector's list from `commits` (oldest first)."""
+    """Revisions of every sector's list from `commits` (oldest first). `known` maps blob ids
+    to records already parsed (the work tree's, by validation), which are not parsed again."""
     history = History()
+    parsed = dict(known or {})
+
+    def data(blob: str | None) -> dict | None:
+        if blob is None:
+            return None
+        if blob not in parsed:
+            parsed[blob] = _data(read_blob, blob)
+        return parsed[blob]
+
     # sector -> system -> (record blob, record data) as of the commit being read
     records: dict[str, dict[str, tuple[str, dict]]] = {}
     for commit in commits:
@@ -112,8 +126,8 @@ def build_history(
             sector = parts[0]
             events = touched.setdefault(sector, [])
             if parts[1] == SECTOR_RECORD and len(parts) == 2:
-                old = _data(read_blob, change.old_blob)
-                new = _data(read_blob, change.new_blob)
+                old = data(change.old_blob)
+                new = data(change.new_blob)
                 if old is None:
                     events.append(Event("sector_created", None))
                 else:
@@ -124,7 +138,7 @@ def build_history(
             elif len(parts) == 3 and parts[2] == RECORD:
                 listed = records.setdefault(sector, {})
                 old = listed.get(parts[1], (None, None))[1]
-                new = _data(read_blob, change.new_blob)
+                new = data(change.new_blob)
                 if new is None:
                     listed.pop(parts[1], None)
                 else:
@@ -233,8 +247,15 @@ class ShallowClone(Exception):
     """History cannot be told from a shallow clone: the build stops and says so."""
 
 
-def history_of(registry_dir: Path) -> History | None:
-    """The registry's history, or None when the registry is not in a git repository."""
+def blob_id(raw: bytes) -> str:
+    """The id git gives a file's content, to recognise the work tree's files in history."""
+    return hashlib.sha1(b"blob %d\0" % len(raw) + raw, usedforsecurity=False).hexdigest()
+
+
+def history_of(registry_dir: Path, parsed: dict[Path, dict] | None = None) -> History | None:
+    """The registry's history, or None when the registry is not in a git repository.
+    `parsed` gives records the validator already read (path -> data): history reuses them for
+    the versions that are the work tree's, so a record is parsed once per build."""
     try:
         repo = gitrepo.open_repo(registry_dir)
     except gitrepo.GitError:
@@ -248,7 +269,10 @@ def history_of(registry_dir: Path) -> History | None:
     if not repo.head.is_valid():
         return History(draft=True)  # a repository with no commit yet: everything is a draft
     commits = gitrepo.walk(repo, prefix)
-    history = build_history(commits, lambda blob: gitrepo.read_blob(repo, blob), prefix + "/")
+    known = {blob_id(path.read_bytes()): data for path, data in (parsed or {}).items()}
+    history = build_history(
+        commits, lambda blob: gitrepo.read_blob(repo, blob), prefix + "/", known
+    )
     history.commit = repo.head.commit.hexsha
     history.time = repo.head.commit.committed_date
     history.draft = gitrepo.has_uncommitted(repo, prefix)

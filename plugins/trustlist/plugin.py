@@ -31,7 +31,7 @@ from .manifest import MANIFEST, build_manifest
 from .publish import published_files
 from .render import render_page
 from .search import search_index
-from .validate import RegistryNotFound, validate_registry
+from .validate import SYSTEM_FILE, RegistryNotFound, validate_registry
 
 PACKAGE = resources.files("trustlist")
 ASSETS = ("trustlist.css", "trustlist.js", "md-scope.js", "md-content.js")
@@ -71,7 +71,12 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         )
         self.specs = {spec.src_uri: spec for spec in self.site.specs}
         try:
-            self.site.history = history_of(root)
+            parsed = {
+                entry.folder / SYSTEM_FILE: entry.loaded.data
+                for entry in registry.systems
+                if isinstance(entry.loaded.data, dict)
+            }
+            self.site.history = history_of(root, parsed)
         except ShallowClone as err:
             raise PluginError(str(err)) from None
         self.site.draft = bool(self.site.history and self.site.history.draft)

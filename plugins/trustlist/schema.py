@@ -6,6 +6,7 @@ import json
 from functools import cache
 from pathlib import Path
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
@@ -55,6 +56,14 @@ def validator(kind: str) -> Draft202012Validator:
     return Draft202012Validator(schema(kind), format_checker=FormatChecker())
 
 
+@cache
+def fast_validator(kind: str) -> jsonschema_rs.Draft202012Validator:
+    # The verdict for a valid record, 20× faster than python-jsonschema, which still gives
+    # every message (with its path and our wording) when a record is invalid. Both judge every
+    # fixture variant alike: tests/test_schema_models.py.
+    return jsonschema_rs.validator_for(schema(kind), validate_formats=True)
+
+
 def _show(value: object) -> str:
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 60 else text[:57] + "…"
@@ -95,6 +104,8 @@ def _message(error: ValidationError) -> tuple[str, tuple[str | int, ...], bool]:
 
 def check_schema(loaded: Loaded, kind: str) -> list[Finding]:
     """Every schema violation of one loaded record, located at its YAML node."""
+    if fast_validator(kind).is_valid(loaded.data):
+        return []
     findings = []
     for error in validator(kind).iter_errors(loaded.data):
         message, where, at_key = _message(error)

@@ -85,3 +85,11 @@ def git(root: Path, *args: str, when: str = "2026-06-01T10:00:00+05:00") -> str:
 def commit(root: Path, message: str, when: str = "2026-06-02T10:00:00+05:00") -> None:
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", message, when=when)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # PDF verdicts are cached by content hash (trustlist/verdicts.py): tests keep theirs in a
+    # folder of their own, never in the user's ~/.cache.
+    import tempfile
+
+    os.environ["TRUSTLIST_CACHE"] = tempfile.mkdtemp(prefix="trustlist-cache-")

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from .findings import Finding
 from .load import Loaded, forbidden_character
-from .pdfcheck import check_pdf
 from .rules import finding, get
+from .verdicts import PDF_VERDICTS
 
 RECORD_FILE = "system.yaml"
 MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
@@ -139,7 +139,7 @@ def _check_document(
             (*where, "sha256"),
             f"does not match '{name}': the file's SHA-256 is {digest}",
         )
-    for problem in check_pdf(data):
+    for problem in PDF_VERDICTS.problems(digest, data):
         yield finding(loaded, problem.code, (*where, "file"), f"'{name}' {problem.message}")
     facts[path] = FileFacts(digest, len(data))
 

@@ -20,6 +20,7 @@ from .findings import Finding, json_path_text
 from .load import Loaded, load_yaml
 from .models import Sector, System
 from .schema import check_schema
+from .verdicts import PDF_VERDICTS
 
 SECTOR_FILE = "sector.yaml"
 CALENDAR_FILE = "calendar.yaml"
@@ -135,6 +136,7 @@ def validate_registry(root: Path) -> Registry:
             )
     registry.findings.extend(_cross_record(registry))
     registry.findings.sort()
+    PDF_VERDICTS.save()
     return registry
 
 

@@ -1,0 +1,97 @@
+"""PDF verdicts are kept by content hash and checker version, and a bad cache costs only time."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pdf_fixtures import clean_pdf, rewrite
+from pypdf.actions import JavaScript, PageTrigger
+from trustlist.verdicts import FILE_NAME, PdfVerdicts, fingerprint
+
+TRUSTLIST = Path(sys.executable).with_name("trustlist")
+DOCUMENT = "registry/health/demo-triage/application.pdf"
+
+
+def validate(root: Path, cache: str) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [str(TRUSTLIST), "validate", "registry"],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        env={**os.environ, "TRUSTLIST_CACHE": cache},
+        timeout=120,
+        check=False,
+    )
+    assert "Traceback" not in result.stdout + result.stderr
+    return result
+
+
+def test_verdicts_are_stored_under_the_hash_and_checker(base: Path, tmp_path: Path) -> None:
+    assert validate(base, str(tmp_path)).returncode == 0
+    stored = json.loads((tmp_path / FILE_NAME).read_text("utf-8"))
+    assert stored["checker"] == fingerprint()
+    digest = hashlib.sha256((base / DOCUMENT).read_bytes()).hexdigest()
+    assert stored["verdicts"][digest] == []
+    assert len(stored["verdicts"]) == len(list(base.glob("registry/*/*/*.pdf")))
+
+
+def test_a_stored_verdict_is_used_and_a_foreign_checkers_is_not(base: Path, tmp_path: Path) -> None:
+    validate(base, str(tmp_path))
+    cache = tmp_path / FILE_NAME
+    stored = json.loads(cache.read_text("utf-8"))
+    digest = hashlib.sha256((base / DOCUMENT).read_bytes()).hexdigest()
+    stored["verdicts"][digest] = [["PDF004", "contains JavaScript (stored verdict)"]]
+    cache.write_text(json.dumps(stored), "utf-8")
+    used = validate(base, str(tmp_path))
+    assert used.returncode == 1
+    assert (
+        "error[PDF004] documents[0].file: 'application.pdf' contains JavaScript (stored verdict)"
+        in used.stdout
+    )
+    stored["checker"] = "another version of pdfcheck"
+    cache.write_text(json.dumps(stored), "utf-8")
+    assert validate(base, str(tmp_path)).returncode == 0
+    assert json.loads(cache.read_text("utf-8"))["checker"] == fingerprint()
+
+
+@pytest.mark.parametrize(
+    "content", ["not json", '{"checker": 1}', "[]", '{"checker": "x", "verdicts": 3}']
+)
+def test_a_damaged_cache_is_rebuilt(base: Path, tmp_path: Path, content: str) -> None:
+    (tmp_path / FILE_NAME).write_text(content, "utf-8")
+    assert validate(base, str(tmp_path)).returncode == 0
+    assert json.loads((tmp_path / FILE_NAME).read_text("utf-8"))["checker"] == fingerprint()
+
+
+def test_off_keeps_nothing_on_disk(base: Path, tmp_path: Path) -> None:
+    assert validate(base, "off").returncode == 0
+    assert list(tmp_path.rglob(FILE_NAME)) == []
+
+
+def test_an_unwritable_cache_only_costs_time(base: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder should be", "utf-8")
+    assert validate(base, str(blocker / "cache")).returncode == 0
+
+
+def test_a_changed_document_is_checked_afresh(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("TRUSTLIST_CACHE", str(tmp_path))
+    good = clean_pdf()
+    bad = rewrite(
+        good, lambda w: w.pages[0].add_action(PageTrigger.OPEN, JavaScript("app.alert(1)"))
+    )
+    verdicts = PdfVerdicts()
+    assert verdicts.problems(hashlib.sha256(good).hexdigest(), good) == []
+    found = verdicts.problems(hashlib.sha256(bad).hexdigest(), bad)
+    assert [p.code for p in found] == ["PDF004"]
+    verdicts.save()
+    again = PdfVerdicts()
+    assert again.problems(hashlib.sha256(bad).hexdigest(), b"") == found  # bytes not re-read

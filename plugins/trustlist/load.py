@@ -137,6 +137,8 @@ class _Builder:
             raise _Error("YAML009", f"tags ({tag}) are not allowed", event.start_mark)
 
     def _check_string(self, text: str, mark: yaml.Mark, where: Path_, what: str) -> None:
+        if text.isascii() and _FORBIDDEN.search(text) is None:
+            return  # ASCII is always NFC; most field names and many values are ASCII
         problem = check_text(text)
         if problem:
             code = "YAML007" if "NFC" in problem else "YAML006"
@@ -151,13 +153,14 @@ class _Builder:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise _Error("YAML005", f"has more than {MAX_NODES} values; records are small", mark)
-        if not self.stack:
+        stack = self.stack
+        if not stack:
             self.root = value
             self.loaded.positions[()] = _pos(mark)
             return ()
-        frame = self.stack[-1]
+        frame = stack[-1]
         container, path, pending = frame
-        if isinstance(container, list):
+        if type(container) is list:
             where = (*path, len(container))
             container.append(value)
         elif pending is _NO_KEY:
@@ -169,41 +172,43 @@ class _Builder:
                 raise _Error("YAML002", f"duplicate key '{key}'", mark)
             self._check_string(key, mark, (*path, key), "the field name")
             frame[2] = key
-            self.loaded.key_positions[(*path, key)] = _pos(mark)
+            self.loaded.key_positions[(*path, key)] = (mark.line + 1, mark.column + 1)
             return None
         else:
             where = (*path, pending)
             container[pending] = value
             frame[2] = _NO_KEY
-        self.loaded.positions[where] = _pos(mark)
+        self.loaded.positions[where] = (mark.line + 1, mark.column + 1)
         return where
 
     def feed(self, event: yaml.Event) -> None:
-        if isinstance(event, yaml.AliasEvent):
-            raise _Error(
-                "YAML003", "aliases (*name) are not allowed; write the value out", event.start_mark
-            )
-        if isinstance(event, yaml.ScalarEvent):
-            self._refuse_extras(event)
+        # Called for every node of every record: the commonest event is tested first.
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            if event.anchor is not None or event.tag is not None:
+                self._refuse_extras(event)
             value = _scalar(event)
-            is_key = (
-                bool(self.stack)
-                and isinstance(self.stack[-1][0], dict)
-                and self.stack[-1][2] is _NO_KEY
-            )
-            if isinstance(value, str) and not is_key:
-                self._check_string(value, event.start_mark, self._where(), "the value")
+            if type(value) is str:
+                stack = self.stack
+                top = stack[-1] if stack else None
+                is_key = top is not None and type(top[0]) is dict and top[2] is _NO_KEY
+                if not is_key:
+                    self._check_string(value, event.start_mark, self._where(), "the value")
             self._add(value, event.start_mark, False)
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             self._refuse_extras(event)
             if len(self.stack) >= MAX_DEPTH:
                 raise _Error("YAML005", f"nests deeper than {MAX_DEPTH} levels", event.start_mark)
-            container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
+            container: dict | list = {} if kind is yaml.MappingStartEvent else []
             where = self._add(container, event.start_mark, True)
             self.stack.append([container, where, _NO_KEY])
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             self.stack.pop()
-        elif isinstance(event, yaml.DocumentStartEvent) and self.root is not None:
+        elif kind is yaml.AliasEvent:
+            raise _Error(
+                "YAML003", "aliases (*name) are not allowed; write the value out", event.start_mark
+            )
+        elif kind is yaml.DocumentStartEvent and self.root is not None:
             raise _Error(
                 "YAML010",
                 "holds more than one YAML document; keep one record a file",
@@ -258,9 +263,13 @@ def parse_yaml(raw: bytes, display: str, loaded: Loaded | None = None) -> Loaded
         return loaded
     text = text.removeprefix("\ufeff")  # editors on Windows add a BOM; it carries no content
     builder = _Builder(loaded)
+    parser = _Parser(text)
     try:
-        for event in yaml.parse(text, Loader=_Parser):
+        # get_event() directly: yaml.parse() adds a generator step per event.
+        event = parser.get_event()
+        while event is not None:
             builder.feed(event)
+            event = parser.get_event()
     except _Error as err:
         line, col = _pos(err.mark)
         loaded.findings.append(Finding(display, line, col, err.code, err.message))
@@ -275,6 +284,8 @@ def parse_yaml(raw: bytes, display: str, loaded: Loaded | None = None) -> Loaded
             Finding(display, line, col, "YAML001", f"is not valid YAML: {reason}")
         )
         return loaded
+    finally:
+        parser.dispose()
     loaded.findings.extend(builder.findings)
     if not isinstance(builder.root, dict):
         loaded.findings.append(

@@ -197,3 +197,44 @@ def test_private_document_is_never_published(tmp_path: Path) -> None:
     html = (site / "ru/health/demo-triage/index.html").read_text(encoding="utf-8")
     assert "Министерство здравоохранения Республики Казахстан" in html
     assert "Напишите письмо" in html
+
+
+def test_relative_links_are_what_posixpath_computes() -> None:
+    # pages.relative avoids relpath's per-call getcwd; it must give the same answers.
+    import itertools
+    import posixpath
+
+    from trustlist.pages import relative
+
+    paths = ["", "kk/", "kk/health/", "kk/health/demo/", "ru/health/demo/", "kk/healthcare/"]
+    files = ["api/v1/registry.json", "kk/health/demo/application.pdf", "kk/feeds/all.atom"]
+    for here, there in itertools.product(paths, paths + files):
+        expected = posixpath.relpath(there or ".", here.rstrip("/") or ".")
+        if there.endswith("/") and not expected.endswith("/"):
+            expected += "/"
+        assert relative(here, there) == expected, (here, there)
+
+
+def _nav_targets(site: Path, page: Path) -> list[str]:
+    """Where the primary navigation's links of a built page lead, as site paths."""
+    import posixpath
+
+    html = page.read_text(encoding="utf-8")
+    start = html.index('<nav class="md-nav md-nav--primary"')
+    nav = html[start : html.index("</nav>", start)]
+    here = posixpath.dirname(page.relative_to(site).as_posix())
+    return [posixpath.normpath(posixpath.join(here, h)) for h in re.findall(r'href="([^"]+)"', nav)]
+
+
+def test_system_pages_share_a_correct_navigation(sample_site: Path) -> None:
+    # The nav of system pages is rendered once per language and sector (trustlist_nav_key):
+    # on every system page each link must lead where the language's home page's links lead.
+    pages = 0
+    for lang in ("kk", "ru", "en"):
+        home = _nav_targets(sample_site, sample_site / lang / "index.html")
+        assert len(home) > 5
+        for page in sample_site.glob(f"{lang}/*/*/index.html"):
+            if page.parent.name != "history":
+                pages += 1
+                assert _nav_targets(sample_site, page) == home, page
+    assert pages >= 3 * 17

@@ -6,7 +6,6 @@ Pure: knows nothing of MkDocs. The plugin turns each `PageSpec` into a virtual p
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
@@ -57,7 +56,14 @@ def pick(text: Text | None, lang: str) -> Localized | None:
 
 def relative(from_url: str, to_path: str) -> str:
     """A link from the page at `from_url` (a directory URL like 'kk/x/') to a site path."""
-    target = posixpath.relpath(to_path or ".", from_url.rstrip("/") or ".")
+    # posixpath.relpath would do, but asks the OS for the working directory on every call,
+    # and every page makes dozens of links. Both paths are clean site paths without '.'.
+    here = [part for part in from_url.split("/") if part]
+    there = [part for part in to_path.split("/") if part]
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    target = "/".join([".."] * (len(here) - common) + there[common:]) or "."
     if to_path.endswith("/") and not target.endswith("/"):
         target += "/"
     return target

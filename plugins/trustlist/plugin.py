@@ -172,10 +172,28 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
                 page.file.src_uri, lang, self.config.languages
             )
             return markdown
+        if spec.kind == "system":
+            # Outside the nav, a sector's system pages in one language sit at the same place
+            # relative to every nav link (kk/<sector>/<system>/), so they share one rendering
+            # of the navigation (nav.html), a sixth of a page's cost.
+            page.meta["trustlist_nav_key"] = f"system:{lang}:{spec.sector}"
         # Titles are data: escaped once here, printed as-is by our templates.
         page.title = escape(pages.title(self.site, spec))
         page.meta["trustlist_alternates"] = pages.alternates(self.site, spec)
         return ""
+
+    def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
+        self.fragments: dict[str, str] = {}  # a build's shared fragments; serve rebuilds anew
+        env.globals["trustlist_once"] = self._once
+        return env
+
+    def _once(self, key: str | None, caller):
+        """`{% call trustlist_once(key) %}`: the block rendered once per key and build."""
+        if not key:
+            return caller()
+        if key not in self.fragments:
+            self.fragments[key] = caller()
+        return self.fragments[key]
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files

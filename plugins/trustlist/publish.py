@@ -96,20 +96,25 @@ def history_files(site: Site, site_url: str) -> list[Published]:
             out.append(Published(f"{lang}/feeds/{sector.id}.atom", content=feed))
     changes = []
     versions: dict[str, dict] = {}  # blob -> record: each version of a record published once
+    entries: dict[str, str] = {}  # blob -> its list entry as JSON, the same in every revision
     for sector, revisions in sorted(site.history.revisions.items()):
         for r in revisions:
-            changes.append(r.as_dict())
-            entries = []
+            summary = r.as_dict()
+            changes.append(summary)
             for system_id, data in r.systems.items():
                 blob = r.blobs[system_id]
-                versions[blob] = data
-                entries.append(_as_of_entry(system_id, data, f"{site_url}{record_version(blob)}"))
+                if blob not in entries:
+                    versions[blob] = data
+                    entry = _as_of_entry(system_id, data, f"{site_url}{record_version(blob)}")
+                    entries[blob] = exports.dumps(entry).rstrip("\n")
             as_of = {
                 "$schema": f"{SCHEMA_BASE}export-revision.schema.json",
-                **{k: v for k, v in r.as_dict().items() if k != "events"},
-                "systems": entries,
+                **{k: v for k, v in summary.items() if k != "events"},
             }
-            out.append(Published(revision_json(sector, r.number), content=exports.dumps(as_of)))
+            # Hundreds of revisions list the same entries: each is encoded once, then joined.
+            listed = ",".join(entries[r.blobs[system_id]] for system_id in r.systems)
+            text = f'{exports.dumps(as_of)[:-2]},"systems":[{listed}]}}\n'
+            out.append(Published(revision_json(sector, r.number), content=text))
     for blob, data in sorted(versions.items()):
         version = {
             "$schema": f"{SCHEMA_BASE}export-record-version.schema.json",

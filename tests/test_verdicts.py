@@ -95,3 +95,28 @@ def test_a_changed_document_is_checked_afresh(
     verdicts.save()
     again = PdfVerdicts()
     assert again.problems(hashlib.sha256(bad).hexdigest(), b"") == found  # bytes not re-read
+
+
+def test_unknown_documents_are_judged_on_every_core(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from trustlist import verdicts
+    from trustlist.documents import read_document
+
+    monkeypatch.setenv("TRUSTLIST_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(verdicts, "PARALLEL_FROM", 1)
+    good = clean_pdf()
+    bad = rewrite(
+        good, lambda w: w.pages[0].add_action(PageTrigger.OPEN, JavaScript("app.alert(1)"))
+    )
+    files = {"good.pdf": good, "bad.pdf": bad, "fake.pdf": b"PK\x03\x04 a zip"}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    (tmp_path / "link.pdf").symlink_to(tmp_path / "bad.pdf")
+    judged = PdfVerdicts()
+    judged.prefetch(sorted(tmp_path.glob("*.pdf")), read_document)
+    # Known now, judged in the workers: looking them up again needs no bytes.
+    for name, data in files.items():
+        expected = verdicts.check_pdf(data)
+        assert judged.problems(hashlib.sha256(data).hexdigest(), b"") == expected, name
+    assert [p.code for p in judged.problems(hashlib.sha256(bad).hexdigest(), b"")] == ["PDF004"]

@@ -119,7 +119,7 @@ def _check_document(
             f"'{name}' is {info.st_size} bytes; documents are at most 25 MiB",
         )
         return
-    data = _read(path)
+    data = read_document(path)
     if data is None:
         yield finding(loaded, "FILE001", (*where, "file"), f"'{name}' cannot be read")
         return
@@ -144,7 +144,8 @@ def _check_document(
     facts[path] = FileFacts(digest, len(data))
 
 
-def _read(path: Path) -> bytes | None:
+def read_document(path: Path) -> bytes | None:
+    """A document's bytes, up to one byte over the cap; None for anything but a file."""
     # O_NOFOLLOW: the lstat above and this open must see the same regular file.
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
@@ -152,6 +153,22 @@ def _read(path: Path) -> bytes | None:
         return None
     with os.fdopen(fd, "rb") as handle:
         return handle.read(MAX_DOCUMENT_BYTES + 1)
+
+
+def document_files(system_folders: list[Path]) -> list[Path]:
+    """Every file in the system folders that may be a document: what verdicts.prefetch judges."""
+    found = []
+    for folder in system_folders:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        found += [
+            Path(e.path)
+            for e in entries
+            if e.name != RECORD_FILE and e.is_file(follow_symlinks=False)
+        ]
+    return found
 
 
 def _unlisted(folder: Path, display_folder: str, listed: set[str]) -> Iterator[Finding]:

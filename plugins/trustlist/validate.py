@@ -105,8 +105,20 @@ def _check_record(
     return _model(loaded, cls)
 
 
-def _entries(folder: Path) -> list[os.DirEntry]:
+def _entries(folder: Path | str) -> list[os.DirEntry]:
     return sorted(os.scandir(folder), key=lambda e: e.name)
+
+
+def _system_folders(root: Path) -> list[Path]:
+    # Unreadable folders are left out here: the walk reports them.
+    folders = []
+    for sector in _entries(root):
+        if sector.is_dir(follow_symlinks=False):
+            try:
+                folders += [Path(e.path) for e in _entries(sector.path)]
+            except OSError:
+                continue
+    return folders
 
 
 def validate_registry(root: Path) -> Registry:
@@ -115,6 +127,7 @@ def validate_registry(root: Path) -> Registry:
         raise RegistryNotFound(f"{root}: no such registry folder")
     registry = Registry(root)
     shown = display_root(root)
+    PDF_VERDICTS.prefetch(documents.document_files(_system_folders(root)), documents.read_document)
     for entry in _entries(root):
         path, display = Path(entry.path), f"{shown}/{entry.name}"
         if entry.is_symlink():

@@ -51,9 +51,16 @@ class Loaded:
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    # Positions are only needed for a finding, so they are found then, by parsing the text
+    # again: a valid record keeps no map of its nodes (10,000 records' maps took 700 MB).
+    text: str | None = field(default=None, repr=False)
 
     def locate(self, parts: Path_, *, key: bool = False) -> tuple[int, int]:
         """Line and column of a node, or of its nearest ancestor that exists."""
+        if self.text is not None:
+            builder = _Builder(self, record=True)
+            _feed_all(builder, self.text)
+            self.text = None
         parts = tuple(parts)
         if key and parts in self.key_positions:
             return self.key_positions[parts]
@@ -112,8 +119,9 @@ def _scalar(event: yaml.ScalarEvent) -> object:
 class _Builder:
     """Turns parser events into Python data, recording positions and refusing the unsafe."""
 
-    def __init__(self, loaded: Loaded) -> None:
+    def __init__(self, loaded: Loaded, *, record: bool = False) -> None:
         self.loaded = loaded
+        self.record = record  # positions of every node into loaded (see Loaded.locate)
         self.stack: list[list] = []  # frames: [container, path, pending_key]
         self.root: object = None
         self.nodes = 0
@@ -156,7 +164,8 @@ class _Builder:
         stack = self.stack
         if not stack:
             self.root = value
-            self.loaded.positions[()] = _pos(mark)
+            if self.record:
+                self.loaded.positions[()] = _pos(mark)
             return ()
         frame = stack[-1]
         container, path, pending = frame
@@ -172,13 +181,15 @@ class _Builder:
                 raise _Error("YAML002", f"duplicate key '{key}'", mark)
             self._check_string(key, mark, (*path, key), "the field name")
             frame[2] = key
-            self.loaded.key_positions[(*path, key)] = (mark.line + 1, mark.column + 1)
+            if self.record:
+                self.loaded.key_positions[(*path, key)] = (mark.line + 1, mark.column + 1)
             return None
         else:
             where = (*path, pending)
             container[pending] = value
             frame[2] = _NO_KEY
-        self.loaded.positions[where] = (mark.line + 1, mark.column + 1)
+        if self.record:
+            self.loaded.positions[where] = (mark.line + 1, mark.column + 1)
         return where
 
     def feed(self, event: yaml.Event) -> None:
@@ -263,13 +274,8 @@ def parse_yaml(raw: bytes, display: str, loaded: Loaded | None = None) -> Loaded
         return loaded
     text = text.removeprefix("\ufeff")  # editors on Windows add a BOM; it carries no content
     builder = _Builder(loaded)
-    parser = _Parser(text)
     try:
-        # get_event() directly: yaml.parse() adds a generator step per event.
-        event = parser.get_event()
-        while event is not None:
-            builder.feed(event)
-            event = parser.get_event()
+        _feed_all(builder, text)
     except _Error as err:
         line, col = _pos(err.mark)
         loaded.findings.append(Finding(display, line, col, err.code, err.message))
@@ -284,8 +290,6 @@ def parse_yaml(raw: bytes, display: str, loaded: Loaded | None = None) -> Loaded
             Finding(display, line, col, "YAML001", f"is not valid YAML: {reason}")
         )
         return loaded
-    finally:
-        parser.dispose()
     loaded.findings.extend(builder.findings)
     if not isinstance(builder.root, dict):
         loaded.findings.append(
@@ -293,4 +297,17 @@ def parse_yaml(raw: bytes, display: str, loaded: Loaded | None = None) -> Loaded
         )
         return loaded
     loaded.data = builder.root
+    loaded.text = text
     return loaded
+
+
+def _feed_all(builder: _Builder, text: str) -> None:
+    parser = _Parser(text)
+    try:
+        # get_event() directly: yaml.parse() adds a generator step per event.
+        event = parser.get_event()
+        while event is not None:
+            builder.feed(event)
+            event = parser.get_event()
+    finally:
+        parser.dispose()

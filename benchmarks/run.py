@@ -53,7 +53,10 @@ def timed(what: str, command: list[str], cwd: Path, cache: Path, runs: int = 1) 
 
     The best of several runs, since on a shared machine noise only ever adds time.
     """
-    return min((_timed_once(what, command, cwd, cache) for _ in range(runs)), key=_seconds)
+    best = min((_timed_once(what, command, cwd, cache) for _ in range(runs)), key=_seconds)
+    # Progress on stderr, so a long run shows where it is and a killed one keeps its figures.
+    print(f"{best.what}: {best.seconds:.2f} s, {best.peak_mb:.0f} MB", file=sys.stderr, flush=True)
+    return best
 
 
 def _seconds(measure: Measure) -> float:

@@ -19,6 +19,7 @@ import argparse
 import os
 import platform
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -46,16 +47,25 @@ class Measure:
     what: str
     seconds: float
     peak_mb: float
+    stopped: bool = False  # ran out of its time limit: seconds is a lower bound
+
+    def row(self) -> str:
+        seconds = f"> {self.seconds:.0f}" if self.stopped else f"{self.seconds:.2f}"
+        peak = "stopped" if self.stopped else f"{self.peak_mb:.0f}"
+        return f"| {self.what:<48} | {seconds:>8} | {peak:>8} |"
 
 
-def timed(what: str, command: list[str], cwd: Path, cache: Path, runs: int = 1) -> Measure:
+def timed(
+    what: str, command: list[str], cwd: Path, cache: Path, runs: int = 1, limit: float | None = None
+) -> Measure:
     """Run `command` under GNU time `runs` times; the best wall seconds and its peak RSS.
 
-    The best of several runs, since on a shared machine noise only ever adds time.
+    The best of several runs, since on a shared machine noise only ever adds time. A step
+    that outlives `limit` seconds is stopped and reported as taking more than that.
     """
-    best = min((_timed_once(what, command, cwd, cache) for _ in range(runs)), key=_seconds)
+    best = min((_timed_once(what, command, cwd, cache, limit) for _ in range(runs)), key=_seconds)
     # Progress on stderr, so a long run shows where it is and a killed one keeps its figures.
-    print(f"{best.what}: {best.seconds:.2f} s, {best.peak_mb:.0f} MB", file=sys.stderr, flush=True)
+    print(best.row(), file=sys.stderr, flush=True)
     return best
 
 
@@ -63,20 +73,29 @@ def _seconds(measure: Measure) -> float:
     return measure.seconds
 
 
-def _timed_once(what: str, command: list[str], cwd: Path, cache: Path) -> Measure:
+def _timed_once(
+    what: str, command: list[str], cwd: Path, cache: Path, limit: float | None
+) -> Measure:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TRUSTLIST_CACHE": str(cache)}
     env.pop("SOURCE_DATE_EPOCH", None)
-    result = subprocess.run(
+    process = subprocess.Popen(
         ["/usr/bin/time", "-f", "@@ %e %M", *command],
         cwd=cwd,
         env=env,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        check=False,
+        start_new_session=True,  # so a stopped step takes its git and worker processes along
     )
-    marker = [line for line in result.stderr.splitlines() if line.startswith("@@ ")]
-    if result.returncode != 0 or not marker:
-        sys.exit(f"benchmark step failed: {what}\n{result.stdout}\n{result.stderr[-3000:]}")
+    try:
+        stdout, stderr = process.communicate(timeout=limit)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        return Measure(what, float(limit or 0), 0.0, stopped=True)
+    marker = [line for line in stderr.splitlines() if line.startswith("@@ ")]
+    if process.returncode != 0 or not marker:
+        sys.exit(f"benchmark step failed: {what}\n{stdout}\n{stderr[-3000:]}")
     seconds, kilobytes = marker[-1].split()[1:]
     return Measure(what, float(seconds), int(kilobytes) / 1024)
 
@@ -88,7 +107,13 @@ def site_build(root: Path, languages: str, out: Path) -> list[str]:
 
 
 def run(
-    systems: int, sectors: int, commits: int, work: Path, runs: int, baselines: bool = True
+    systems: int,
+    sectors: int,
+    commits: int,
+    work: Path,
+    runs: int,
+    baselines: bool = True,
+    peer_limit: float | None = None,
 ) -> list[Measure]:
     repo = work / "registry-repo"
     generate(repo, systems, sectors, commits, seed=1)
@@ -144,6 +169,7 @@ def run(
             [mkdocs, "build", "-q", "-f", "mkdocs-git.yml", "-d", str(out / "d")],
             plain,
             cache,
+            limit=peer_limit,
         )
     )
     hugo = hugo_binary()
@@ -199,7 +225,7 @@ def table(measures: list[Measure], systems: int, sectors: int, commits: int) -> 
         f"| {'step':<48} | {'seconds':>8} | {'peak MB':>8} |",
         f"|{'-' * 50}|{'-' * 10}|{'-' * 10}|",
     ]
-    lines += [f"| {m.what:<48} | {m.seconds:>8.2f} | {m.peak_mb:>8.0f} |" for m in measures]
+    lines += [m.row() for m in measures]
     one = by["trustlist site, 1 language"]
     ratios = [
         (
@@ -211,16 +237,21 @@ def table(measures: list[Measure], systems: int, sectors: int, commits: int) -> 
         lines += ["", *(f"{name}: {value:.2f}" for name, value in ratios)]
         return "\n".join(lines)
     plain = by["plain MkDocs + Material"]
-    ratios += [
-        ("ours, 1 language / plain MkDocs", one.seconds / plain.seconds),
-        (
-            "git-revision-date-localized's cost over plain",
-            by["plain + git-revision-date-localized"].seconds / plain.seconds - 1,
-        ),
-    ]
+    peer = by["plain + git-revision-date-localized"]
+    ratios.append(("ours, 1 language / plain MkDocs", one.seconds / plain.seconds))
+    notes = []
+    if peer.stopped:
+        notes.append(
+            f"git-revision-date-localized's cost over plain: more than "
+            f"{peer.seconds / plain.seconds - 1:.2f} (stopped)"
+        )
+    else:
+        ratios.append(
+            ("git-revision-date-localized's cost over plain", peer.seconds / plain.seconds - 1)
+        )
     if "Hugo, minimal theme" in by:
         ratios.append(("ours, 1 language / Hugo", one.seconds / by["Hugo, minimal theme"].seconds))
-    lines += ["", *(f"{name}: {value:.2f}" for name, value in ratios)]
+    lines += ["", *(f"{name}: {value:.2f}" for name, value in ratios), *notes]
     if "Hugo, minimal theme" not in by:
         lines.append("Hugo: not installed (apt-get install hugo), so no Hugo row")
     return "\n".join(lines)
@@ -238,14 +269,20 @@ def main() -> None:
     parser.add_argument(
         "--ours-only", action="store_true", help="skip the baselines (to compare our own changes)"
     )
+    parser.add_argument(
+        "--peer-limit",
+        type=float,
+        default=900,
+        help="stop the git-date peer after this many seconds (default 900)",
+    )
     args = parser.parse_args()
     size = (args.systems, args.sectors, args.commits)
     if args.work:
         args.work.mkdir(parents=True, exist_ok=True)
-        measures = run(*size, args.work, args.runs, not args.ours_only)
+        measures = run(*size, args.work, args.runs, not args.ours_only, args.peer_limit)
     else:
         with tempfile.TemporaryDirectory() as scratch:
-            measures = run(*size, Path(scratch), args.runs, not args.ours_only)
+            measures = run(*size, Path(scratch), args.runs, not args.ours_only, args.peer_limit)
     print(table(measures, args.systems, args.sectors, args.commits))
 
 

@@ -29,7 +29,7 @@ from . import pages, report
 from .history import ShallowClone, history_of
 from .i18n import LANGUAGE_NAMES, LANGUAGES, t
 from .manifest import MANIFEST, build_manifest
-from .publish import published_files
+from .publish import history_exports, published_files
 from .render import render_page
 from .search import search_index
 from .validate import SYSTEM_FILE, RegistryNotFound, validate_registry
@@ -128,7 +128,7 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
                     content=(PACKAGE / "assets" / name).read_bytes(),
                 )
             )
-        site_url = (config.site_url or "/").rstrip("/") + "/"
+        site_url = self.site_url = (config.site_url or "/").rstrip("/") + "/"
         for published in published_files(self.site, site_url):
             if published.source is not None:
                 files.append(
@@ -213,8 +213,14 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()  # `mkdocs serve` builds again in this process: let this build's data go
-        # Last, when every file is written: the manifest lists them all with their hashes.
         site_dir = Path(config.site_dir)
+        # Written here one at a time rather than declared as files: together they can be
+        # hundreds of MB, and MkDocs would hold every declared file's content until the end.
+        for published in history_exports(self.site, self.site_url):
+            target = site_dir / published.uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(str(published.content), encoding="utf-8")
+        # Last, when every file is written: the manifest lists them all with their hashes.
         (site_dir / MANIFEST).write_text(
             build_manifest(site_dir, self.site.history), encoding="utf-8"
         )

@@ -6,6 +6,7 @@ the validator in the same build); a non-public document has no file to copy, by 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,7 +81,7 @@ def published_files(site: Site, site_url: str = "/") -> list[Published]:
 
 
 def history_files(site: Site, site_url: str) -> list[Published]:
-    """Feeds per language, each revision's list as it stood, and the change log."""
+    """Feeds per language and the change log (the revision lists: history_exports)."""
     if site.history is None:
         return []
     out = []
@@ -94,34 +95,7 @@ def history_files(site: Site, site_url: str) -> list[Published]:
         for sector in site.sectors():
             feed = atom_feed(site.history, lang, site_url, names, sector.id)
             out.append(Published(f"{lang}/feeds/{sector.id}.atom", content=feed))
-    changes = []
-    versions: dict[str, dict] = {}  # blob -> record: each version of a record published once
-    entries: dict[str, str] = {}  # blob -> its list entry as JSON, the same in every revision
-    for sector, revisions in sorted(site.history.revisions.items()):
-        for r in revisions:
-            summary = r.as_dict()
-            changes.append(summary)
-            for system_id, data in r.systems.items():
-                blob = r.blobs[system_id]
-                if blob not in entries:
-                    versions[blob] = data
-                    entry = _as_of_entry(system_id, data, f"{site_url}{record_version(blob)}")
-                    entries[blob] = exports.dumps(entry).rstrip("\n")
-            as_of = {
-                "$schema": f"{SCHEMA_BASE}export-revision.schema.json",
-                **{k: v for k, v in summary.items() if k != "events"},
-            }
-            # Hundreds of revisions list the same entries: each is encoded once, then joined.
-            listed = ",".join(entries[r.blobs[system_id]] for system_id in r.systems)
-            text = f'{exports.dumps(as_of)[:-2]},"systems":[{listed}]}}\n'
-            out.append(Published(revision_json(sector, r.number), content=text))
-    for blob, data in sorted(versions.items()):
-        version = {
-            "$schema": f"{SCHEMA_BASE}export-record-version.schema.json",
-            "blob": blob,
-            "record": data,
-        }
-        out.append(Published(record_version(blob), content=exports.dumps(version)))
+    changes = [r.as_dict() for _, rs in sorted(site.history.revisions.items()) for r in rs]
     changes.sort(key=lambda c: (c["issued"], c["sector"], c["revision"]))
     out.append(
         Published(
@@ -132,6 +106,41 @@ def history_files(site: Site, site_url: str) -> list[Published]:
         )
     )
     return out
+
+
+def history_exports(site: Site, site_url: str) -> Iterator[Published]:
+    """Each revision's list as it stood, and each version of a record those lists link to.
+
+    Made one at a time as they are written (plugin.on_post_build): they grow as revisions ×
+    systems, hundreds of MB at national scale, too much to hold at once.
+    """
+    if site.history is None:
+        return
+    versions: dict[str, dict] = {}  # blob -> record: each version of a record published once
+    entries: dict[str, str] = {}  # blob -> its list entry as JSON, the same in every revision
+    for sector, revisions in sorted(site.history.revisions.items()):
+        for r in revisions:
+            for system_id, data in r.systems.items():
+                blob = r.blobs[system_id]
+                if blob not in entries:
+                    versions[blob] = data
+                    entry = _as_of_entry(system_id, data, f"{site_url}{record_version(blob)}")
+                    entries[blob] = exports.dumps(entry).rstrip("\n")
+            as_of = {
+                "$schema": f"{SCHEMA_BASE}export-revision.schema.json",
+                **{k: v for k, v in r.as_dict(events=[]).items() if k != "events"},
+            }
+            # Hundreds of revisions list the same entries: each is encoded once, then joined.
+            listed = ",".join(entries[r.blobs[system_id]] for system_id in r.systems)
+            text = f'{exports.dumps(as_of)[:-2]},"systems":[{listed}]}}\n'
+            yield Published(revision_json(sector, r.number), content=text)
+    for blob, data in sorted(versions.items()):
+        version = {
+            "$schema": f"{SCHEMA_BASE}export-record-version.schema.json",
+            "blob": blob,
+            "record": data,
+        }
+        yield Published(record_version(blob), content=exports.dumps(version))
 
 
 def record_version(blob: str) -> str:

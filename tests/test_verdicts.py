@@ -1,4 +1,4 @@
-"""PDF verdicts are kept by content hash and checker version, and a bad cache costs only time."""
+"""Verdicts kept by content hash and judge version (PDFs, records): a bad cache costs only time."""
 
 from __future__ import annotations
 
@@ -10,9 +10,16 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SECTOR, edit
 from pdf_fixtures import clean_pdf, rewrite
 from pypdf.actions import JavaScript, PageTrigger
-from trustlist.verdicts import FILE_NAME, PdfVerdicts, fingerprint
+from trustlist.verdicts import (
+    FILE_NAME,
+    RECORDS_FILE_NAME,
+    PdfVerdicts,
+    fingerprint,
+    records_fingerprint,
+)
 
 TRUSTLIST = Path(sys.executable).with_name("trustlist")
 DOCUMENT = "registry/health/demo-triage/application.pdf"
@@ -120,3 +127,77 @@ def test_unknown_documents_are_judged_on_every_core(
         expected = verdicts.check_pdf(data)
         assert judged.problems(hashlib.sha256(data).hexdigest(), b"") == expected, name
     assert [p.code for p in judged.problems(hashlib.sha256(bad).hexdigest(), b"")] == ["PDF004"]
+
+
+# Records: the data of a record that passed every stage reading only the record and its place.
+
+SYSTEM_RECORD = "registry/health/demo-triage/system.yaml"
+
+
+def stored_records(cache: Path) -> dict[str, str]:
+    stored = json.loads((cache / RECORDS_FILE_NAME).read_text("utf-8"))
+    assert stored["checker"] == records_fingerprint()
+    return stored["verdicts"]
+
+
+def record_key(root: Path, place: str = "health/demo-triage True") -> str:
+    digest = hashlib.sha256((root / SYSTEM_RECORD).read_bytes()).hexdigest()
+    return f"system {place} {digest}"
+
+
+def test_a_valid_record_is_stored_under_its_place_and_bytes(base: Path, tmp_path: Path) -> None:
+    assert validate(base, str(tmp_path)).returncode == 0
+    stored = stored_records(tmp_path)
+    assert set(stored) == {
+        record_key(base),
+        "sector health " + hashlib.sha256((base / SECTOR).read_bytes()).hexdigest(),
+    }
+    assert json.loads(stored[record_key(base)])["id"] == "demo-triage"
+
+
+def test_a_stored_record_is_used_and_its_documents_still_checked(
+    base: Path, tmp_path: Path
+) -> None:
+    validate(base, str(tmp_path))
+    cache = tmp_path / RECORDS_FILE_NAME
+    stored = json.loads(cache.read_text("utf-8"))
+    data = json.loads(stored["verdicts"][record_key(base)])
+    data["documents"][0]["file"] = "stored.pdf"  # what only the stored data says
+    stored["verdicts"][record_key(base)] = json.dumps(data)
+    cache.write_text(json.dumps(stored), "utf-8")
+    used = validate(base, str(tmp_path))
+    assert used.returncode == 1
+    assert "error[DOC005] documents[0].file: 'stored.pdf' is not in the system folder" in (
+        used.stdout
+    )
+    stored["checker"] = "another version of trustlist"
+    cache.write_text(json.dumps(stored), "utf-8")
+    assert validate(base, str(tmp_path)).returncode == 0
+
+
+def test_an_invalid_record_is_never_stored(base: Path, tmp_path: Path) -> None:
+    edit(base / SYSTEM_RECORD, "list_number: 1", "list_number: one")
+    for _ in range(2):  # found, worded and located afresh each time
+        result = validate(base, str(tmp_path))
+        assert result.returncode == 1
+        assert f"{SYSTEM_RECORD}:4:14: error[SCH003]" in result.stdout
+    assert not any(key.startswith("system ") for key in stored_records(tmp_path))
+
+
+def test_the_same_bytes_in_another_place_are_judged_afresh(base: Path, tmp_path: Path) -> None:
+    validate(base, str(tmp_path))
+    moved = base / "registry/health/demo-moved"
+    (base / "registry/health/demo-triage").rename(moved)
+    result = validate(base, str(tmp_path))
+    assert result.returncode == 1
+    assert "error[REG001] id: must equal the folder name 'demo-moved'" in result.stdout
+
+
+def test_records_no_longer_in_the_registry_are_dropped(base: Path, tmp_path: Path) -> None:
+    validate(base, str(tmp_path))
+    before = record_key(base)
+    edit(base / SYSTEM_RECORD, "kk: Градиенттік бустинг.", "kk: Градиенттік бустинг әдісі.")
+    assert validate(base, str(tmp_path)).returncode == 0
+    stored = stored_records(tmp_path)
+    assert record_key(base) in stored
+    assert before not in stored

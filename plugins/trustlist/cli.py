@@ -10,10 +10,9 @@ from datetime import date
 from pathlib import Path
 
 from . import __version__, report
-from .gitrepo import GitError
+from .findings import UsageError
 from .rules import RULES
-from .scaffold import ScaffoldError
-from .validate import RegistryNotFound, validate_registry
+from .validate import validate_registry
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 DEFAULT_CALENDAR = "registry/calendar.yaml"
@@ -512,7 +511,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         return run(args)
-    except (RegistryNotFound, GitError, ScaffoldError) as err:
+    except UsageError as err:  # the registry or repository missing, a bad argument
         print(f"trustlist: {err}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as err:

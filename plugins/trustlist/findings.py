@@ -6,6 +6,18 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 
+@dataclass(frozen=True)
+class PdfProblem:
+    """What the PDF checker says of a document, before it is located in a record."""
+
+    code: str  # a key of RULES
+    message: str  # one plain sentence naming the rule, to follow the file's name
+
+
+class UsageError(Exception):
+    """Not a finding in the registry but a command that cannot run: said in one line, exit 2."""
+
+
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"

@@ -12,8 +12,10 @@ from pathlib import Path
 
 import git
 
+from .findings import UsageError
 
-class GitError(Exception):
+
+class GitError(UsageError):
     """The repository or a revision cannot be read: a usage error, said in one line."""
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 _FIRST_WEIGHTS = tuple(range(1, 12))
 _SECOND_WEIGHTS = (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)
 
@@ -20,6 +22,7 @@ def bin_check_digit(first_eleven: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # an auditor's or owner's BIN recurs across many records
 def bin_problem(value: str) -> str | None:
     """Why `value` is not a valid BIN, or None. Only ASCII digits count."""
     if len(value) != 12 or not value.isascii() or not value.isdigit():

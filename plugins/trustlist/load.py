@@ -11,7 +11,10 @@ are bounded and nothing recurses.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +43,7 @@ except AttributeError:  # pragma: no cover - wheels ship libyaml
     _Parser = yaml.SafeLoader
 
 Path_ = tuple[str | int, ...]
+BOM = "\ufeff"  # editors on Windows add one; it carries no content
 
 
 @dataclass
@@ -232,21 +236,42 @@ _NO_KEY = object()
 
 def load_yaml(path: Path, display: str) -> Loaded:
     """Read and parse one record file; problems become findings, never exceptions."""
+    raw, loaded = read_record(path, display)
+    return loaded if raw is None else parse_yaml(raw, display, loaded)
+
+
+def read_record(path: Path, display: str) -> tuple[bytes | None, Loaded]:
+    """A record file's bytes (None when unreadable, with the finding in the Loaded)."""
     loaded = Loaded(display)
+    # One open that refuses symlinks and does not wait on a FIFO, then fstat: the checks
+    # and the read concern the same file, in two system calls for 10,000 records.
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        if not path.is_symlink() and not path.exists():
-            raise _Error("FILE001", "cannot be read: it does not exist", None)
-        if path.is_symlink() or not path.is_file():
-            raise _Error("FILE002", "is not a regular file (symlinks are not allowed)", None)
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except _Error as err:
-        loaded.findings.append(Finding(display, 0, 0, err.code, err.message))
-        return loaded
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        found = ("FILE002", "is not a regular file (symlinks are not allowed)")
+        if not path.is_symlink():
+            found = ("FILE001", "cannot be read: it does not exist")
+        loaded.findings.append(Finding(display, 0, 0, *found))
+        return None, loaded
     except OSError as err:
-        loaded.findings.append(Finding(display, 0, 0, "FILE001", f"cannot be read: {err.strerror}"))
-        return loaded
-    return parse_yaml(raw, display, loaded)
+        found = ("FILE001", f"cannot be read: {err.strerror}")
+        if err.errno == errno.ELOOP or path.is_symlink():
+            found = ("FILE002", "is not a regular file (symlinks are not allowed)")
+        loaded.findings.append(Finding(display, 0, 0, *found))
+        return None, loaded
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            message = "is not a regular file (symlinks are not allowed)"
+            loaded.findings.append(Finding(display, 0, 0, "FILE002", message))
+            return None, loaded
+        try:  # the file's size plus one (to see it grew), not a 256 KiB buffer per record
+            return handle.read(min(info.st_size, MAX_FILE_BYTES) + 1), loaded
+        except OSError as err:
+            message = f"cannot be read: {err.strerror}"
+            loaded.findings.append(Finding(display, 0, 0, "FILE001", message))
+            return None, loaded
 
 
 def parse_yaml(raw: bytes, display: str, loaded: Loaded | None = None) -> Loaded:
@@ -272,7 +297,7 @@ def parse_yaml(raw: bytes, display: str, loaded: Loaded | None = None) -> Loaded
             Finding(display, line, col, "YAML004", "is not valid UTF-8; save the file as UTF-8")
         )
         return loaded
-    text = text.removeprefix("\ufeff")  # editors on Windows add a BOM; it carries no content
+    text = text.removeprefix(BOM)
     builder = _Builder(loaded)
     try:
         _feed_all(builder, text)
@@ -299,6 +324,11 @@ def parse_yaml(raw: bytes, display: str, loaded: Loaded | None = None) -> Loaded
     loaded.data = builder.root
     loaded.text = text
     return loaded
+
+
+def decode_text(raw: bytes) -> str:
+    """The text of bytes known to be UTF-8, as parse_yaml reads it."""
+    return raw.decode("utf-8").removeprefix(BOM)
 
 
 def _feed_all(builder: _Builder, text: str) -> None:

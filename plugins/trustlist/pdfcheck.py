@@ -6,7 +6,6 @@ import logging
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from io import BytesIO
 from itertools import islice
 
@@ -22,6 +21,8 @@ from pypdf.generic import (
     StreamObject,
     read_object,
 )
+
+from .findings import PdfProblem
 
 # code -> the rule in one line; the same text as in rules.py, which the tests keep in step.
 RULES: dict[str, str] = {
@@ -78,12 +79,6 @@ _MAGIC = (
     (b"\xd0\xcf\x11\xe0", "an old Office file"),
     (b"{\\rtf", "an RTF document"),
 )
-
-
-@dataclass(frozen=True)
-class PdfProblem:
-    code: str  # a key of RULES
-    message: str  # one plain sentence naming the rule, to follow the file's name
 
 
 class _TooComplex(Exception):

@@ -19,6 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+from .findings import UsageError
 from .i18n import t
 from .pdfcheck import check_pdf
 from .rules import PLACEHOLDER, RESERVED_SYSTEM_IDS
@@ -30,7 +31,7 @@ KINDS = ("application", "copyright_certificate", "copyright_agreement", "audit_r
 LANGUAGE_CODES = ("kk", "ru", "en")
 
 
-class ScaffoldError(Exception):
+class ScaffoldError(UsageError):
     """What the applicant must change, in one line naming the file."""
 
 

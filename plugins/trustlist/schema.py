@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
 
 from .findings import Finding, json_path_text
 from .load import Loaded
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 KINDS = ("system", "sector")
@@ -53,6 +56,9 @@ def schema(kind: str) -> dict:
 
 @cache
 def validator(kind: str) -> Draft202012Validator:
+    # Imported when a record is invalid: a valid registry is judged by jsonschema-rs alone.
+    from jsonschema import Draft202012Validator, FormatChecker
+
     return Draft202012Validator(schema(kind), format_checker=FormatChecker())
 
 

@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from . import documents, rules
 from .deadlines import Overrides, load_calendar_overrides
-from .findings import Finding, json_path_text
-from .load import Loaded, load_yaml
+from .findings import Finding, UsageError, json_path_text
+from .load import Loaded, decode_text, parse_yaml, read_record
 from .models import Sector, System
 from .schema import check_schema
-from .verdicts import PDF_VERDICTS
+from .verdicts import PDF_VERDICTS, RECORDS
 
 SECTOR_FILE = "sector.yaml"
 CALENDAR_FILE = "calendar.yaml"
@@ -29,26 +30,48 @@ SYSTEM_FILE = documents.RECORD_FILE
 ROOT_FILES = {CALENDAR_FILE, "README.md"}
 
 
-class RegistryNotFound(Exception):
+class RegistryNotFound(UsageError):
     """The registry folder itself is missing: a usage error, not a finding."""
 
 
+class _Modelled:
+    """An entry whose model is built when first asked for when the record cache vouched for it.
+
+    A record whose bytes passed every stage before needs no model to be validated again;
+    the site asks for the models and builds each once.
+    """
+
+    loaded: Loaded
+    checked: object  # the model, None for an invalid record, or VOUCHED
+
+    @property
+    def model(self):
+        if self.checked is VOUCHED:
+            self.checked = self.model_class.model_validate(self.loaded.data)
+        return self.checked
+
+
+VOUCHED = object()
+
+
 @dataclass
-class SectorEntry:
+class SectorEntry(_Modelled):
     id: str
     folder: Path
     loaded: Loaded
-    model: Sector | None = None
+    checked: object = None
+    model_class = Sector
 
 
 @dataclass
-class SystemEntry:
+class SystemEntry(_Modelled):
     id: str
     sector: str
     folder: Path
     loaded: Loaded
-    model: System | None = None
-    files: dict[Path, documents.FileFacts] = field(default_factory=dict)
+    checked: object = None
+    files: dict[str, documents.FileFacts] = field(default_factory=dict)  # by file name
+    model_class = System
 
 
 @dataclass
@@ -105,17 +128,43 @@ def _check_record(
     return _model(loaded, cls)
 
 
+def _judge_record(
+    read: tuple[bytes | None, Loaded],
+    kind: str,
+    place: str,
+    own_rules: Callable[[Loaded], Iterable[Finding]],
+) -> tuple[Loaded, object, list[Finding]]:
+    """Every stage that reads only the record and its place (`place`: the folders and whatever
+    else `own_rules` is told): the record, its model (or VOUCHED) and every finding."""
+    raw, loaded = read
+    if raw is None:
+        return loaded, None, loaded.findings
+    data = RECORDS.data(kind, place, raw)
+    if data is not None:  # these very bytes, in this place, passed every stage before
+        loaded.data = data
+        loaded.text = decode_text(raw)
+        return loaded, VOUCHED, []
+    loaded = parse_yaml(raw, loaded.path, loaded)
+    model, found = _check_record(loaded, kind, System if kind == "system" else Sector)
+    found = loaded.findings + found
+    if loaded.data is not None:
+        found += own_rules(loaded)
+    if model is not None and not found:  # warnings too: a record with any is judged afresh
+        RECORDS.remember(kind, place, raw, loaded.data)
+    return loaded, model, found
+
+
 def _entries(folder: Path | str) -> list[os.DirEntry]:
     return sorted(os.scandir(folder), key=lambda e: e.name)
 
 
-def _system_folders(root: Path) -> list[Path]:
+def _system_folders(root: Path) -> list[str]:
     # Unreadable folders are left out here: the walk reports them.
     folders = []
     for sector in _entries(root):
         if sector.is_dir(follow_symlinks=False):
             try:
-                folders += [Path(e.path) for e in _entries(sector.path)]
+                folders += [e.path for e in _entries(sector.path)]
             except OSError:
                 continue
     return folders
@@ -127,6 +176,7 @@ def validate_registry(root: Path) -> Registry:
         raise RegistryNotFound(f"{root}: no such registry folder")
     registry = Registry(root)
     shown = display_root(root)
+    RECORDS.begin()
     PDF_VERDICTS.prefetch(documents.document_files(_system_folders(root)), documents.read_document)
     for entry in _entries(root):
         path, display = Path(entry.path), f"{shown}/{entry.name}"
@@ -150,6 +200,7 @@ def validate_registry(root: Path) -> Registry:
     registry.findings.extend(_cross_record(registry))
     registry.findings.sort()
     PDF_VERDICTS.save()
+    RECORDS.save()
     return registry
 
 
@@ -157,11 +208,10 @@ def _sector(registry: Registry, folder: Path, display: str) -> None:
     record = folder / SECTOR_FILE
     exists = record.exists() or record.is_symlink()
     if exists:
-        loaded = load_yaml(record, f"{display}/{SECTOR_FILE}")
-        model, found = _check_record(loaded, "sector", Sector)
-        registry.findings += loaded.findings + found
-        if loaded.data is not None:
-            registry.findings += rules.check_sector(loaded, folder.name)
+        read = read_record(record, f"{display}/{SECTOR_FILE}")
+        rules_here = partial(rules.check_sector, folder=folder.name)
+        loaded, model, found = _judge_record(read, "sector", folder.name, rules_here)
+        registry.findings += found
         registry.sectors[folder.name] = SectorEntry(folder.name, folder, loaded, model)
     for entry in _entries(folder):
         child, child_display = Path(entry.path), f"{display}/{entry.name}"
@@ -189,17 +239,26 @@ def _system(
     registry: Registry, folder: Path, display: str, sector: str, sector_exists: bool
 ) -> None:
     record = folder / SYSTEM_FILE
-    if not (record.exists() or record.is_symlink()):
+    raw, loaded = read_record(record, f"{display}/{SYSTEM_FILE}")
+    if raw is None and not (record.exists() or record.is_symlink()):
         registry.findings.append(
             Finding(display, 0, 0, "REG007", f"this system folder has no {SYSTEM_FILE}")
         )
         return
-    loaded = load_yaml(record, f"{display}/{SYSTEM_FILE}")
-    model, found = _check_record(loaded, "system", System)
-    registry.findings += loaded.findings + found
+    loaded, model, found = _judge_record(
+        (raw, loaded),
+        "system",
+        f"{sector}/{folder.name} {sector_exists}",
+        partial(
+            rules.check_system,
+            sector_folder=sector,
+            folder=folder.name,
+            sector_exists=sector_exists,
+        ),
+    )
+    registry.findings += found
     entry = SystemEntry(folder.name, sector, folder, loaded, model)
     if loaded.data is not None:
-        registry.findings += rules.check_system(loaded, sector, folder.name, sector_exists)
         registry.findings += documents.check_folder(loaded, folder, display, entry.files)
     registry.systems.append(entry)
 

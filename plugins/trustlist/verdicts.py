@@ -1,14 +1,20 @@
-"""PDF verdicts remembered by content hash: a document is parsed once per version of the checker.
+"""Verdicts remembered by content hash: a file is judged once per version of its judge.
 
-Hashing a document costs microseconds, checking it (pypdf's parse and the object walk) about a
-millisecond. A registry of 10,000 systems holds 30,000 documents that rarely change, and they
-are validated again and again: `make site` validates in the CLI and again in the build, and
-`mkdocs serve` on every edit. The verdict is a function of the bytes alone, so it is kept under
-the file's SHA-256 beside a fingerprint of the checker (pdfcheck.py's source and pypdf's
-version): a new rule or a new pypdf re-checks everything.
+Hashing a file costs microseconds; checking a PDF (pypdf's parse and the object walk) about a
+millisecond, and loading a record (strict YAML, JSON Schema, models) about as much. A registry
+of 10,000 systems holds 10,000 records and 30,000 documents that rarely change, and they are
+validated again and again: `make site` validates in the CLI and again in the build, and
+`mkdocs serve` on every edit. A verdict is a function of the bytes alone, so it is kept under
+the file's SHA-256 beside a fingerprint of the judge (its source and its libraries' versions):
+a new rule or a new library judges everything afresh.
 
-Kept in memory for the process and in one JSON file in $TRUSTLIST_CACHE, else
-$XDG_CACHE_HOME/trustlist, else ~/.cache/trustlist. TRUSTLIST_CACHE=off keeps it in memory
+Two stores: PDF_VERDICTS (a document's problems) and RECORDS (the data of a record that, in its
+folder, passes every stage that reads only the record: loader, schema, models, rules; records
+with any finding are never stored, so their findings are always found, worded and located
+afresh; documents and the checks across records always run).
+
+Kept in memory for the process and in JSON files in $TRUSTLIST_CACHE, else
+$XDG_CACHE_HOME/trustlist, else ~/.cache/trustlist. TRUSTLIST_CACHE=off keeps them in memory
 only. A missing, unreadable or foreign file is an empty cache, never an error; CI starts empty.
 """
 
@@ -22,97 +28,125 @@ import tempfile
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache, partial
+from importlib.metadata import version
 from pathlib import Path
 
-import pypdf
-
-from . import pdfcheck
-from .pdfcheck import PdfProblem, check_pdf
+from .findings import PdfProblem
 
 FILE_NAME = "pdf-verdicts.json"
+RECORDS_FILE_NAME = "records.json"
 # Below this many unjudged documents, starting worker processes (~0.3 s) costs more than it saves.
 PARALLEL_FROM = 200
-Reader = Callable[[Path], bytes | None]
+Reader = Callable[[str], bytes | None]
+PACKAGE = Path(__file__).parent
+
+
+def _digest(parts: list[bytes]) -> str:
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
 
 @cache
 def fingerprint() -> str:
-    source = Path(pdfcheck.__file__).read_bytes()
-    return hashlib.sha256(source + pypdf.__version__.encode()).hexdigest()
+    """The PDF checker's version: its source and pypdf's."""
+    return _digest([(PACKAGE / "pdfcheck.py").read_bytes(), version("pypdf").encode()])
 
 
-def cache_file() -> Path | None:
+@cache
+def records_fingerprint() -> str:
+    """The record judge's version: all of trustlist's code, the schemas, the libraries used.
+
+    All the code, not only the stages' modules: a record's verdict follows from whatever they
+    import, and a changed line anywhere only costs one validation from scratch.
+    """
+    from .schema import SCHEMA_DIR
+
+    sources = sorted(PACKAGE.glob("*.py")) + sorted(SCHEMA_DIR.glob("*.json"))
+    libraries = [f"{name} {version(name)}" for name in ("PyYAML", "pydantic", "jsonschema-rs")]
+    return _digest([p.read_bytes() for p in sources] + [lib.encode() for lib in libraries])
+
+
+def cache_folder() -> Path | None:
     configured = os.environ.get("TRUSTLIST_CACHE")
     if configured == "off":
         return None
     if configured:
-        return Path(configured) / FILE_NAME
+        return Path(configured)
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "trustlist" / FILE_NAME
+    return Path(base) / "trustlist"
 
 
-class PdfVerdicts:
+def cache_file() -> Path | None:
+    folder = cache_folder()
+    return folder / FILE_NAME if folder else None
+
+
+class _Store:
+    """Values under content hashes in one JSON file, valid for one fingerprint of the judge.
+
+    `begin()` (once per validation) reads the file the environment names; lookups between two
+    `begin()`s touch no file system.
+    """
+
+    file_name = ""
+    keep_unused = True  # False: saving drops what this process did not use (edited records)
+
     def __init__(self) -> None:
-        self._known: dict[str, list[PdfProblem]] = {}
+        self._known: dict[str, object] = {}
+        self._used: set[str] = set()
         self._loaded_from: Path | None = None
+        self._begun = False
         self._dirty = False
 
-    def problems(self, sha256: str, data: bytes) -> list[PdfProblem]:
-        """The checker's problems for these bytes, whose SHA-256 the caller computed."""
-        self._load()
-        if sha256 not in self._known:
-            self._known[sha256] = check_pdf(data)
-            self._dirty = True
-        return self._known[sha256]
+    def fingerprint(self) -> str:
+        raise NotImplementedError
 
-    def prefetch(self, paths: list[Path], read: Reader) -> None:
-        """Judge documents on every core before the sequential walk asks for them.
+    def decode(self, stored: object) -> object:
+        return stored
 
-        Worth it when most verdicts are unknown (a fresh CI machine): each worker reads,
-        hashes and checks its files, so the parent only collects verdicts. With a filled
-        cache the walk's own lookups are cheaper than starting workers.
-        """
-        self._load()
-        cores = os.cpu_count() or 1
-        if cores < 2 or len(paths) < PARALLEL_FROM or len(self._known) > len(paths) // 2:
-            return
-        try:
-            context = multiprocessing.get_context("forkserver")  # safe beside serve's threads
-            with ProcessPoolExecutor(min(cores, 8), mp_context=context) as pool:
-                judged = pool.map(partial(_judge, read), paths, chunksize=64)
-                for result in judged:
-                    if result is not None:
-                        self._known.setdefault(*result)
-                        self._dirty = True
-        except Exception:  # an optimisation only: the walk checks whatever is left
-            return
+    def encode(self, value: object) -> object:
+        return value
 
-    def _load(self) -> None:
-        path = cache_file()
+    def begin(self) -> None:
+        self._begun = True
+        folder = cache_folder()
+        path = folder / self.file_name if folder else None
         if path is None or path == self._loaded_from:
             return
         self._loaded_from = path
         try:
             stored = json.loads(path.read_text(encoding="utf-8"))
-            if stored["checker"] != fingerprint():
+            if stored["checker"] != self.fingerprint():
                 return
-            for digest, problems in stored["verdicts"].items():
-                self._known.setdefault(digest, [PdfProblem(c, m) for c, m in problems])
+            for digest, value in stored["verdicts"].items():
+                self._known.setdefault(digest, self.decode(value))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return  # no cache yet, or one this version cannot use: check afresh
+            return  # no cache yet, or one this version cannot use: judge afresh
+
+    def get(self, key: str) -> object | None:
+        found = self._known.get(key)
+        if found is not None and not self.keep_unused:
+            self._used.add(key)
+        return found
+
+    def put(self, key: str, value: object) -> None:
+        self._known[key] = value
+        self._used.add(key)
+        self._dirty = True
 
     def save(self) -> None:
         """Write new verdicts; a cache that cannot be written only costs time next run."""
-        path = cache_file()
-        if path is None or not self._dirty:
+        shrinks = not self.keep_unused and len(self._used) < len(self._known)
+        if self._loaded_from is None or not (self._dirty or shrinks):
             return
+        kept = sorted(self._known.items())
+        if not self.keep_unused:
+            kept = [(key, value) for key, value in kept if key in self._used]
+            self._known = dict(kept)
         stored = {
-            "checker": fingerprint(),
-            "verdicts": {
-                digest: [[p.code, p.message] for p in problems]
-                for digest, problems in sorted(self._known.items())
-            },
+            "checker": self.fingerprint(),
+            "verdicts": {key: self.encode(value) for key, value in kept},
         }
+        path = self._loaded_from
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             # Written beside and renamed over: a reader never sees half a file.
@@ -126,7 +160,86 @@ class PdfVerdicts:
             return
 
 
-def _judge(read: Reader, path: Path) -> tuple[str, list[PdfProblem]] | None:
+class PdfVerdicts(_Store):
+    file_name = FILE_NAME
+
+    def fingerprint(self) -> str:
+        return fingerprint()
+
+    def decode(self, stored: object) -> list[PdfProblem]:
+        return [PdfProblem(code, message) for code, message in stored]  # type: ignore[union-attr]
+
+    def encode(self, value: object) -> list[list[str]]:
+        return [[p.code, p.message] for p in value]  # type: ignore[union-attr]
+
+    def problems(self, sha256: str, data: bytes) -> list[PdfProblem]:
+        """The checker's problems for these bytes, whose SHA-256 the caller computed."""
+        if not self._begun:
+            self.begin()
+        known = self._known.get(sha256)
+        if known is None:
+            known = check_pdf(data)
+            self.put(sha256, known)
+        return known  # type: ignore[return-value]
+
+    def prefetch(self, paths: list[str], read: Reader) -> None:
+        """Judge documents on every core before the sequential walk asks for them.
+
+        Worth it when most verdicts are unknown (a fresh CI machine): each worker reads,
+        hashes and checks its files, so the parent only collects verdicts. With a filled
+        cache the walk's own lookups are cheaper than starting workers.
+        """
+        self.begin()
+        cores = os.cpu_count() or 1
+        if cores < 2 or len(paths) < PARALLEL_FROM or len(self._known) > len(paths) // 2:
+            return
+        try:
+            context = multiprocessing.get_context("forkserver")  # safe beside serve's threads
+            with ProcessPoolExecutor(min(cores, 8), mp_context=context) as pool:
+                judged = pool.map(partial(_judge, read), paths, chunksize=64)
+                for result in judged:
+                    if result is not None and result[0] not in self._known:
+                        self.put(*result)
+        except Exception:  # an optimisation only: the walk checks whatever is left
+            return
+
+
+class RecordVerdicts(_Store):
+    """The data of records known to load cleanly and pass the schema and the models.
+
+    Stored as JSON text, which holds the loader's output exactly (it makes only strings,
+    integers, booleans, null, lists and string-keyed maps) and gives every lookup its own copy.
+    """
+
+    file_name = RECORDS_FILE_NAME
+    keep_unused = False
+
+    def fingerprint(self) -> str:
+        return records_fingerprint()
+
+    @staticmethod
+    def key(kind: str, place: str, raw: bytes) -> str:
+        return f"{kind} {place} {hashlib.sha256(raw).hexdigest()}"
+
+    def data(self, kind: str, place: str, raw: bytes) -> object | None:
+        """The data of these bytes as a `kind` record at `place` when known to be valid."""
+        stored = self.get(self.key(kind, place, raw))
+        return json.loads(stored) if isinstance(stored, str) else None  # type: ignore[arg-type]
+
+    def remember(self, kind: str, place: str, raw: bytes, data: object) -> None:
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        if json.loads(text) == data:  # anything JSON would change is simply not kept
+            self.put(self.key(kind, place, raw), text)
+
+
+def check_pdf(data: bytes) -> list[PdfProblem]:
+    # Imported on first use: with every verdict known, validation never loads pypdf.
+    from .pdfcheck import check_pdf as check
+
+    return check(data)
+
+
+def _judge(read: Reader, path: str) -> tuple[str, list[PdfProblem]] | None:
     """In a worker: one file's SHA-256 and verdict (None when it cannot be read)."""
     data = read(path)
     if data is None:
@@ -135,3 +248,4 @@ def _judge(read: Reader, path: Path) -> tuple[str, list[PdfProblem]] | None:
 
 
 PDF_VERDICTS = PdfVerdicts()
+RECORDS = RecordVerdicts()

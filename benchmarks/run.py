@@ -1,7 +1,7 @@
 """The benchmark: every figure measured in one run on one machine, printed as one table.
 
     python benchmarks/run.py [--systems 1000] [--sectors 10] [--commits 100] [--work DIR]
-                             [--runs 2]
+                             [--runs 2] [--out DIR]
 
 Generates a registry (benchmarks/generate.py), then times, each in a fresh process with its
 peak memory (GNU time's maximum resident set size), builds as the best of --runs runs:
@@ -11,6 +11,12 @@ peak memory (GNU time's maximum resident set size), builds as the best of --runs
   - plain MkDocs + Material on the same content as hand-written Markdown, with the system
     pages out of the nav as ours are; the same with mkdocs-git-revision-date-localized (the
     peer that dates pages from git); Hugo on the same Markdown where `hugo` is installed.
+
+Every build writes into an empty folder, emptied before its clock starts (as a CI runner's
+is), and by default in RAM (/dev/shm): this machine's disk (ext4 with online discard) took
+0.1 to 1 ms to create a file depending on what had been deleted before, which made one build
+vary by half and charged each tool for its number of files rather than its work. `--out`
+puts the sites on a disk of your choice to measure that as well.
 """
 
 from __future__ import annotations
@@ -56,14 +62,22 @@ class Measure:
 
 
 def timed(
-    what: str, command: list[str], cwd: Path, cache: Path, runs: int = 1, limit: float | None = None
+    what: str,
+    command: list[str],
+    cwd: Path,
+    cache: Path,
+    runs: int = 1,
+    limit: float | None = None,
+    output: Path | None = None,
 ) -> Measure:
     """Run `command` under GNU time `runs` times; the best wall seconds and its peak RSS.
 
     The best of several runs, since on a shared machine noise only ever adds time. A step
     that outlives `limit` seconds is stopped and reported as taking more than that.
     """
-    best = min((_timed_once(what, command, cwd, cache, limit) for _ in range(runs)), key=_seconds)
+    best = min(
+        (_timed_once(what, command, cwd, cache, limit, output) for _ in range(runs)), key=_seconds
+    )
     # Progress on stderr, so a long run shows where it is and a killed one keeps its figures.
     print(best.row(), file=sys.stderr, flush=True)
     return best
@@ -74,8 +88,10 @@ def _seconds(measure: Measure) -> float:
 
 
 def _timed_once(
-    what: str, command: list[str], cwd: Path, cache: Path, limit: float | None
+    what: str, command: list[str], cwd: Path, cache: Path, limit: float | None, output: Path | None
 ) -> Measure:
+    if output is not None:
+        shutil.rmtree(output, ignore_errors=True)  # every build starts from an empty folder
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TRUSTLIST_CACHE": str(cache)}
     env.pop("SOURCE_DATE_EPOCH", None)
     process = subprocess.Popen(
@@ -114,22 +130,23 @@ def run(
     runs: int,
     baselines: bool = True,
     peer_limit: float | None = None,
+    out: Path | None = None,
 ) -> list[Measure]:
     repo = work / "registry-repo"
     generate(repo, systems, sectors, commits, seed=1)
     nogit = work / "no-git"
     shutil.rmtree(nogit, ignore_errors=True)
     shutil.copytree(repo, nogit, ignore=shutil.ignore_patterns(".git", "plain"))
-    out = work / "out"
-    # PDF verdicts are cached by content (trustlist/verdicts.py): the first validation starts
-    # with an empty cache, as CI does; the second and the builds find it filled, as `make site`
-    # (validate, then build) and `mkdocs serve` do.
+    out = out or work / "out"
+    # Verdicts on PDFs and records are cached by content (trustlist/verdicts.py): the first
+    # validation starts with empty caches, as CI does; the second and the builds find them
+    # filled, as `make site` (validate, then build) and `mkdocs serve` do.
     cache = work / "cache"
     shutil.rmtree(cache, ignore_errors=True)
     validate = [str(BIN / "trustlist"), "validate", "registry"]
     measures = [
-        timed("trustlist validate, empty PDF cache", validate, repo, cache),
-        timed("trustlist validate, filled PDF cache", validate, repo, cache),
+        timed("trustlist validate, empty caches", validate, repo, cache),
+        timed("trustlist validate, filled caches", validate, repo, cache),
     ]
     for label, languages in (("1 language", "[kk]"), ("3 languages", "[kk, ru, en]")):
         measures.append(
@@ -139,6 +156,7 @@ def run(
                 repo,
                 cache,
                 runs,
+                output=out / "a",
             )
         )
         measures.append(
@@ -148,6 +166,7 @@ def run(
                 nogit,
                 cache,
                 runs,
+                output=out / "b",
             )
         )
     if not baselines:
@@ -161,6 +180,7 @@ def run(
             plain,
             cache,
             runs,
+            output=out / "c",
         )
     )
     measures.append(
@@ -170,6 +190,7 @@ def run(
             plain,
             cache,
             limit=peer_limit,
+            output=out / "d",
         )
     )
     hugo = hugo_binary()
@@ -185,7 +206,14 @@ def run(
             layout.parent.mkdir(parents=True, exist_ok=True)
             layout.write_text(HUGO_LAYOUT, "utf-8")
         measures.append(
-            timed("Hugo, minimal theme", [hugo, "--quiet", "-d", str(out / "e")], site, cache, runs)
+            timed(
+                "Hugo, minimal theme",
+                [hugo, "--quiet", "-d", str(out / "e")],
+                site,
+                cache,
+                runs,
+                output=out / "e",
+            )
         )
     return measures
 
@@ -214,13 +242,13 @@ def hugo_binary() -> str | None:
     return shutil.which("hugo")
 
 
-def table(measures: list[Measure], systems: int, sectors: int, commits: int) -> str:
+def table(measures: list[Measure], systems: int, sectors: int, commits: int, out: Path) -> str:
     by = {m.what: m for m in measures}
     lines = [
         f"trustlist benchmark: {systems} systems, {sectors} sectors, {commits} commits, "
         f"{3 * systems} PDFs",
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}",
+        f"Python {platform.python_version()}; sites written to {out} (emptied before each build)",
         "",
         f"| {'step':<48} | {'seconds':>8} | {'peak MB':>8} |",
         f"|{'-' * 50}|{'-' * 10}|{'-' * 10}|",
@@ -264,6 +292,9 @@ def main() -> None:
     parser.add_argument("--commits", type=int, default=100)
     parser.add_argument("--work", type=Path, help="keep the generated files here")
     parser.add_argument(
+        "--out", type=Path, help="write the sites here (default: in RAM, /dev/shm, when present)"
+    )
+    parser.add_argument(
         "--runs", type=int, default=2, help="runs of each build, the best counts (default 2)"
     )
     parser.add_argument(
@@ -277,13 +308,17 @@ def main() -> None:
     )
     args = parser.parse_args()
     size = (args.systems, args.sectors, args.commits)
-    if args.work:
-        args.work.mkdir(parents=True, exist_ok=True)
-        measures = run(*size, args.work, args.runs, not args.ours_only, args.peer_limit)
-    else:
-        with tempfile.TemporaryDirectory() as scratch:
-            measures = run(*size, Path(scratch), args.runs, not args.ours_only, args.peer_limit)
-    print(table(measures, args.systems, args.sectors, args.commits))
+    ram = Path("/dev/shm")
+    with (
+        tempfile.TemporaryDirectory() as scratch,
+        tempfile.TemporaryDirectory(dir=ram if ram.is_dir() else None) as sites,
+    ):
+        work = args.work or Path(scratch)
+        work.mkdir(parents=True, exist_ok=True)
+        out = args.out or Path(sites)
+        options = (args.runs, not args.ours_only, args.peer_limit, out)
+        measures = run(*size, work, *options)
+    print(table(measures, args.systems, args.sectors, args.commits, out))
 
 
 if __name__ == "__main__":

@@ -5,13 +5,18 @@ that lead to the same page."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import BASE, SYSTEM, edit
+from conftest import BASE, PROJECT, SYSTEM, edit
 from test_build import build
+
+MKDOCS = Path(sys.executable).with_name("mkdocs")
 
 FOLDER = "registry/health/demo-triage"
 PAGES = {
@@ -238,3 +243,44 @@ def test_system_pages_share_a_correct_navigation(sample_site: Path) -> None:
                 pages += 1
                 assert _nav_targets(sample_site, page) == home, page
     assert pages >= 3 * 17
+
+
+def test_shared_fragments_give_the_bytes_of_pages_rendered_in_full(
+    sample_site: Path, tmp_path: Path
+) -> None:
+    # System pages of a sector share parts of Material's frame, rendered once
+    # (share_fragments); the reference renders every page in full and must match byte for byte.
+    config = (PROJECT / "mkdocs.yml").read_text("utf-8")
+    assert config.count("      registry: registry\n") == 1
+    config = config.replace(
+        "      registry: registry\n",
+        f"      registry: {PROJECT / 'registry'}\n      share_fragments: false\n",
+    ).replace("docs_dir: docs\n", f"docs_dir: {PROJECT / 'docs'}\n")
+    (tmp_path / "mkdocs.yml").write_text(config, "utf-8")
+    reference = tmp_path / "site"
+    result = subprocess.run(
+        [
+            str(MKDOCS),
+            "build",
+            "--strict",
+            "-f",
+            str(tmp_path / "mkdocs.yml"),
+            "-d",
+            str(reference),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    shared = sorted(p.relative_to(sample_site) for p in sample_site.rglob("*") if p.is_file())
+    full = sorted(p.relative_to(reference) for p in reference.rglob("*") if p.is_file())
+    assert shared == full
+    system_pages = [p for p in shared if p.match("*/*/*/index.html") and p.parts[2] != "history"]
+    assert len(system_pages) >= 3 * 17
+    differing = [
+        p for p in shared if (sample_site / p).read_bytes() != (reference / p).read_bytes()
+    ]
+    assert differing == []

@@ -51,6 +51,10 @@ class TrustlistConfig(base.Config):
     source_url = opt.Optional(opt.Type(str))
     """Where the repository's files are browsed, e.g. https://github.com/org/repo/blob/main/."""
 
+    share_fragments = opt.Type(bool, default=True)
+    """Render the parts that a sector's system pages share once (false: every page in full,
+    the reference the tests compare the shared rendering with; the bytes are the same)."""
+
 
 class TrustlistPlugin(BasePlugin[TrustlistConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -186,6 +190,7 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
     def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
         self.fragments: dict[str, str] = {}  # a build's shared fragments; serve rebuilds anew
         env.globals["trustlist_once"] = self._once
+        env.globals["trustlist_shared"] = self._shared
         # Everything read so far (registry, history, pages) lives until the build ends; the
         # cyclic GC need not scan it again and again while thousands of pages are written.
         gc.collect()
@@ -199,6 +204,13 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         if key not in self.fragments:
             self.fragments[key] = caller()
         return self.fragments[key]
+
+    def _shared(self, page: Page | None, part: str) -> str | None:
+        """The key under which `part` of `page` is rendered once, or None: render it in full."""
+        if not self.config.share_fragments or page is None or not page.meta:
+            return None
+        group = page.meta.get("trustlist_nav_key")
+        return f"{group}:{part}" if group else None
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files

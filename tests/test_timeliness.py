@@ -10,14 +10,14 @@ from conftest import BASE, SYSTEM, edit
 from trustlist.deadlines import WorkingCalendar
 from trustlist.pages import Site
 from trustlist.render import render_page
-from trustlist.timeliness import timeliness
+from trustlist.timeliness import measure_terms
 from trustlist.validate import validate_registry
 
 
 def measured(root: Path):
     registry = validate_registry(root / "registry")
     assert registry.errors == []
-    return timeliness([s.model for s in registry.systems], WorkingCalendar(registry.calendar))
+    return measure_terms([s.model for s in registry.systems], WorkingCalendar(registry.calendar))
 
 
 def test_terms_in_working_days_across_the_may_holidays() -> None:

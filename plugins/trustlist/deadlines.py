@@ -69,8 +69,15 @@ class WorkingCalendar:
         import holidays  # here, not at the top: validation loads this module and needs none
 
         self._kz = holidays.country_holidays("KZ", observed=True)
+        self._known: dict[date, bool] = {}  # a sector's terms ask about the same days again
 
     def is_working_day(self, d: date) -> bool:
+        known = self._known.get(d)
+        if known is None:
+            known = self._known[d] = self._is_working_day(d)
+        return known
+
+    def _is_working_day(self, d: date) -> bool:
         if d in self._work:
             return True
         if d in self._off:

@@ -14,7 +14,7 @@ from .history import History, Revision
 from .i18n import LANGUAGE_NAMES, LANGUAGES, t
 from .models import Document, Sector, System, Text
 from .schema import SCHEMA_DIR
-from .timeliness import timeliness
+from .timeliness import Timeliness, measure_terms
 from .validate import Registry, SystemEntry
 from .wording import describe
 
@@ -104,6 +104,7 @@ class Site:
     # Computed once per build, not once per page: a page of 10,000 would otherwise cost O(n).
     _ordered: dict[str, list[System]] = field(default_factory=dict, repr=False)
     _entries: dict[str, SystemEntry] = field(default_factory=dict, repr=False)
+    _timeliness: dict[str, Timeliness] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.specs = list(_specs(self.registry, self.languages))
@@ -120,6 +121,13 @@ class Site:
                 found, key=lambda s: (STATE_ORDER[s.status.state], s.list_number)
             )
         return self._ordered[sector]
+
+    def timeliness(self, sector: str) -> Timeliness:
+        """The sector's terms, measured once for all languages."""
+        if sector not in self._timeliness:
+            calendar = WorkingCalendar(self.registry.calendar)
+            self._timeliness[sector] = measure_terms(self.systems(sector), calendar)
+        return self._timeliness[sector]
 
     def entry(self, system_id: str) -> SystemEntry:
         if not self._entries:
@@ -261,7 +269,7 @@ def view(site: Site, spec: PageSpec) -> dict[str, object]:
         return {
             **common,
             "revision": _revision_view(latest, spec) if latest else None,
-            "timeliness": _timeliness_view(site, systems, spec),
+            "timeliness": _timeliness_view(site, spec),
             "history_href": relative(spec.url, f"{spec.lang}/{sector.id}/history/"),
             "feed": relative(spec.url, f"{spec.lang}/feeds/{sector.id}.atom"),
             "sector": sector,
@@ -301,9 +309,9 @@ def view(site: Site, spec: PageSpec) -> dict[str, object]:
 CHART_WIDTH, CHART_LEFT, ROW_HEIGHT = 480, 56, 30
 
 
-def _timeliness_view(site: Site, systems: list[System], spec: PageSpec) -> dict[str, object]:
+def _timeliness_view(site: Site, spec: PageSpec) -> dict[str, object]:
     """The sector's terms as chart geometry (SVG units) and as table rows."""
-    measured = timeliness(systems, WorkingCalendar(site.registry.calendar))
+    measured = site.timeliness(spec.sector)
     rows = []
     for index, row in enumerate(measured.rows):
         publication = row.publication

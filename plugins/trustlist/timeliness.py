@@ -39,7 +39,7 @@ class Timeliness:
         return round(full * (days or 0) / self.scale, 1)
 
 
-def timeliness(systems: list[System], calendar: WorkingCalendar) -> Timeliness:
+def measure_terms(systems: list[System], calendar: WorkingCalendar) -> Timeliness:
     rows = []
     for system in systems:
         terms = compute_deadlines(

@@ -208,6 +208,9 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         self.fragments: dict[str, str] = {}  # a build's shared fragments; serve rebuilds anew
         env.globals["trustlist_once"] = self._once
         env.globals["trustlist_shared"] = self._shared
+        # MkDocs makes a new environment for every build, so templates cannot change under
+        # this one: no need to stat each template file again on each of a page's ~20 includes.
+        env.auto_reload = False
         # Everything read so far (registry, history, pages) lives until the build ends; the
         # cyclic GC need not scan it again and again while thousands of pages are written.
         gc.collect()

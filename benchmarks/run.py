@@ -196,6 +196,7 @@ def run(
     hugo = hugo_binary()
     if hugo:
         site = work / "hugo"
+        shutil.rmtree(site, ignore_errors=True)  # a kept --work folder holds the last run's
         shutil.copytree(plain / "docs", site / "content")
         for index in sorted((site / "content").rglob("index.md")):
             # Hugo's name for a section's own page; index.md would make a folder one page.

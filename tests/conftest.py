@@ -49,10 +49,14 @@ PROJECT = Path(__file__).parents[1]
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample registry's whole site, built by a real `mkdocs build` from mkdocs.yml."""
-    site = tmp_path_factory.mktemp("sample") / "site"
+    return build_site(PROJECT / "mkdocs.yml", tmp_path_factory.mktemp("sample") / "site")
+
+
+def build_site(config: Path, site: Path) -> Path:
+    """`mkdocs build --strict` of `config` into `site`, which must succeed."""
     mkdocs = Path(sys.executable).with_name("mkdocs")
     result = subprocess.run(
-        [str(mkdocs), "build", "--strict", "-f", str(PROJECT / "mkdocs.yml"), "-d", str(site)],
+        [str(mkdocs), "build", "--strict", "-f", str(config), "-d", str(site)],
         capture_output=True,
         text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},

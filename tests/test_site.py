@@ -5,15 +5,13 @@ that lead to the same page."""
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import BASE, PROJECT, SYSTEM, edit
+from conftest import BASE, PROJECT, SYSTEM, build_site, edit
 from test_build import build
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
@@ -257,24 +255,7 @@ def test_shared_fragments_give_the_bytes_of_pages_rendered_in_full(
         f"      registry: {PROJECT / 'registry'}\n      share_fragments: false\n",
     ).replace("docs_dir: docs\n", f"docs_dir: {PROJECT / 'docs'}\n")
     (tmp_path / "mkdocs.yml").write_text(config, "utf-8")
-    reference = tmp_path / "site"
-    result = subprocess.run(
-        [
-            str(MKDOCS),
-            "build",
-            "--strict",
-            "-f",
-            str(tmp_path / "mkdocs.yml"),
-            "-d",
-            str(reference),
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        timeout=600,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
+    reference = build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
     shared = sorted(p.relative_to(sample_site) for p in sample_site.rglob("*") if p.is_file())
     full = sorted(p.relative_to(reference) for p in reference.rglob("*") if p.is_file())
     assert shared == full

@@ -7,14 +7,11 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import BASE, PROJECT, SYSTEM, build_site, edit
 from test_build import build
-
-MKDOCS = Path(sys.executable).with_name("mkdocs")
 
 FOLDER = "registry/health/demo-triage"
 PAGES = {

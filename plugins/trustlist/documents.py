@@ -14,17 +14,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO
 
 from .findings import Finding
-from .load import Loaded, forbidden_character
+from .load import OPEN_FLAGS, Loaded, forbidden_character, read_capped
 from .rules import finding, get
 from .verdicts import PDF_VERDICTS
 
 RECORD_FILE = "system.yaml"
 MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
-# Symlinks refused, and a FIFO in a document's place answered at once rather than waited on.
-OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 
 
 @dataclass(frozen=True)
@@ -157,22 +154,10 @@ def read_document(path: Path | str) -> bytes | None:
     except OSError:
         return None
     with os.fdopen(fd, "rb") as handle:
-        return read_capped(handle, MAX_DOCUMENT_BYTES)
-
-
-def read_capped(handle: BinaryIO, cap: int) -> bytes | None:
-    """A regular file's bytes, up to one byte over `cap`; None for anything else.
-
-    Asks for the file's own size (plus one, to see it grew) rather than the cap: a read of
-    the cap would allocate 25 MiB for every 600-byte document.
-    """
-    info = os.fstat(handle.fileno())
-    if not stat.S_ISREG(info.st_mode):
-        return None
-    try:
-        return handle.read(min(info.st_size, cap) + 1)
-    except OSError:
-        return None
+        try:
+            return read_capped(handle, MAX_DOCUMENT_BYTES)
+        except OSError:
+            return None
 
 
 def document_files(system_folders: list[str]) -> list[str]:

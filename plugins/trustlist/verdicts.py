@@ -75,11 +75,6 @@ def cache_folder() -> Path | None:
     return Path(base) / "trustlist"
 
 
-def cache_file() -> Path | None:
-    folder = cache_folder()
-    return folder / FILE_NAME if folder else None
-
-
 class _Store:
     """Values under content hashes in one JSON file, valid for one fingerprint of the judge.
 
@@ -205,7 +200,7 @@ class PdfVerdicts(_Store):
 
 
 class RecordVerdicts(_Store):
-    """The data of records known to load cleanly and pass the schema and the models.
+    """The data of records known to pass, in their place, the loader, schema, models and rules.
 
     Stored as JSON text, which holds the loader's output exactly (it makes only strings,
     integers, booleans, null, lists and string-keyed maps) and gives every lookup its own copy.

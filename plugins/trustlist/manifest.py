@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -23,18 +24,35 @@ NAMESPACE = "trustlist-manifest"  # ssh-keygen -Y signatures are bound to a purp
 SCHEMA = "https://trustlist.kz/schemas/v1/export-manifest.schema.json"
 
 
-def _digest(path: Path) -> dict[str, object]:
+def _digest(path: str) -> dict[str, object]:
     sha = hashlib.sha256()
     size = 0
-    with path.open("rb") as handle:
+    with open(path, "rb") as handle:  # noqa: PTH123 (a str from os.scandir)
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             sha.update(chunk)
             size += len(chunk)
     return {"sha256": sha.hexdigest(), "size": size}
 
 
-def _files(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*") if p.is_file() and p.name not in (MANIFEST, SIGNATURE))
+def _files(site: Path) -> dict[str, str]:
+    """Every file of the site but the manifest and its signature: POSIX name -> path.
+
+    In path order (folder by folder), found with os.scandir and plain strings: Path.rglob,
+    a stat per file and sorting Path objects took seconds at 10,000 systems.
+    """
+    found: list[tuple[str, str]] = []
+    _scan(str(site), "", found)
+    found.sort(key=lambda item: item[0].split("/"))
+    return {name: path for name, path in found if name not in (MANIFEST, SIGNATURE)}
+
+
+def _scan(folder: str, prefix: str, found: list[tuple[str, str]]) -> None:
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):  # a link to a folder could loop
+                _scan(entry.path, f"{prefix}{entry.name}/", found)
+            elif entry.is_file():
+                found.append((prefix + entry.name, entry.path))
 
 
 def build_manifest(site: Path, history: History | None) -> str:
@@ -55,7 +73,7 @@ def build_manifest(site: Path, history: History | None) -> str:
             "draft": bool(history and history.draft),
         },
         "lists": lists,
-        "files": {p.relative_to(site).as_posix(): _digest(p) for p in _files(site)},
+        "files": {name: _digest(path) for name, path in _files(site).items()},
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
@@ -69,7 +87,7 @@ def verify_site(site: Path) -> list[Finding]:
     except (OSError, ValueError, KeyError, TypeError):
         return [Finding(str(manifest_path), 0, 0, "VER001", "is missing or not a manifest")]
     findings = []
-    present = {p.relative_to(site).as_posix(): p for p in _files(site)}
+    present = _files(site)
     for name, expected in sorted(listed.items()):
         where = str(site / name)
         if name not in present:

@@ -21,7 +21,7 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -37,6 +37,7 @@ from .validate import SYSTEM_FILE, RegistryNotFound, validate_registry
 
 PACKAGE = resources.files("trustlist")
 ASSETS = ("trustlist.css", "trustlist.js", "md-scope.js", "md-content.js")
+IN_NAV = ("home", "sector", "search")  # the generated pages a language's navigation lists
 
 
 class TrustlistConfig(base.Config):
@@ -132,7 +133,13 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             for lang in self.config.languages
         }
         for spec in self.site.specs:
-            file = File.generated(config, spec.src_uri, content="")
+            # Pages outside every navigation say so: MkDocs would otherwise sort all 30,000
+            # into its global navigation (seconds at 10,000 systems), only for on_nav to
+            # replace it, and link each system page to its neighbours in path order.
+            inclusion = (
+                InclusionLevel.UNDEFINED if spec.kind in IN_NAV else InclusionLevel.NOT_IN_NAV
+            )
+            file = File.generated(config, spec.src_uri, content="", inclusion=inclusion)
             GeneratedPage(None, file, config)  # becomes file.page, which MkDocs then uses
             files.append(file)
         for lang in self.config.languages:
@@ -166,7 +173,7 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         for lang in self.config.languages:
             items = []
             for spec in self.site.specs:
-                if spec.lang == lang and spec.kind in ("home", "sector", "search"):
+                if spec.lang == lang and spec.kind in IN_NAV:
                     file = files.get_file_from_path(spec.src_uri)
                     items.append(file.page or Page(None, file, config))
             for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):

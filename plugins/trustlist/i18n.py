@@ -8,6 +8,8 @@ translated separately (overrides/partials/languages/kk.html).
 
 from __future__ import annotations
 
+from functools import cache
+
 from .models import LANGUAGES
 
 LANGUAGE_NAMES: dict[str, str] = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
@@ -401,3 +403,25 @@ def t(key: str, lang: str, **values: object) -> str:
     for name, value in values.items():
         text = text.replace("{" + name + "}", str(value))
     return text
+
+
+class Labels:
+    """One language's messages for templates: `t.status` is a lookup where `t("status")` was a
+    call (thousands per page set); `t["status_" ~ state]` for a computed key, and
+    `t("key", name=value)` fills placeholders."""
+
+    def __init__(self, lang: str) -> None:
+        index = LANGUAGES.index(lang)
+        self.__dict__.update({key: texts[index] for key, texts in MESSAGES.items()})
+        self._lang = lang
+
+    def __getitem__(self, key: str) -> str:
+        return self.__dict__[key]
+
+    def __call__(self, key: str, **values: object) -> str:
+        return t(key, self._lang, **values)
+
+
+@cache
+def labels(lang: str) -> Labels:
+    return Labels(lang)

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from .deadlines import WorkingCalendar
 from .history import History, Revision
-from .i18n import LANGUAGE_NAMES, LANGUAGES, t
+from .i18n import LANGUAGE_NAMES, LANGUAGES, labels, t
 from .models import Document, Sector, System, Text
 from .schema import SCHEMA_DIR
 from .timeliness import Timeliness, measure_terms
@@ -222,7 +222,7 @@ def view(site: Site, spec: PageSpec) -> dict[str, object]:
     """What a page shows: plain data for the page's template."""
     common = {
         "lang": spec.lang,
-        "t": lambda key, **kw: t(key, spec.lang, **kw),
+        "t": labels(spec.lang),
         "demonstration": site.demonstration,
         "home": relative(spec.url, f"{spec.lang}/"),
         "api": relative(spec.url, f"{API_ROOT}/"),

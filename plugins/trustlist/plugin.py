@@ -15,6 +15,7 @@ import posixpath
 from importlib import resources
 from pathlib import Path
 
+from jinja2 import pass_context
 from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
@@ -27,6 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from . import pages, report
+from .frames import Frames
 from .history import ShallowClone, history_of
 from .i18n import LANGUAGE_NAMES, LANGUAGES, t
 from .manifest import MANIFEST, build_manifest
@@ -54,8 +56,9 @@ class TrustlistConfig(base.Config):
     """Where the repository's files are browsed, e.g. https://github.com/org/repo/blob/main/."""
 
     share_fragments = opt.Type(bool, default=True)
-    """Render the parts that a sector's system pages share once (false: every page in full,
-    the reference the tests compare the shared rendering with; the bytes are the same)."""
+    """Render Material's frame once for a sector's system pages in each language (false:
+    every page in full, the reference the tests compare the shared rendering with; the
+    bytes are the same)."""
 
 
 class GeneratedPage(Page):
@@ -201,20 +204,24 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
                 page.file.src_uri, lang, self.config.languages
             )
             return markdown
-        if spec.kind == "system":
-            # Outside the nav, a sector's system pages in one language sit at the same place
-            # relative to every nav link (kk/<sector>/<system>/), so they share one rendering
-            # of the navigation (nav.html), a sixth of a page's cost.
-            page.meta["trustlist_nav_key"] = f"system:{lang}:{spec.sector}"
+        if spec.kind == "system" and self.config.share_fragments:
+            # A sector's system pages in one language share Material's frame (frames.py).
+            page.meta["trustlist_frame"] = f"{lang}:{spec.sector}"
+            page.meta["template"] = "trustlist-frame.html"
         # Titles are data: escaped once here, printed as-is by our templates.
         page.title = escape(pages.title(self.site, spec))
         page.meta["trustlist_alternates"] = pages.alternates(self.site, spec)
         return ""
 
     def on_env(self, env, /, *, config: MkDocsConfig, files: Files):
-        self.fragments: dict[str, str] = {}  # a build's shared fragments; serve rebuilds anew
-        env.globals["trustlist_once"] = self._once
-        env.globals["trustlist_shared"] = self._shared
+        frames = self.frames = Frames()  # a build's frames; `mkdocs serve` builds anew
+
+        @pass_context
+        def trustlist_frame(context, page: Page) -> str:
+            """`{{ trustlist_frame(page) }}` in trustlist-frame.html: see frames.py."""
+            return frames.render(context, page, page.meta["trustlist_frame"])
+
+        env.globals["trustlist_frame"] = trustlist_frame
         # MkDocs makes a new environment for every build, so templates cannot change under
         # this one: no need to stat each template file again on each of a page's ~20 includes.
         env.auto_reload = False
@@ -223,21 +230,6 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         gc.collect()
         gc.freeze()  # undone in on_post_build or on_build_error
         return env
-
-    def _once(self, key: str | None, caller):
-        """`{% call trustlist_once(key) %}`: the block rendered once per key and build."""
-        if not key:
-            return caller()
-        if key not in self.fragments:
-            self.fragments[key] = caller()
-        return self.fragments[key]
-
-    def _shared(self, page: Page | None, part: str) -> str | None:
-        """The key under which `part` of `page` is rendered once, or None: render it in full."""
-        if not self.config.share_fragments or page is None or not page.meta:
-            return None
-        group = page.meta.get("trustlist_nav_key")
-        return f"{group}:{part}" if group else None
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files

@@ -111,8 +111,8 @@ def test_csv_never_carries_a_formula() -> None:
 
 
 def test_exports_are_deterministic() -> None:
-    first = published_files(Site(validate_registry(BASE / "registry")), SITE_URL)
-    second = published_files(Site(validate_registry(BASE / "registry")), SITE_URL)
+    first = list(published_files(Site(validate_registry(BASE / "registry")), SITE_URL))
+    second = list(published_files(Site(validate_registry(BASE / "registry")), SITE_URL))
     assert [(p.uri, p.content) for p in first] == [(p.uri, p.content) for p in second]
 
 

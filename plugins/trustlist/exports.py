@@ -37,36 +37,41 @@ def _sector(sector: Sector) -> dict:
     return sector.model_dump(mode="json", exclude_none=True)
 
 
-def system_json(system: System, sector: Sector, base: str) -> dict:
-    """One system, with the list it is on. `base` is the site's URL, ending in /."""
-    return {
-        "$schema": f"{SCHEMA_BASE}export-system.schema.json",
-        "sector": _sector(sector),
-        **_entry(system, base),
-    }
+def entry_text(system: System, base: str) -> str:
+    """A system's entry as JSON text: encoded once, then placed in its own file, its sector's
+    list and the registry (each entry was dumped and encoded three times: seconds at 10,000)."""
+    return dumps(_entry(system, base)).rstrip("\n")
 
 
-def sector_json(sector: Sector, systems: list[System], base: str) -> dict:
-    """A sector's list: the sector's record and its systems in list order."""
-    return {
-        "$schema": f"{SCHEMA_BASE}export-sector.schema.json",
-        "sector": _sector(sector),
-        "systems": [_entry(s, base) for s in systems],
-    }
+def system_head(sector: Sector) -> str:
+    """What every system file of a sector starts with: made once per sector."""
+    return _open({"$schema": f"{SCHEMA_BASE}export-system.schema.json", "sector": _sector(sector)})
 
 
-def registry_json(sectors: list[Sector], systems: list[System], base: str) -> dict:
+def system_text(head: str, entry: str) -> str:
+    """One system, with the list it is on (schema export-system); `head` from system_head."""
+    return f"{head},{entry[1:]}\n"
+
+
+def sector_text(sector: Sector, entries: list[str]) -> str:
+    """A sector's list: the sector's record and its systems' entries in list order."""
+    head = _open({"$schema": f"{SCHEMA_BASE}export-sector.schema.json", "sector": _sector(sector)})
+    return f'{head},"systems":[{",".join(entries)}]}}\n'
+
+
+def registry_text(lists: list[tuple[Sector, list[str]]]) -> str:
     """Every sector's list."""
-    return {
-        "$schema": f"{SCHEMA_BASE}export-registry.schema.json",
-        "sectors": [
-            {
-                "sector": _sector(sector),
-                "systems": [_entry(s, base) for s in systems if s.sector == sector.id],
-            }
-            for sector in sectors
-        ],
-    }
+    sectors = ",".join(
+        f'{_open({"sector": _sector(sector)})},"systems":[{",".join(entries)}]}}'
+        for sector, entries in lists
+    )
+    head = _open({"$schema": f"{SCHEMA_BASE}export-registry.schema.json"})
+    return f'{head},"sectors":[{sectors}]}}\n'
+
+
+def _open(data: dict) -> str:
+    """`data` as JSON text without its closing brace, for more members to follow."""
+    return dumps(data).rstrip("\n").removesuffix("}")
 
 
 def dumps(data: object) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import os
 import posixpath
+import shutil
 from importlib import resources
 from pathlib import Path
 
@@ -32,7 +33,7 @@ from .frames import Frames
 from .history import ShallowClone, history_of
 from .i18n import LANGUAGE_NAMES, LANGUAGES, t
 from .manifest import MANIFEST, build_manifest
-from .publish import history_exports, published_files
+from .publish import published_files
 from .render import render_page
 from .search import search_index
 from .validate import SYSTEM_FILE, RegistryNotFound, validate_registry
@@ -104,6 +105,10 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         except ShallowClone as err:
             raise PluginError(str(err)) from None
         self.site.draft = bool(self.site.history and self.site.history.draft)
+        # The registry and its history live until the build ends: the cyclic GC need not scan
+        # them again each time the pages, models and exports made from them fill a generation.
+        gc.collect()
+        gc.freeze()  # undone in on_post_build or on_build_error
         ours = getattr(self, "epoch_set", False)  # set by an earlier build of `mkdocs serve`
         if (
             self.site.history
@@ -159,14 +164,8 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
                     content=(PACKAGE / "assets" / name).read_bytes(),
                 )
             )
-        site_url = self.site_url = (config.site_url or "/").rstrip("/") + "/"
-        for published in published_files(self.site, site_url):
-            if published.source is not None:
-                files.append(
-                    File.generated(config, published.uri, abs_src_path=str(published.source))
-                )
-            else:
-                files.append(File.generated(config, published.uri, content=published.content))
+        # Documents, exports, feeds and history are written in on_post_build, one at a time.
+        self.site_url = (config.site_url or "/").rstrip("/") + "/"
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -245,12 +244,21 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()  # `mkdocs serve` builds again in this process: let this build's data go
         site_dir = Path(config.site_dir)
-        # Written here one at a time rather than declared as files: together they can be
-        # hundreds of MB, and MkDocs would hold every declared file's content until the end.
-        for published in history_exports(self.site, self.site_url):
+        # Written here, one at a time, rather than declared as MkDocs files: together they are
+        # hundreds of MB at national scale, and MkDocs would hold every declared file's content
+        # (and a File object for each of 50,000 documents) until the build ends.
+        folders: set[Path] = set()
+        for published in published_files(self.site, self.site_url):
             target = site_dir / published.uri
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(str(published.content), encoding="utf-8")
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
+            if published.source is not None:
+                shutil.copyfile(published.source, target)
+            elif isinstance(published.content, bytes):
+                target.write_bytes(published.content)
+            else:
+                target.write_text(str(published.content), encoding="utf-8")
         # Last, when every file is written: the manifest lists them all with their hashes.
         (site_dir / MANIFEST).write_text(
             build_manifest(site_dir, self.site.history), encoding="utf-8"

@@ -29,55 +29,41 @@ class Published:
     content: str | bytes | None = None
 
 
-def published_files(site: Site, site_url: str = "/") -> list[Published]:
-    """Every file besides the pages; `site_url` (ending in /) makes the exports' links absolute,
-    so a downloaded JSON file still says where its documents are."""
-    out: list[Published] = []
+def published_files(site: Site, site_url: str = "/") -> Iterator[Published]:
+    """Every file besides the pages, made one at a time as it is written (plugin.on_post_build):
+    together they are hundreds of MB at national scale. `site_url` (ending in /) makes the
+    exports' links absolute, so a downloaded JSON file still says where its documents are."""
     sectors = site.sectors()
-    all_systems = [s for sector in sectors for s in site.systems(sector.id)]
+    lists = []
     for sector in sectors:
         systems = site.systems(sector.id)
+        entries, head = [], exports.system_head(sector)
         for system in systems:
             folder = site.entry(system.id).folder
-            out.append(
-                Published(
-                    f"{DOCUMENTS_ROOT}/{sector.id}/{system.id}/{SYSTEM_FILE}", folder / SYSTEM_FILE
-                )
+            yield Published(
+                f"{DOCUMENTS_ROOT}/{sector.id}/{system.id}/{SYSTEM_FILE}", folder / SYSTEM_FILE
             )
             for doc in system.documents:
                 if doc.public:
-                    out.append(
-                        Published(document_path(sector.id, system.id, doc.file), folder / doc.file)
-                    )
-            out.append(
-                Published(
-                    f"{API_ROOT}/systems/{system.id}.json",
-                    content=exports.dumps(exports.system_json(system, sector, site_url)),
-                )
+                    uri = document_path(sector.id, system.id, doc.file)
+                    yield Published(uri, folder / doc.file)
+            entries.append(exports.entry_text(system, site_url))
+            yield Published(
+                f"{API_ROOT}/systems/{system.id}.json",
+                content=exports.system_text(head, entries[-1]),
             )
-        out.append(
-            Published(
-                f"{API_ROOT}/{sector.id}.json",
-                content=exports.dumps(exports.sector_json(sector, systems, site_url)),
-            )
-        )
-        out.append(
-            Published(f"{API_ROOT}/{sector.id}.csv", content=exports.sector_csv(sector, systems))
-        )
-    out.append(
-        Published(
-            f"{API_ROOT}/registry.json",
-            content=exports.dumps(exports.registry_json(sectors, all_systems, site_url)),
-        )
-    )
-    out.append(
-        Published(f"{API_ROOT}/registry.csv", content=exports.registry_csv(sectors, all_systems))
-    )
+        sector_list = exports.sector_text(sector, entries)
+        yield Published(f"{API_ROOT}/{sector.id}.json", content=sector_list)
+        yield Published(f"{API_ROOT}/{sector.id}.csv", content=exports.sector_csv(sector, systems))
+        lists.append((sector, entries))
+    yield Published(f"{API_ROOT}/registry.json", content=exports.registry_text(lists))
+    all_systems = [s for sector in sectors for s in site.systems(sector.id)]
+    yield Published(f"{API_ROOT}/registry.csv", content=exports.registry_csv(sectors, all_systems))
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
-        out.append(Published(f"{API_ROOT}/schemas/{schema.name}", schema))
-    out.append(Published("index.html", content=root_page(site)))
-    out += history_files(site, site_url)
-    return out
+        yield Published(f"{API_ROOT}/schemas/{schema.name}", schema)
+    yield Published("index.html", content=root_page(site))
+    yield from history_files(site, site_url)
+    yield from history_exports(site, site_url)
 
 
 def history_files(site: Site, site_url: str) -> list[Published]:

@@ -115,6 +115,10 @@ def test_the_sample_site_fills_every_system_page_but_the_first_of_each_group(
     from mkdocs.config import load_config
 
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    # The plugin sets SOURCE_DATE_EPOCH from the registry's last commit; undone afterwards,
+    # or later builds in this test process would date their sitemaps by the sample registry.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
     monkeypatch.chdir(PROJECT)
     config = load_config(str(PROJECT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     build(config)

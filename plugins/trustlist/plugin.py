@@ -34,7 +34,7 @@ from .history import ShallowClone, history_of
 from .i18n import LANGUAGE_NAMES, LANGUAGES, t
 from .manifest import MANIFEST, build_manifest
 from .publish import published_files
-from .render import render_page
+from .render import environment, render_page
 from .search import search_index
 from .validate import SYSTEM_FILE, RegistryNotFound, validate_registry
 
@@ -78,6 +78,7 @@ class GeneratedPage(Page):
 
 class TrustlistPlugin(BasePlugin[TrustlistConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        environment.cache_clear()  # each build (`mkdocs serve`) reads our templates afresh
         root = Path(config.config_file_path or ".").parent / self.config.registry
         try:
             registry = validate_registry(root)

@@ -5,21 +5,50 @@ Record text is data: it is escaped here and never passes through Markdown.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import BaseLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import escape
 
+from .i18n import labels
 from .pages import PageSpec, Site, view
+
+# `{{ t.key }}`: a label, the same on every page of a language.
+_LABEL = re.compile(r"\{\{ t\.([a-z0-9_]+) \}\}")
+
+
+class _LabelledLoader(BaseLoader):
+    """ "system.html@kk" is system.html with each `{{ t.key }}` written in as its Kazakh text,
+    escaped here once: 30,000 pages then skip ~50 lookups and escapes each."""
+
+    def __init__(self, inner: BaseLoader) -> None:
+        self.inner = inner
+
+    def get_source(self, environment: Environment, template: str):
+        name, _, lang = template.partition("@")
+        source, filename, uptodate = self.inner.get_source(environment, name)
+        if lang:
+            words = labels(lang)
+
+            def written(match: re.Match[str]) -> str:
+                text = str(escape(words[match[1]]))
+                # Text that Jinja would read as syntax stays a lookup.
+                return match[0] if any(c in text for c in "{}#%") else text
+
+            source = _LABEL.sub(written, source)
+        return source, filename, uptodate
 
 
 @cache
 def environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("trustlist", "templates"),
+        loader=_LabelledLoader(PackageLoader("trustlist", "templates")),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # read once per build: plugin.on_config clears this cache
     )
     env.filters["kb"] = _size
     return env
@@ -35,5 +64,5 @@ def _size(size: int) -> str:
 
 def render_page(site: Site, spec: PageSpec) -> str:
     """The HTML body of a generated page (the theme wraps it)."""
-    template = environment().get_template(f"{spec.kind}.html")
+    template = environment().get_template(f"{spec.kind}.html@{spec.lang}")
     return template.render(view(site, spec))

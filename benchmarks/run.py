@@ -269,7 +269,13 @@ def table(measures: list[Measure], systems: int, sectors: int, commits: int, out
     peer = by["plain + git-revision-date-localized"]
     ratios.append(("ours, 1 language / plain MkDocs", one.seconds / plain.seconds))
     notes = []
-    if peer.stopped:
+    if peer.stopped and peer.seconds <= plain.seconds:
+        # Stopped before it could even match plain: no lower bound on its cost to report.
+        notes.append(
+            f"git-revision-date-localized's cost over plain: not measured (stopped at "
+            f"{peer.seconds:.0f} s; raise --peer-limit above plain's {plain.seconds:.0f} s)"
+        )
+    elif peer.stopped:
         notes.append(
             f"git-revision-date-localized's cost over plain: more than "
             f"{peer.seconds / plain.seconds - 1:.2f} (stopped)"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
 
 from .models import LANGUAGES, Sector, System
 
@@ -55,18 +56,22 @@ def system_text(head: str, entry: str) -> str:
 
 def sector_text(sector: Sector, entries: list[str]) -> str:
     """A sector's list: the sector's record and its systems' entries in list order."""
-    head = _open({"$schema": f"{SCHEMA_BASE}export-sector.schema.json", "sector": _sector(sector)})
-    return f'{head},"systems":[{",".join(entries)}]}}\n'
+    head = {"$schema": f"{SCHEMA_BASE}export-sector.schema.json", "sector": _sector(sector)}
+    return with_list(head, "systems", entries) + "\n"
 
 
 def registry_text(lists: list[tuple[Sector, list[str]]]) -> str:
     """Every sector's list."""
-    sectors = ",".join(
-        f'{_open({"sector": _sector(sector)})},"systems":[{",".join(entries)}]}}'
-        for sector, entries in lists
-    )
-    head = _open({"$schema": f"{SCHEMA_BASE}export-registry.schema.json"})
-    return f'{head},"sectors":[{sectors}]}}\n'
+    sectors = (with_list({"sector": _sector(s)}, "systems", entries) for s, entries in lists)
+    head = {"$schema": f"{SCHEMA_BASE}export-registry.schema.json"}
+    return with_list(head, "sectors", sectors) + "\n"
+
+
+def with_list(head: dict, key: str, items: Iterable[str]) -> str:
+    """`head` as JSON text with one more member, `key`: the list of the already encoded
+    `items`. How large lists are made from entries encoded once and used many times."""
+    opened = _open(head)
+    return f'{opened}{"," if head else ""}"{key}":[{",".join(items)}]}}'
 
 
 def _open(data: dict) -> str:

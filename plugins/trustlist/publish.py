@@ -117,8 +117,8 @@ def history_exports(site: Site, site_url: str) -> Iterator[Published]:
                 **{k: v for k, v in r.as_dict(events=[]).items() if k != "events"},
             }
             # Hundreds of revisions list the same entries: each is encoded once, then joined.
-            listed = ",".join(entries[r.blobs[system_id]] for system_id in r.systems)
-            text = f'{exports.dumps(as_of)[:-2]},"systems":[{listed}]}}\n'
+            listed = (entries[r.blobs[system_id]] for system_id in r.systems)
+            text = exports.with_list(as_of, "systems", listed) + "\n"
             yield Published(revision_json(sector, r.number), content=text)
     for blob, data in sorted(versions.items()):
         version = {

@@ -118,7 +118,7 @@ def _cut(context: Context, page: Any) -> Frame | None:
     holes = {TITLE: "title", CANONICAL: "canonical", CONTENT: "content"}
     holes.update({_hole(str(i)): str(i) for i in range(len(alternates))})
     parts, found = _split(output, holes)
-    system = page.file.src_uri.rstrip("/").split("/")[-2]  # kk/<sector>/<system>/index.md
+    system = page.file.src_uri.split("/")[-2]  # kk/<sector>/<system>/index.md
     if any("\0" in part or system in part for part in parts):
         return None
     return Frame(tuple(parts), tuple(found), _without_alternates(page.meta), len(alternates))

@@ -101,11 +101,12 @@ def test_csv_opens_in_spreadsheets(sample_site: Path) -> None:
 def test_csv_never_carries_a_formula() -> None:
     registry = validate_registry(BASE / "registry")
     system = registry.systems[0].model
-    sector = registry.sectors["health"].model
     hostile = system.model_copy(
         update={"name": system.name.model_copy(update={"kk": '=HYPERLINK("http://x","y")'})}
     )
-    rows = list(csv.reader(io.StringIO(exports.sector_csv(sector, [hostile])[1:], newline="")))
+    rows = list(
+        csv.reader(io.StringIO(exports.sector_csv([exports.csv_row(hostile)])[1:], newline=""))
+    )
     assert rows[1][exports.CSV_COLUMNS.index("name_kk")] == '\'=HYPERLINK("http://x","y")'
     assert rows[1][exports.CSV_COLUMNS.index("name_ru")] == "Демо-система триажа"
 

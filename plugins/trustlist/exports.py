@@ -119,7 +119,8 @@ def _cell(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def _row(system: System) -> list[str]:
+def csv_row(system: System) -> list[str]:
+    """A system's row in the CSV lists, made once for its sector's list and the registry's."""
     values = (
         system.list_number,
         system.id,
@@ -156,12 +157,12 @@ def _csv(header: list[str], rows: list[list[str]]) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-def sector_csv(sector: Sector, systems: list[System]) -> str:
-    return _csv(list(CSV_COLUMNS), [_row(s) for s in systems])
+def sector_csv(rows: list[list[str]]) -> str:
+    """A sector's list as CSV, from its systems' `csv_row`s in list order."""
+    return _csv(list(CSV_COLUMNS), rows)
 
 
-def registry_csv(sectors: list[Sector], systems: list[System]) -> str:
-    rows = [
-        [_cell(sector.id), *_row(s)] for sector in sectors for s in systems if s.sector == sector.id
-    ]
+def registry_csv(lists: list[tuple[Sector, list[list[str]]]]) -> str:
+    """Every sector's list in one CSV, a column naming the sector."""
+    rows = [[_cell(sector.id), *row] for sector, rows in lists for row in rows]
     return _csv(["sector", *CSV_COLUMNS], rows)

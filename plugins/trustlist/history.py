@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -252,10 +252,14 @@ def blob_id(raw: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(raw) + raw, usedforsecurity=False).hexdigest()
 
 
-def history_of(registry_dir: Path, parsed: dict[Path, dict] | None = None) -> History | None:
+def history_of(
+    registry_dir: Path, parsed: dict[Path, dict] | None = None, previous: History | None = None
+) -> History | None:
     """The registry's history, or None when the registry is not in a git repository.
     `parsed` gives records the validator already read (path -> data): history reuses them for
-    the versions that are the work tree's, so a record is parsed once per build."""
+    the versions that are the work tree's, so a record is parsed once per build. `previous`
+    is an earlier build's history (`mkdocs serve`): kept if HEAD has not moved since, as
+    history is made of commits only; whether the work tree is a draft is asked afresh."""
     try:
         repo = gitrepo.open_repo(registry_dir)
     except gitrepo.GitError:
@@ -268,6 +272,9 @@ def history_of(registry_dir: Path, parsed: dict[Path, dict] | None = None) -> Hi
     prefix = Path(registry_dir).resolve().relative_to(Path(repo.working_dir).resolve()).as_posix()
     if not repo.head.is_valid():
         return History(draft=True)  # a repository with no commit yet: everything is a draft
+    draft = gitrepo.has_uncommitted(repo, prefix)
+    if previous is not None and previous.commit == repo.head.commit.hexsha:
+        return replace(previous, draft=draft)
     commits = gitrepo.walk(repo, prefix)
     known = {blob_id(path.read_bytes()): data for path, data in (parsed or {}).items()}
     history = build_history(
@@ -275,7 +282,7 @@ def history_of(registry_dir: Path, parsed: dict[Path, dict] | None = None) -> Hi
     )
     history.commit = repo.head.commit.hexsha
     history.time = repo.head.commit.committed_date
-    history.draft = gitrepo.has_uncommitted(repo, prefix)
+    history.draft = draft
     return history
 
 

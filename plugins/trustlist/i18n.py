@@ -289,6 +289,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "История строится из истории git; в этой сборке её нет.",
         "History comes from the git history, which this build does not have.",
     ),
+    "preview": (
+        "Алдын ала қарау (mkdocs serve): жұмыс көшірмесінен құрылған, жарияланған тізім емес.",
+        "Предпросмотр (mkdocs serve): собран из рабочей копии, это не опубликованный список.",
+        "Preview (mkdocs serve): built from the working copy, not the published list.",
+    ),
     "draft": (
         "Жоба: тізілімде әлі бекітілмеген өзгерістер бар.",
         "Черновик: в реестре есть незафиксированные изменения.",

@@ -10,11 +10,17 @@ A registry with errors fails the build before anything is written.
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import posixpath
+import re
 import shutil
+import threading
+from functools import cache
 from importlib import resources
+from importlib.metadata import version
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import pass_context
 from markupsafe import escape
@@ -27,19 +33,22 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import clean_directory
 
 from . import pages, report
 from .frames import Frames
-from .history import ShallowClone, history_of
+from .history import History, ShallowClone, history_of
 from .i18n import LANGUAGE_NAMES, LANGUAGES, t
-from .manifest import MANIFEST, build_manifest
+from .incremental import Reuse, Snapshot, changed_systems, snapshot
+from .manifest import MANIFEST, Digests, build_manifest
 from .publish import published_files
-from .render import environment, render_page
+from .render import COMPILED, environment, render_page
 from .search import search_index
 from .validate import SYSTEM_FILE, RegistryNotFound, validate_registry
 
 PACKAGE = resources.files("trustlist")
 ASSETS = ("trustlist.css", "trustlist.js", "md-scope.js", "md-content.js")
+_PLAIN_URL = re.compile(r"([a-z0-9-]+/)+")  # nothing to quote: MkDocs' URL is the path itself
 IN_NAV = ("home", "sector", "search")  # the generated pages a language's navigation lists
 
 
@@ -75,10 +84,53 @@ class GeneratedPage(Page):
         self.present_anchor_ids = set()
         self.links_to_anchors = {}
 
+    def _set_canonical_url(self, base: str | None) -> None:
+        # urljoin and urlsplit were most of the cost of making a Page (30,000 of them): a
+        # generated page's URL is a clean relative folder path, so joining is appending.
+        if not base or ".." in self.url or ":" in self.url:
+            super()._set_canonical_url(base)
+            return
+        base = base if base.endswith("/") else base + "/"
+        self.canonical_url = base + self.url
+        self.abs_url = _path_of(base) + self.url
+
+
+class PageFile(File):
+    """A generated page's file: it knows whether an edit changed its page, which is what
+    `mkdocs serve --dirty` asks before building a page again (plain builds build them all)."""
+
+    modified = True
+
+    def is_modified(self) -> bool:
+        return self.modified
+
 
 class TrustlistPlugin(BasePlugin[TrustlistConfig]):
+    # What an earlier build of this process left, for `mkdocs serve` to build only what an
+    # edit changed (incremental.py). MkDocs keeps a plugin with on_startup across rebuilds.
+    def __init__(self) -> None:
+        super().__init__()
+        self.serving = self.dirty = False
+        self.built: Snapshot | None = None  # the inputs of the last build that succeeded
+        self.previous_history: History | None = None
+        self.digests: Digests = {}  # the manifest's, kept by size and modification time
+        self.titles: dict[str, str] = {}  # hand-written pages' titles, for dirty builds
+        self.reuse = Reuse()  # search and export entries of systems a dirty build left alone
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+        self.dirty = self.serving and dirty
+        if self.dirty:
+            # MkDocs warns that a dirty build may leave stale pages, and strict mode would
+            # make that warning fail every build. Ours are not stale: see incremental.py.
+            logging.getLogger("mkdocs.commands.build").addFilter(_dirty_warning)
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         environment.cache_clear()  # each build (`mkdocs serve`) reads our templates afresh
+        if self.serving:
+            # What earlier builds left (kept state, and garbage that on_post_build has a
+            # thread collect once the page is served) is not scanned again during this one.
+            gc.freeze()
         root = Path(config.config_file_path or ".").parent / self.config.registry
         try:
             registry = validate_registry(root)
@@ -102,14 +154,32 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
                 for entry in registry.systems
                 if isinstance(entry.loaded.data, dict)
             }
-            self.site.history = history_of(root, parsed)
+            self.site.history = history_of(root, parsed, self.previous_history)
         except ShallowClone as err:
             raise PluginError(str(err)) from None
         self.site.draft = bool(self.site.history and self.site.history.draft)
-        # The registry and its history live until the build ends: the cyclic GC need not scan
-        # them again each time the pages, models and exports made from them fill a generation.
-        gc.collect()
-        gc.freeze()  # undone in on_post_build or on_build_error
+        self.changed = None  # the systems an edit changed; None: build everything
+        if self.dirty:
+            self.snapshot = snapshot(
+                registry,
+                self.site.history,
+                # Installed themes change with their version, in the settings; walking
+                # Material's thousands of icons on every edit would take longer than a page.
+                [
+                    Path(path)
+                    for path in (config.config_file_path, config.docs_dir, config.theme.custom_dir)
+                    if path
+                ]
+                + [Path(str(PACKAGE))],
+                repr((sorted(self.config.items()), config.site_url, version("mkdocs-material"))),
+            )
+            self.changed = changed_systems(self.built, self.snapshot)
+            if self.changed is not None:
+                self.changed_sectors = {
+                    entry.sector for entry in registry.systems if entry.id in self.changed
+                }
+            self.built = None  # set again when this build succeeds
+        self.reuse.keyed(self.snapshot if self.dirty else None)
         ours = getattr(self, "epoch_set", False)  # set by an earlier build of `mkdocs serve`
         if (
             self.site.history
@@ -120,6 +190,12 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             # the same commit builds the same bytes at any hour on any machine.
             os.environ["SOURCE_DATE_EPOCH"] = str(self.site.history.time)
             self.epoch_set = True
+        # The registry and its history live until the build ends: the cyclic GC need not
+        # scan them again each time the pages, models and exports made from them fill a
+        # generation. (After an edit, the last build's garbage waits: see on_post_build.)
+        if self.changed is None:
+            gc.collect()
+        gc.freeze()  # undone in on_post_build or on_build_error
         # Our template overrides sit between the user's custom_dir and Material's own.
         overrides = str(PACKAGE / "overrides")
         position = 1 if config.theme.custom_dir else 0
@@ -130,6 +206,12 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         # No config.extra.alternate: Material would put <link rel=alternate> in every head
         # and its script would fetch /<lang>/sitemap.xml; our switch is per page instead.
         return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.dirty and self.changed is None:
+            # Everything is built again: from an empty folder, so that MkDocs also writes the
+            # hand-written pages and theme files it would skip as older than their output.
+            clean_directory(config.site_dir)
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):
         # `mkdocs serve` watches docs/ only; records and documents live in the registry.
@@ -148,13 +230,20 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             inclusion = (
                 InclusionLevel.UNDEFINED if spec.kind in IN_NAV else InclusionLevel.NOT_IN_NAV
             )
-            file = File.generated(config, spec.src_uri, content="", inclusion=inclusion)
+            file = PageFile.generated(config, spec.src_uri, content="", inclusion=inclusion)
+            if _PLAIN_URL.fullmatch(spec.url):
+                # What MkDocs would work out from the source path, known here (30,000 times).
+                file.dest_uri = f"{spec.url}index.html"
+                file.url = spec.url if config.use_directory_urls else file.dest_uri
+            file.modified = self._modified(spec)
             GeneratedPage(None, file, config)  # becomes file.page, which MkDocs then uses
             files.append(file)
         for lang in self.config.languages:
             files.append(
                 File.generated(
-                    config, f"{lang}/search/index.json", content=search_index(self.site, lang)
+                    config,
+                    f"{lang}/search/index.json",
+                    content=search_index(self.site, lang, self.reuse),
                 )
             )
         for name in ASSETS:
@@ -168,6 +257,15 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         # Documents, exports, feeds and history are written in on_post_build, one at a time.
         self.site_url = (config.site_url or "/").rstrip("/") + "/"
         return files
+
+    def _modified(self, spec: pages.PageSpec) -> bool:
+        """Whether this build changes the page: after an edit, the edited systems' pages,
+        their sectors' lists, and the home pages, which show the latest changes."""
+        if self.changed is None or spec.kind == "home":
+            return True
+        if spec.kind == "system":
+            return spec.system in self.changed
+        return spec.kind == "sector" and spec.sector in self.changed_sectors
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         # One navigation per language, holding only that language's home, sectors and
@@ -194,7 +292,11 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         lang = spec.lang if spec else _language_of(page.file.src_uri, self.config.languages)
         page.meta["trustlist_lang"] = lang
         page.meta["trustlist_site_name"] = t("site_title", lang)
-        banners = [t("draft", lang)] if self.site.draft else []
+        banners = []
+        if self.serving:  # a preview, whatever git says: and no page changes when that does
+            banners.append(t("preview", lang))
+        elif self.site.draft:
+            banners.append(t("draft", lang))
         if self.config.demonstration:
             banners.append(t("demo_banner", lang))
         if banners:
@@ -222,12 +324,22 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             return frames.render(context, page, page.meta["trustlist_frame"])
 
         env.globals["trustlist_frame"] = trustlist_frame
+        # A dirty build reads only modified pages, but every page's navigation shows the
+        # hand-written ones' titles: those it did not read keep the last build's.
+        for file in files.documentation_pages():
+            if file.page is not None and file.src_uri not in self.specs:
+                if file.page.markdown is None and file.src_uri in self.titles:
+                    file.page.title = self.titles[file.src_uri]
+                elif file.page.title:
+                    self.titles[file.src_uri] = file.page.title
         # MkDocs makes a new environment for every build, so templates cannot change under
         # this one: no need to stat each template file again on each of a page's ~20 includes.
         env.auto_reload = False
+        env.bytecode_cache = COMPILED  # `mkdocs serve`: Material's templates compiled once
         # Everything read so far (registry, history, pages) lives until the build ends; the
         # cyclic GC need not scan it again and again while thousands of pages are written.
-        gc.collect()
+        if self.changed is None:
+            gc.collect()
         gc.freeze()  # undone in on_post_build or on_build_error
         return env
 
@@ -249,7 +361,7 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         # hundreds of MB at national scale, and MkDocs would hold every declared file's content
         # (and a File object for each of 50,000 documents) until the build ends.
         folders: set[Path] = set()
-        for published in published_files(self.site, self.site_url):
+        for published in published_files(self.site, self.site_url, self.changed, self.reuse):
             target = site_dir / published.uri
             if target.parent not in folders:
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -262,8 +374,19 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
                 target.write_text(str(published.content), encoding="utf-8")
         # Last, when every file is written: the manifest lists them all with their hashes.
         (site_dir / MANIFEST).write_text(
-            build_manifest(site_dir, self.site.history), encoding="utf-8"
+            build_manifest(site_dir, self.site.history, self.digests if self.serving else None),
+            encoding="utf-8",
         )
+        if self.serving:
+            self.previous_history = self.site.history
+        if self.dirty:
+            self.built = self.snapshot
+        if self.serving:
+            # A full collection takes a quarter of a second at 1,000 systems: done while the
+            # browser loads the page rather than on the way to it (the next build freezes).
+            collector = threading.Timer(1.0, gc.collect)
+            collector.daemon = True
+            collector.start()
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         if page.file.src_uri in self.specs:
@@ -287,6 +410,15 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         if spec:
             page.content = render_page(self.site, spec)
         return context
+
+
+@cache
+def _path_of(base: str) -> str:
+    return urlsplit(base).path
+
+
+def _dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 # Material's markup that the Nu validator rejects, as Material writes it: autocomplete on its

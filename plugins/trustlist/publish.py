@@ -6,13 +6,15 @@ the validator in the same build); a non-public document has no file to copy, by 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from . import exports
 from .feeds import atom_feed
 from .i18n import LANGUAGE_NAMES
+from .incremental import NO_REUSE, Reuse
 from .pages import API_ROOT, DOCUMENTS_ROOT, Site, document_path, revision_json
 from .schema import SCHEMA_DIR
 from .validate import SYSTEM_FILE
@@ -29,16 +31,29 @@ class Published:
     content: str | bytes | None = None
 
 
-def published_files(site: Site, site_url: str = "/") -> Iterator[Published]:
+def published_files(
+    site: Site, site_url: str = "/", only: Collection[str] | None = None, reuse: Reuse = NO_REUSE
+) -> Iterator[Published]:
     """Every file besides the pages, made one at a time as it is written (plugin.on_post_build):
     together they are hundreds of MB at national scale. `site_url` (ending in /) makes the
-    exports' links absolute, so a downloaded JSON file still says where its documents are."""
+    exports' links absolute, so a downloaded JSON file still says where its documents are.
+
+    `only` (a rebuild of `mkdocs serve` after an edit, incremental.py): the files of these
+    systems and the lists they are on; the rest, history included, is as the last build left it.
+    `reuse` keeps unchanged systems' export entries and CSV rows from the last build.
+    """
     sectors = site.sectors()
-    lists = []
+    lists, tables = [], []
     for sector in sectors:
         systems = site.systems(sector.id)
-        entries, head = [], exports.system_head(sector)
+        entries, rows, head = [], [], exports.system_head(sector)
         for system in systems:
+            entries.append(
+                reuse.get("export", system.id, partial(exports.entry_text, system, site_url))
+            )
+            rows.append(reuse.get("csv", system.id, partial(exports.csv_row, system)))
+            if only is not None and system.id not in only:
+                continue
             folder = site.entry(system.id).folder
             yield Published(
                 f"{DOCUMENTS_ROOT}/{sector.id}/{system.id}/{SYSTEM_FILE}", folder / SYSTEM_FILE
@@ -47,18 +62,19 @@ def published_files(site: Site, site_url: str = "/") -> Iterator[Published]:
                 if doc.public:
                     uri = document_path(sector.id, system.id, doc.file)
                     yield Published(uri, folder / doc.file)
-            entries.append(exports.entry_text(system, site_url))
             yield Published(
                 f"{API_ROOT}/systems/{system.id}.json",
                 content=exports.system_text(head, entries[-1]),
             )
         sector_list = exports.sector_text(sector, entries)
         yield Published(f"{API_ROOT}/{sector.id}.json", content=sector_list)
-        yield Published(f"{API_ROOT}/{sector.id}.csv", content=exports.sector_csv(sector, systems))
+        yield Published(f"{API_ROOT}/{sector.id}.csv", content=exports.sector_csv(rows))
         lists.append((sector, entries))
+        tables.append((sector, rows))
     yield Published(f"{API_ROOT}/registry.json", content=exports.registry_text(lists))
-    all_systems = [s for sector in sectors for s in site.systems(sector.id)]
-    yield Published(f"{API_ROOT}/registry.csv", content=exports.registry_csv(sectors, all_systems))
+    yield Published(f"{API_ROOT}/registry.csv", content=exports.registry_csv(tables))
+    if only is not None:
+        return
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         yield Published(f"{API_ROOT}/schemas/{schema.name}", schema)
     yield Published("index.html", content=root_page(site))

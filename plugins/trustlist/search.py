@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from functools import partial
 
+from .incremental import NO_REUSE, Reuse
+from .models import System
 from .pages import Site, pick, relative
 
 
@@ -18,31 +21,34 @@ def normalize(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).lower().split())
 
 
-def search_index(site: Site, lang: str) -> str:
+def search_index(site: Site, lang: str, reuse: Reuse = NO_REUSE) -> str:
     """JSON list of {title, url, sector, owner, text} for every system page in `lang`."""
-    page_url = f"{lang}/search/"
     entries = []
     for sector in site.sectors():
         sector_name = sector.name.get(lang)
         for system in site.systems(sector.id):
-            name = pick(system.name, lang).value
-            owner = pick(system.owner.name, lang).value
-            texts = [name, owner, system.owner.bin, sector_name, system.id]
-            for text in (
-                system.description.purpose,
-                system.description.methods,
-                system.name,
-                system.owner.name,
-            ):
-                texts.append(pick(text, lang).value)
-            entries.append(
-                {
-                    "title": name,
-                    "url": relative(page_url, f"{lang}/{sector.id}/{system.id}/"),
-                    "sector": sector_name,
-                    "owner": owner,
-                    "status": system.status.state,
-                    "text": normalize(" ".join(texts)),
-                }
-            )
-    return json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
+            make = partial(_entry, system, sector.id, sector_name, lang)
+            entries.append(reuse.get(f"search {lang}", system.id, make))
+    return f"[{','.join(entries)}]"
+
+
+def _entry(system: System, sector_id: str, sector_name: str, lang: str) -> str:
+    name = pick(system.name, lang).value
+    owner = pick(system.owner.name, lang).value
+    texts = [name, owner, system.owner.bin, sector_name, system.id]
+    for text in (
+        system.description.purpose,
+        system.description.methods,
+        system.name,
+        system.owner.name,
+    ):
+        texts.append(pick(text, lang).value)
+    entry = {
+        "title": name,
+        "url": relative(f"{lang}/search/", f"{lang}/{sector_id}/{system.id}/"),
+        "sector": sector_name,
+        "owner": owner,
+        "status": system.status.state,
+        "text": normalize(" ".join(texts)),
+    }
+    return json.dumps(entry, ensure_ascii=False, separators=(",", ":"))

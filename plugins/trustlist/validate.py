@@ -42,16 +42,28 @@ class _Modelled:
     """
 
     loaded: Loaded
-    checked: object  # the model, None for an invalid record, or VOUCHED
+    checked: object  # the model, None for an invalid record, or Vouched
 
     @property
     def model(self):
-        if self.checked is VOUCHED:
-            self.checked = self.model_class.model_validate(self.loaded.data)
+        if isinstance(self.checked, Vouched):
+            key = self.checked.key
+            if key not in _MODELS:
+                _MODELS[key] = self.model_class.model_validate(self.loaded.data)
+            self.checked = _MODELS[key]
         return self.checked
 
 
-VOUCHED = object()
+@dataclass(frozen=True)
+class Vouched:
+    """A record the cache vouched for, by its key there (its kind, place and bytes)."""
+
+    key: str
+
+
+# Models of vouched records, made once per process: `mkdocs serve` validates the registry
+# after every edit, and 1,000 models took a quarter of a second. They are frozen.
+_MODELS: dict[str, object] = {}
 
 
 @dataclass
@@ -135,22 +147,23 @@ def _judge_record(
     own_rules: Callable[[Loaded], Iterable[Finding]],
 ) -> tuple[Loaded, object, list[Finding]]:
     """Every stage that reads only the record and its place (`place`: the folders and whatever
-    else `own_rules` is told): the record, its model (or VOUCHED) and every finding."""
+    else `own_rules` is told): the record, its model (or Vouched) and every finding."""
     raw, loaded = read
     if raw is None:
         return loaded, None, loaded.findings
-    data = RECORDS.data(kind, place, raw)
+    key = RECORDS.key(kind, place, raw)
+    data = RECORDS.data(key)
     if data is not None:  # these very bytes, in this place, passed every stage before
         loaded.data = data
         loaded.text = decode_text(raw)
-        return loaded, VOUCHED, []
+        return loaded, Vouched(key), []
     loaded = parse_yaml(raw, loaded.path, loaded)
     model, found = _check_record(loaded, kind, System if kind == "system" else Sector)
     found = loaded.findings + found
     if loaded.data is not None:
         found += own_rules(loaded)
     if model is not None and not found:  # warnings too: a record with any is judged afresh
-        RECORDS.remember(kind, place, raw, loaded.data)
+        RECORDS.remember(key, loaded.data)
     return loaded, model, found
 
 

@@ -167,8 +167,14 @@ class PdfVerdicts(_Store):
     def encode(self, value: object) -> list[list[str]]:
         return [[p.code, p.message] for p in value]  # type: ignore[union-attr]
 
-    def problems(self, sha256: str, data: bytes) -> list[PdfProblem]:
-        """The checker's problems for these bytes, whose SHA-256 the caller computed."""
+    def knows(self, sha256: str) -> bool:
+        if not self._begun:
+            self.begin()
+        return sha256 in self._known
+
+    def problems(self, sha256: str, data: bytes | None) -> list[PdfProblem]:
+        """The checker's problems for these bytes, whose SHA-256 the caller computed
+        (`data` may be None for a document the checker `knows`)."""
         if not self._begun:
             self.begin()
         known = self._known.get(sha256)
@@ -216,15 +222,15 @@ class RecordVerdicts(_Store):
     def key(kind: str, place: str, raw: bytes) -> str:
         return f"{kind} {place} {hashlib.sha256(raw).hexdigest()}"
 
-    def data(self, kind: str, place: str, raw: bytes) -> object | None:
-        """The data of these bytes as a `kind` record at `place` when known to be valid."""
-        stored = self.get(self.key(kind, place, raw))
+    def data(self, key: str) -> object | None:
+        """The data of the record under `key` when known to be valid."""
+        stored = self.get(key)
         return json.loads(stored) if isinstance(stored, str) else None  # type: ignore[arg-type]
 
-    def remember(self, kind: str, place: str, raw: bytes, data: object) -> None:
+    def remember(self, key: str, data: object) -> None:
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         if json.loads(text) == data:  # anything JSON would change is simply not kept
-            self.put(self.key(kind, place, raw), text)
+            self.put(key, text)
 
 
 def check_pdf(data: bytes) -> list[PdfProblem]:

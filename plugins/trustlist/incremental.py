@@ -46,7 +46,7 @@ def snapshot(
     for entry in registry.systems:
         # Which systems exist, and where, is shared: a new or moved system changes lists.
         shared.update(f"{entry.sector}/{entry.id}\0".encode())
-        key = hashlib.sha256(_read(entry.folder / SYSTEM_FILE))
+        key = hashlib.sha256((entry.key or "").encode() or _read(entry.folder / SYSTEM_FILE))
         for name, facts in sorted(entry.files.items()):
             key.update(f"\0{name}\0{facts.sha256}".encode())
         systems[entry.id] = key.hexdigest()

@@ -55,15 +55,8 @@ def _scan(folder: str, prefix: str, found: list[tuple[str, str]]) -> None:
                 found.append((prefix + entry.name, entry.path))
 
 
-Digests = dict[str, tuple[int, int, dict[str, object]]]  # path -> (size, mtime_ns, digest)
-
-
-def build_manifest(site: Path, history: History | None, known: Digests | None = None) -> str:
-    """The manifest of the built site in `site` (every file but the manifest and signature).
-
-    `known` keeps digests between builds of `mkdocs serve`, which rewrites only what an edit
-    changed: a file whose size and modification time are those of its known digest is not
-    read again. Left out, every file is read (`mkdocs build`, `verify`)."""
+def build_manifest(site: Path, history: History | None) -> str:
+    """The manifest of the built site in `site` (every file but the manifest and signature)."""
     lists = {}
     if history is not None:
         for sector, revisions in sorted(history.revisions.items()):
@@ -80,20 +73,9 @@ def build_manifest(site: Path, history: History | None, known: Digests | None = 
             "draft": bool(history and history.draft),
         },
         "lists": lists,
-        "files": {name: _known_digest(path, known) for name, path in _files(site).items()},
+        "files": {name: _digest(path) for name, path in _files(site).items()},
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
-
-
-def _known_digest(path: str, known: Digests | None) -> dict[str, object]:
-    if known is None:
-        return _digest(path)
-    info = os.stat(path)  # noqa: PTH116 (a str from os.scandir)
-    size, mtime, digest = known.get(path, (-1, -1, {}))
-    if (size, mtime) != (info.st_size, info.st_mtime_ns):
-        digest = _digest(path)
-        known[path] = (info.st_size, info.st_mtime_ns, digest)
-    return digest
 
 
 def verify_site(site: Path) -> list[Finding]:

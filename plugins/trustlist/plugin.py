@@ -40,7 +40,7 @@ from .frames import Frames
 from .history import History, ShallowClone, history_of
 from .i18n import LANGUAGE_NAMES, LANGUAGES, t
 from .incremental import Reuse, Snapshot, changed_systems, snapshot
-from .manifest import MANIFEST, Digests, build_manifest
+from .manifest import MANIFEST, build_manifest
 from .publish import published_files
 from .render import COMPILED, environment, render_page
 from .search import search_index
@@ -110,16 +110,15 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
     # edit changed (incremental.py). MkDocs keeps a plugin with on_startup across rebuilds.
     def __init__(self) -> None:
         super().__init__()
-        self.serving = self.dirty = False
-        self.built: Snapshot | None = None  # the inputs of the last build that succeeded
-        self.previous_history: History | None = None
-        self.digests: Digests = {}  # the manifest's, kept by size and modification time
-        self.titles: dict[str, str] = {}  # hand-written pages' titles, for dirty builds
-        self.reuse = Reuse()  # search and export entries of systems a dirty build left alone
+        self.on_startup(command="build", dirty=False)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty = self.serving and dirty
+        self.built: Snapshot | None = None  # the inputs of the last build that succeeded
+        self.previous_history: History | None = None
+        self.titles: dict[str, str] = {}  # hand-written pages' titles, for dirty builds
+        self.reuse = Reuse()  # search, export and CSV entries of systems an edit left alone
         if self.dirty:
             # MkDocs warns that a dirty build may leave stale pages, and strict mode would
             # make that warning fail every build. Ours are not stale: see incremental.py.
@@ -236,7 +235,11 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
                 file.dest_uri = f"{spec.url}index.html"
                 file.url = spec.url if config.use_directory_urls else file.dest_uri
             file.modified = self._modified(spec)
-            GeneratedPage(None, file, config)  # becomes file.page, which MkDocs then uses
+            page = GeneratedPage(None, file, config)  # becomes file.page, which MkDocs uses
+            if spec.kind in IN_NAV:
+                # Named now, not when MkDocs reads the page: a dirty build reads only pages it
+                # builds, and every page's navigation shows these. Data: escaped once, here.
+                page.title = escape(pages.title(self.site, spec))
             files.append(file)
         for lang in self.config.languages:
             files.append(
@@ -373,10 +376,11 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             else:
                 target.write_text(str(published.content), encoding="utf-8")
         # Last, when every file is written: the manifest lists them all with their hashes.
-        (site_dir / MANIFEST).write_text(
-            build_manifest(site_dir, self.site.history, self.digests if self.serving else None),
-            encoding="utf-8",
-        )
+        # Not for `mkdocs serve`: a preview is never published, and attests nothing.
+        if not self.serving:
+            (site_dir / MANIFEST).write_text(
+                build_manifest(site_dir, self.site.history), encoding="utf-8"
+            )
         if self.serving:
             self.previous_history = self.site.history
         if self.dirty:

@@ -83,6 +83,7 @@ class SystemEntry(_Modelled):
     loaded: Loaded
     checked: object = None
     files: dict[str, documents.FileFacts] = field(default_factory=dict)  # by file name
+    key: str | None = None  # the record cache's key: its bytes' hash, in its place
     model_class = System
 
 
@@ -251,6 +252,13 @@ def _sector(registry: Registry, folder: Path, display: str) -> None:
 def _system(
     registry: Registry, folder: Path, display: str, sector: str, sector_exists: bool
 ) -> None:
+    place = f"{sector}/{folder.name} {sector_exists}"
+    stamp = _folder_stamp(folder, place)
+    kept = _FOLDERS.get(str(folder))
+    if stamp is not None and kept is not None and kept[0] == stamp:
+        RECORDS.get(kept[1].key)  # still in use: the cache keeps it
+        registry.systems.append(kept[1])
+        return
     record = folder / SYSTEM_FILE
     raw, loaded = read_record(record, f"{display}/{SYSTEM_FILE}")
     if raw is None and not (record.exists() or record.is_symlink()):
@@ -258,10 +266,11 @@ def _system(
             Finding(display, 0, 0, "REG007", f"this system folder has no {SYSTEM_FILE}")
         )
         return
+    before = len(registry.findings)
     loaded, model, found = _judge_record(
         (raw, loaded),
         "system",
-        f"{sector}/{folder.name} {sector_exists}",
+        place,
         partial(
             rules.check_system,
             sector_folder=sector,
@@ -274,6 +283,29 @@ def _system(
     if loaded.data is not None:
         registry.findings += documents.check_folder(loaded, folder, display, entry.files)
     registry.systems.append(entry)
+    if raw is not None:
+        entry.key = RECORDS.key("system", place, raw)
+        if stamp is not None and len(registry.findings) == before:
+            _FOLDERS[str(folder)] = (stamp, entry)
+
+
+# System folders that passed every check in this process, by path: (stamp, entry).
+# `mkdocs serve` validates the registry after every edit; a folder whose files all keep their
+# size, times and inode (an edit always moves the change time) is the same folder, and its
+# entry is used again without reading anything. Only the checks across records run again.
+_FOLDERS: dict[str, tuple[tuple, SystemEntry]] = {}
+
+
+def _folder_stamp(folder: Path, place: str) -> tuple | None:
+    try:
+        with os.scandir(folder) as entries:
+            stats = [(e.name, e.stat(follow_symlinks=False)) for e in entries]
+    except OSError:
+        return None
+    return (
+        place,
+        *sorted((n, s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_ino) for n, s in stats),
+    )
 
 
 def _cross_record(registry: Registry) -> Iterator[Finding]:

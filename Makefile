@@ -32,7 +32,7 @@ site: validate
 	$(BIN)/mkdocs build --strict --clean
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --watch plugins
+	$(BIN)/mkdocs serve --dirty --watch plugins
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

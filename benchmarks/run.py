@@ -4,10 +4,16 @@
                              [--runs 2] [--out DIR]
 
 Generates a registry (benchmarks/generate.py), then times, each in a fresh process with its
-peak memory (GNU time's maximum resident set size), builds as the best of --runs runs:
+peak memory (GNU time's maximum resident set size) and CPU time (user + system, its git and
+worker processes included), builds as the best of --runs runs:
   - `trustlist validate`, with an empty PDF verdict cache (as in CI) and a filled one;
   - the trustlist site for one language and for all three, with history (a git repository)
-    and without it (the same files outside git), giving history's share of the build;
+    and without it (the same files outside git), giving history's share of the build (by wall
+    time and, steadier on a shared machine, by CPU time);
+  - at any other size than 1,000 systems, the 1-language site of a 1,000-system registry
+    generated alike: how the cost grows with size;
+  - `mkdocs serve --dirty` (`make serve`) on 1,000 systems in three languages: seconds from
+    saving an edited record to the served page showing it, five edits a second apart;
   - plain MkDocs + Material on the same content as hand-written Markdown, with the system
     pages out of the nav as ours are; the same with mkdocs-git-revision-date-localized (the
     peer that dates pages from git); Hugo on the same Markdown where `hugo` is installed.
@@ -26,17 +32,24 @@ import os
 import platform
 import shutil
 import signal
+import socket
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
+import urllib.request
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+
+import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import generate
 
 BIN = Path(sys.executable).parent
+SMALL = 1000  # the size growth is measured from, and `mkdocs serve` at
 CONFIG = """site_name: benchmark
 site_url: https://bench.example.kz/
 theme:
@@ -54,11 +67,13 @@ class Measure:
     seconds: float
     peak_mb: float
     stopped: bool = False  # ran out of its time limit: seconds is a lower bound
+    cpu: float | None = None  # user + system seconds, git and worker processes included
 
     def row(self) -> str:
         seconds = f"> {self.seconds:.0f}" if self.stopped else f"{self.seconds:.2f}"
         peak = "stopped" if self.stopped else f"{self.peak_mb:.0f}"
-        return f"| {self.what:<48} | {seconds:>8} | {peak:>8} |"
+        cpu = "" if self.cpu is None else f"{self.cpu:.2f}"
+        return f"| {self.what:<48} | {seconds:>8} | {cpu:>8} | {peak:>8} |"
 
 
 def timed(
@@ -87,6 +102,76 @@ def _seconds(measure: Measure) -> float:
     return measure.seconds
 
 
+def serve_edits(root: Path, cache: Path, edits: int = 5) -> list[Measure]:
+    """`mkdocs serve --dirty` (what `make serve` runs) on `root`, all three languages: the
+    seconds from saving an edited record to the served page showing it, over `edits` edits
+    a second apart, as a person makes them: the median and the slowest."""
+    write_config(root, "[kk, ru, en]")
+    record = sorted((root / "registry").glob("*/*/system.yaml"))[0]
+    data = yaml.safe_load(record.read_text(encoding="utf-8"))
+    name = data["name"]["en"]
+    original = record.read_text(encoding="utf-8")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    page = f"http://127.0.0.1:{port}/en/{data['sector']}/{data['id']}/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TRUSTLIST_CACHE": str(cache)}
+    server = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    waits = []
+    try:
+        if not _until_shown(page, name, 1800):
+            sys.exit("benchmark step failed: mkdocs serve never served the page")
+        for edit in range(edits):
+            time.sleep(1)
+            shown = f"{name} edit {edit}"
+            record.write_text(original.replace(f"  en: {name}\n", f"  en: {shown}\n", 1), "utf-8")
+            start = time.monotonic()
+            if not _until_shown(page, shown, 120):
+                sys.exit("benchmark step failed: an edit never reached the served page")
+            waits.append(time.monotonic() - start)
+        peak = _peak_mb(server.pid)
+    finally:
+        record.write_text(original, encoding="utf-8")
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait()
+    systems = len(list((root / "registry").glob("*/*/system.yaml")))
+    label = f"mkdocs serve --dirty, {systems} systems, 3 languages"
+    measures = [
+        Measure(f"{label}: edit to page, median", statistics.median(waits), peak),
+        Measure(f"{label}: edit to page, slowest", max(waits), peak),
+    ]
+    for measure in measures:
+        print(measure.row(), file=sys.stderr, flush=True)
+    return measures
+
+
+def _until_shown(url: str, text: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode("utf-8"):
+                    return True
+        except OSError:
+            pass  # not serving yet
+        time.sleep(0.02)
+    return False
+
+
+def _peak_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def _timed_once(
     what: str, command: list[str], cwd: Path, cache: Path, limit: float | None, output: Path | None
 ) -> Measure:
@@ -95,7 +180,7 @@ def _timed_once(
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TRUSTLIST_CACHE": str(cache)}
     env.pop("SOURCE_DATE_EPOCH", None)
     process = subprocess.Popen(
-        ["/usr/bin/time", "-f", "@@ %e %M", *command],
+        ["/usr/bin/time", "-f", "@@ %e %M %U %S", *command],
         cwd=cwd,
         env=env,
         stdout=subprocess.PIPE,
@@ -112,14 +197,18 @@ def _timed_once(
     marker = [line for line in stderr.splitlines() if line.startswith("@@ ")]
     if process.returncode != 0 or not marker:
         sys.exit(f"benchmark step failed: {what}\n{stdout}\n{stderr[-3000:]}")
-    seconds, kilobytes = marker[-1].split()[1:]
-    return Measure(what, float(seconds), int(kilobytes) / 1024)
+    seconds, kilobytes, user, system = marker[-1].split()[1:]
+    return Measure(what, float(seconds), int(kilobytes) / 1024, cpu=float(user) + float(system))
 
 
 def site_build(root: Path, languages: str, out: Path) -> list[str]:
+    write_config(root, languages)
+    return [str(BIN / "mkdocs"), "build", "--strict", "-q", "-d", str(out)]
+
+
+def write_config(root: Path, languages: str) -> None:
     (root / "mkdocs.yml").write_text(CONFIG.format(languages=languages), encoding="utf-8")
     (root / "docs").mkdir(exist_ok=True)
-    return [str(BIN / "mkdocs"), "build", "--strict", "-q", "-d", str(out)]
 
 
 def run(
@@ -169,6 +258,23 @@ def run(
                 output=out / "b",
             )
         )
+    # Growth and `mkdocs serve` are judged at 1,000 systems: a registry of that size, unless
+    # this is one, generated with the same sectors and history length.
+    small = repo
+    if systems != SMALL:
+        small = work / "registry-small"
+        generate(small, SMALL, sectors, commits, seed=1)
+        measures.append(
+            timed(
+                f"trustlist site, 1 language, {SMALL} systems",
+                site_build(small, "[kk]", out / "f"),
+                small,
+                cache,
+                runs,
+                output=out / "f",
+            )
+        )
+    measures += serve_edits(small, cache)
     if not baselines:
         return measures
     plain = repo / "plain"
@@ -251,17 +357,21 @@ def table(measures: list[Measure], systems: int, sectors: int, commits: int, out
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}; sites written to {out} (emptied before each build)",
         "",
-        f"| {'step':<48} | {'seconds':>8} | {'peak MB':>8} |",
-        f"|{'-' * 50}|{'-' * 10}|{'-' * 10}|",
+        f"| {'step':<48} | {'seconds':>8} | {'CPU s':>8} | {'peak MB':>8} |",
+        f"|{'-' * 50}|{'-' * 10}|{'-' * 10}|{'-' * 10}|",
     ]
     lines += [m.row() for m in measures]
     one = by["trustlist site, 1 language"]
-    ratios = [
-        (
-            "history's share of the 1-language build",
-            (one.seconds - by["trustlist site, 1 language, no git history"].seconds) / one.seconds,
-        ),
-    ]
+    ratios = []
+    for label in ("1 language", "3 languages"):
+        git, nogit = by[f"trustlist site, {label}"], by[f"trustlist site, {label}, no git history"]
+        ratios.append((f"history's share of the {label} build", 1 - nogit.seconds / git.seconds))
+        if git.cpu and nogit.cpu:  # CPU time: the same share, without the machine's noise
+            ratios.append((f"history's share of the {label} build, CPU", 1 - nogit.cpu / git.cpu))
+    small = by.get(f"trustlist site, 1 language, {SMALL} systems")
+    if small is not None:
+        growth = one.seconds / small.seconds
+        ratios.append((f"ours, 1 language, {systems} / {SMALL} systems (growth)", growth))
     if "plain MkDocs + Material" not in by:  # --ours-only
         lines += ["", *(f"{name}: {value:.2f}" for name, value in ratios)]
         return "\n".join(lines)

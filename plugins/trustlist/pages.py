@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
+from functools import cache
 
 from .deadlines import WorkingCalendar
 from .history import History, Revision
@@ -28,7 +29,12 @@ KZ_TIME = timezone(timedelta(hours=5))
 
 
 def revision_time(revision: Revision) -> str:
-    return datetime.fromtimestamp(revision.time, KZ_TIME).strftime("%Y-%m-%d %H:%M")
+    return _kz_time(revision.time)
+
+
+@cache  # a revision is shown on its history page and on each of its systems' pages
+def _kz_time(epoch: int) -> str:
+    return datetime.fromtimestamp(epoch, KZ_TIME).strftime("%Y-%m-%d %H:%M")
 
 
 def revision_json(sector: str, number: int) -> str:
@@ -355,10 +361,11 @@ def _timeliness_view(site: Site, spec: PageSpec) -> dict[str, object]:
 
 
 def _revision_view(revision: Revision, spec: PageSpec) -> dict[str, object]:
+    time = revision_time(revision)
     return {
         "number": revision.number,
-        "time": revision_time(revision),
-        "date": revision_time(revision)[:10],
+        "time": time,
+        "date": time[:10],
         "commit": revision.commit,
         "href": relative(spec.url, f"{spec.lang}/{revision.sector}/history/")
         + f"#r{revision.number}",

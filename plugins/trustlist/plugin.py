@@ -16,7 +16,7 @@ import posixpath
 import re
 import shutil
 import threading
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from importlib.metadata import version
 from pathlib import Path
@@ -36,6 +36,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import clean_directory
 
 from . import pages, report
+from .forked import Forked
 from .frames import Frames
 from .history import History, ShallowClone, history_of
 from .i18n import LANGUAGE_NAMES, LANGUAGES, t
@@ -119,6 +120,7 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         self.previous_history: History | None = None
         self.titles: dict[str, str] = {}  # hand-written pages' titles, for dirty builds
         self.reuse = Reuse()  # search, export and CSV entries of systems an edit left alone
+        self.writer: Forked | None = None  # the process writing documents and exports
         if self.dirty:
             # MkDocs warns that a dirty build may leave stale pages, and strict mode would
             # make that warning fail every build. Ours are not stale: see incremental.py.
@@ -344,6 +346,11 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         if self.changed is None:
             gc.collect()
         gc.freeze()  # undone in on_post_build or on_build_error
+        # Every file but the pages is written by a forked copy of this process while this one
+        # writes the pages (forked.py). Not under `mkdocs serve`: its server threads make
+        # forking unsafe, and a rebuild after an edit writes little.
+        site_dir = Path(config.site_dir)
+        self.writer = None if self.serving else Forked(partial(self._write_files, site_dir))
         return env
 
     def on_page_content(
@@ -356,13 +363,15 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
+        if self.writer is not None:
+            self.writer.stop()
+            self.writer = None
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        gc.unfreeze()  # `mkdocs serve` builds again in this process: let this build's data go
-        site_dir = Path(config.site_dir)
-        # Written here, one at a time, rather than declared as MkDocs files: together they are
-        # hundreds of MB at national scale, and MkDocs would hold every declared file's content
-        # (and a File object for each of 50,000 documents) until the build ends.
+    def _write_files(self, site_dir: Path) -> None:
+        """Every file that is not a page (publish.py). Written one at a time rather than
+        declared as MkDocs files: together they are hundreds of MB at national scale, and
+        MkDocs would hold every declared file's content (and a File object for each of 50,000
+        documents) until the build ends."""
         folders: set[Path] = set()
         for published in published_files(self.site, self.site_url, self.changed, self.reuse):
             target = site_dir / published.uri
@@ -375,6 +384,16 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
                 target.write_bytes(published.content)
             else:
                 target.write_text(str(published.content), encoding="utf-8")
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        gc.unfreeze()  # `mkdocs serve` builds again in this process: let this build's data go
+        site_dir = Path(config.site_dir)
+        if self.writer is None:
+            self._write_files(site_dir)
+        else:
+            error, self.writer = self.writer.join(), None
+            if error:
+                raise PluginError(f"the site's documents and exports were not written: {error}")
         # Last, when every file is written: the manifest lists them all with their hashes.
         # Not for `mkdocs serve`: a preview is never published, and attests nothing.
         if not self.serving:

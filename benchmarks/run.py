@@ -4,14 +4,17 @@
                              [--runs 2] [--out DIR]
 
 Generates a registry (benchmarks/generate.py), then times, each in a fresh process with its
-peak memory (GNU time's maximum resident set size) and CPU time (user + system, its git and
-worker processes included), builds as the best of --runs runs:
+peak memory (in MB: GNU time's maximum resident set size of the largest process, and the peak
+of all its processes' proportional set sizes together, sampled twice a second) and CPU time
+(user + system, its git and worker processes included), builds as the best of --runs runs:
   - `trustlist validate`, with an empty PDF verdict cache (as in CI) and a filled one;
   - the trustlist site for one language and for all three, with history (a git repository)
     and without it (the same files outside git), giving history's share of the build (by wall
     time and, steadier on a shared machine, by CPU time);
   - at any other size than 1,000 systems, the 1-language site of a 1,000-system registry
     generated alike: how the cost grows with size;
+  - the 3-language site built in one process (`parallel: false`), for the time and memory
+    the forked writer trades;
   - `mkdocs serve --dirty` (`make serve`) on 1,000 systems in three languages: seconds from
     saving an edited record to the served page showing it, five edits a second apart;
   - plain MkDocs + Material on the same content as hand-written Markdown, with the system
@@ -37,6 +40,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from dataclasses import dataclass
@@ -58,6 +62,7 @@ theme:
 plugins:
   - trustlist:
       languages: {languages}
+      parallel: {parallel}
 """
 
 
@@ -68,12 +73,14 @@ class Measure:
     peak_mb: float
     stopped: bool = False  # ran out of its time limit: seconds is a lower bound
     cpu: float | None = None  # user + system seconds, git and worker processes included
+    total_mb: float | None = None  # peak of all its processes' memory together (PSS)
 
     def row(self) -> str:
         seconds = f"> {self.seconds:.0f}" if self.stopped else f"{self.seconds:.2f}"
         peak = "stopped" if self.stopped else f"{self.peak_mb:.0f}"
         cpu = "" if self.cpu is None else f"{self.cpu:.2f}"
-        return f"| {self.what:<48} | {seconds:>8} | {cpu:>8} | {peak:>8} |"
+        total = "" if self.total_mb is None else f"{self.total_mb:.0f}"
+        return f"| {self.what:<48} | {seconds:>8} | {cpu:>8} | {peak:>8} | {total:>8} |"
 
 
 def timed(
@@ -188,26 +195,74 @@ def _timed_once(
         text=True,
         start_new_session=True,  # so a stopped step takes its git and worker processes along
     )
+    sampler = _TotalMemory(process.pid)
     try:
         stdout, stderr = process.communicate(timeout=limit)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.communicate()
         return Measure(what, float(limit or 0), 0.0, stopped=True)
+    finally:
+        sampler.stop()
     marker = [line for line in stderr.splitlines() if line.startswith("@@ ")]
     if process.returncode != 0 or not marker:
         sys.exit(f"benchmark step failed: {what}\n{stdout}\n{stderr[-3000:]}")
     seconds, kilobytes, user, system = marker[-1].split()[1:]
-    return Measure(what, float(seconds), int(kilobytes) / 1024, cpu=float(user) + float(system))
+    cpu = float(user) + float(system)
+    return Measure(what, float(seconds), int(kilobytes) / 1024, cpu=cpu, total_mb=sampler.peak)
 
 
-def site_build(root: Path, languages: str, out: Path) -> list[str]:
-    write_config(root, languages)
+class _TotalMemory:
+    """The peak, sampled twice a second, of the summed proportional set size (PSS) of a
+    process and all its descendants. GNU time's figure is the largest single process; a
+    build that forks a writer (forked.py) shares most pages with it, and PSS counts each
+    shared page once in all, where adding RSS would count it twice."""
+
+    def __init__(self, pid: int) -> None:
+        self.peak = 0.0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, args=(pid,), daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._done.set()
+        self._thread.join()
+
+    def _sample(self, pid: int) -> None:
+        while not self._done.wait(0.5):
+            self.peak = max(self.peak, sum(_pss_mb(p) for p in _tree(pid)))
+
+
+def _tree(pid: int) -> list[int]:
+    found = [pid]
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            children = (task / "children").read_text().split()
+            for child in children:
+                found += _tree(int(child))
+    except OSError:
+        pass  # ended while we looked
+    return found
+
+
+def _pss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def site_build(root: Path, languages: str, out: Path, parallel: bool = True) -> list[str]:
+    write_config(root, languages, parallel)
     return [str(BIN / "mkdocs"), "build", "--strict", "-q", "-d", str(out)]
 
 
-def write_config(root: Path, languages: str) -> None:
-    (root / "mkdocs.yml").write_text(CONFIG.format(languages=languages), encoding="utf-8")
+def write_config(root: Path, languages: str, parallel: bool = True) -> None:
+    config = CONFIG.format(languages=languages, parallel=str(parallel).lower())
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     (root / "docs").mkdir(exist_ok=True)
 
 
@@ -258,6 +313,18 @@ def run(
                 output=out / "b",
             )
         )
+    # The documents and exports written by a forked process (the default) or in the build's
+    # own: the time saved and the memory it costs.
+    measures.append(
+        timed(
+            "trustlist site, 3 languages, one process",
+            site_build(repo, "[kk, ru, en]", out / "a", parallel=False),
+            repo,
+            cache,
+            runs,
+            output=out / "a",
+        )
+    )
     # Growth and `mkdocs serve` are judged at 1,000 systems: a registry of that size, unless
     # this is one, generated with the same sectors and history length.
     small = repo
@@ -357,8 +424,8 @@ def table(measures: list[Measure], systems: int, sectors: int, commits: int, out
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}; sites written to {out} (emptied before each build)",
         "",
-        f"| {'step':<48} | {'seconds':>8} | {'CPU s':>8} | {'peak MB':>8} |",
-        f"|{'-' * 50}|{'-' * 10}|{'-' * 10}|{'-' * 10}|",
+        f"| {'step':<48} | {'seconds':>8} | {'CPU s':>8} | {'max RSS':>8} | {'sum PSS':>8} |",
+        f"|{'-' * 50}|{'-' * 10}|{'-' * 10}|{'-' * 10}|{'-' * 10}|",
     ]
     lines += [m.row() for m in measures]
     one = by["trustlist site, 1 language"]

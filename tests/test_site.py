@@ -244,12 +244,14 @@ def test_shared_fragments_give_the_bytes_of_pages_rendered_in_full(
     sample_site: Path, tmp_path: Path
 ) -> None:
     # System pages of a sector share parts of Material's frame, rendered once
-    # (share_fragments); the reference renders every page in full and must match byte for byte.
+    # (share_fragments), and a forked process writes the documents and exports (parallel);
+    # the reference renders every page in full in one process and must match byte for byte.
     config = (PROJECT / "mkdocs.yml").read_text("utf-8")
     assert config.count("      registry: registry\n") == 1
     config = config.replace(
         "      registry: registry\n",
-        f"      registry: {PROJECT / 'registry'}\n      share_fragments: false\n",
+        f"      registry: {PROJECT / 'registry'}\n      share_fragments: false\n"
+        "      parallel: false\n",
     ).replace("docs_dir: docs\n", f"docs_dir: {PROJECT / 'docs'}\n")
     (tmp_path / "mkdocs.yml").write_text(config, "utf-8")
     reference = build_site(tmp_path / "mkdocs.yml", tmp_path / "site")

@@ -45,7 +45,7 @@ from .manifest import MANIFEST, build_manifest
 from .publish import published_files
 from .render import COMPILED, environment, render_page
 from .search import search_index
-from .validate import SYSTEM_FILE, RegistryNotFound, validate_registry
+from .validate import SYSTEM_FILE, Registry, RegistryNotFound, validate_registry
 
 PACKAGE = resources.files("trustlist")
 ASSETS = ("trustlist.css", "trustlist.js", "md-scope.js", "md-content.js")
@@ -178,28 +178,7 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
                 self.site.systems(sector.id)
         finally:
             gc.enable()
-        self.changed = None  # the systems an edit changed; None: build everything
-        if self.dirty:
-            self.snapshot = snapshot(
-                registry,
-                self.site.history,
-                # Installed themes change with their version, in the settings; walking
-                # Material's thousands of icons on every edit would take longer than a page.
-                [
-                    Path(path)
-                    for path in (config.config_file_path, config.docs_dir, config.theme.custom_dir)
-                    if path
-                ]
-                + [Path(str(PACKAGE))],
-                repr((sorted(self.config.items()), config.site_url, version("mkdocs-material"))),
-            )
-            self.changed = changed_systems(self.built, self.snapshot)
-            if self.changed is not None:
-                self.changed_sectors = {
-                    entry.sector for entry in registry.systems if entry.id in self.changed
-                }
-            self.built = None  # set again when this build succeeds
-        self.reuse.keyed(self.snapshot if self.dirty else None)
+        self._track_changes(config, registry)
         ours = getattr(self, "epoch_set", False)  # set by an earlier build of `mkdocs serve`
         if (
             self.site.history
@@ -226,6 +205,33 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         # No config.extra.alternate: Material would put <link rel=alternate> in every head
         # and its script would fetch /<lang>/sitemap.xml; our switch is per page instead.
         return config
+
+    def _track_changes(self, config: MkDocsConfig, registry: Registry) -> None:
+        """`mkdocs serve --dirty`: which systems changed since the last good build."""
+        self.changed: frozenset[str] | None = None  # None: build everything
+        if not self.dirty:
+            self.reuse.keyed(None)
+            return
+        self.snapshot = snapshot(
+            registry,
+            self.site.history,
+            # Installed themes change with their version, in the settings; walking Material's
+            # thousands of icons on every edit would take longer than building a page.
+            [
+                Path(path)
+                for path in (config.config_file_path, config.docs_dir, config.theme.custom_dir)
+                if path
+            ]
+            + [Path(str(PACKAGE))],
+            repr((sorted(self.config.items()), config.site_url, version("mkdocs-material"))),
+        )
+        self.changed = changed_systems(self.built, self.snapshot)
+        if self.changed is not None:
+            self.changed_sectors = {
+                entry.sector for entry in registry.systems if entry.id in self.changed
+            }
+        self.built = None  # set again when this build succeeds
+        self.reuse.keyed(self.snapshot)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.dirty and self.changed is None:

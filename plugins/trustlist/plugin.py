@@ -139,7 +139,7 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             gc.freeze()
         root = Path(config.config_file_path or ".").parent / self.config.registry
         try:
-            registry = validate_registry(root)
+            registry = validate_registry(root, remember=self.serving)
         except RegistryNotFound as err:
             raise PluginError(str(err)) from None
         if registry.errors:

@@ -96,6 +96,7 @@ class Registry:
     systems: list[SystemEntry] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     calendar: Overrides | None = None  # registry/calendar.yaml: decree transfers of working days
+    remember: bool = False  # keep valid system folders for this process's next validation
 
     @property
     def errors(self) -> list[Finding]:
@@ -184,11 +185,13 @@ def _system_folders(root: Path) -> list[str]:
     return folders
 
 
-def validate_registry(root: Path) -> Registry:
-    """Validate every sector and system under `root`."""
+def validate_registry(root: Path, remember: bool = False) -> Registry:
+    """Validate every sector and system under `root`. `remember` (`mkdocs serve`, which
+    validates after every edit): folders unchanged since this process last validated them
+    are not read again (_FOLDERS)."""
     if not root.is_dir():
         raise RegistryNotFound(f"{root}: no such registry folder")
-    registry = Registry(root)
+    registry = Registry(root, remember=remember)
     shown = display_root(root)
     RECORDS.begin()
     PDF_VERDICTS.prefetch(documents.document_files(_system_folders(root)), documents.read_document)
@@ -253,7 +256,7 @@ def _system(
     registry: Registry, folder: Path, display: str, sector: str, sector_exists: bool
 ) -> None:
     place = f"{sector}/{folder.name} {sector_exists}"
-    stamp = _folder_stamp(folder, place)
+    stamp = _folder_stamp(folder, place) if registry.remember else None
     kept = _FOLDERS.get(str(folder))
     if stamp is not None and kept is not None and kept[0] == stamp:
         RECORDS.get(kept[1].key)  # still in use: the cache keeps it

@@ -24,6 +24,16 @@ NAMESPACE = "trustlist-manifest"  # ssh-keygen -Y signatures are bound to a purp
 SCHEMA = "https://trustlist.kz/schemas/v1/export-manifest.schema.json"
 
 
+def digest_of(data: bytes) -> dict[str, object]:
+    """A file's entry in the manifest, from the bytes written to it."""
+    return {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+
+
+def _known(digest: dict[str, object] | None, path: str) -> dict[str, object]:
+    size = os.stat(path).st_size  # noqa: PTH116 (a str from os.scandir)
+    return digest if digest is not None and digest["size"] == size else _digest(path)
+
+
 def _digest(path: str) -> dict[str, object]:
     sha = hashlib.sha256()
     size = 0
@@ -55,8 +65,14 @@ def _scan(folder: str, prefix: str, found: list[tuple[str, str]]) -> None:
                 found.append((prefix + entry.name, entry.path))
 
 
-def build_manifest(site: Path, history: History | None) -> str:
-    """The manifest of the built site in `site` (every file but the manifest and signature)."""
+def build_manifest(
+    site: Path, history: History | None, written: dict[str, dict[str, object]] | None = None
+) -> str:
+    """The manifest of the built site in `site` (every file but the manifest and signature).
+
+    `written`: the digests of files the build hashed as it wrote them (name -> `digest_of`),
+    taken as they are when the file still has that size; every other file is read."""
+    written = written or {}
     lists = {}
     if history is not None:
         for sector, revisions in sorted(history.revisions.items()):
@@ -73,7 +89,7 @@ def build_manifest(site: Path, history: History | None) -> str:
             "draft": bool(history and history.draft),
         },
         "lists": lists,
-        "files": {name: _digest(path) for name, path in _files(site).items()},
+        "files": {name: _known(written.get(name), path) for name, path in _files(site).items()},
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 

@@ -10,11 +10,12 @@ A registry with errors fails the build before anything is written.
 from __future__ import annotations
 
 import gc
+import json
 import logging
 import os
 import posixpath
 import re
-import shutil
+import tempfile
 import threading
 from functools import cache, partial
 from importlib import resources
@@ -41,7 +42,7 @@ from .frames import Frames
 from .history import History, ShallowClone, history_of
 from .i18n import LANGUAGE_NAMES, LANGUAGES, t
 from .incremental import Reuse, Snapshot, changed_systems, snapshot
-from .manifest import MANIFEST, build_manifest
+from .manifest import MANIFEST, build_manifest, digest_of
 from .publish import published_files
 from .render import COMPILED, environment, render_page
 from .search import search_index
@@ -252,7 +253,10 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         # `mkdocs serve`: its server threads make forking unsafe, and an edit writes little.
         site_dir = Path(config.site_dir)
         if self.config.parallel and not self.serving:
-            self.writer = Forked(partial(self._write_files, site_dir))
+            handle, name = tempfile.mkstemp(prefix="trustlist-digests-", suffix=".json")
+            os.close(handle)
+            self.digests = Path(name)  # outside the site: the writer's report of what it wrote
+            self.writer = Forked(partial(self._write_files, site_dir, self.digests))
         self.site.guides = {
             lang: [g for g in pages.GUIDES if files.get_file_from_path(f"{lang}/{g}.md")]
             for lang in self.config.languages
@@ -393,37 +397,48 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             self.writer.stop()
             self.writer = None
 
-    def _write_files(self, site_dir: Path) -> None:
-        """Every file that is not a page (publish.py). Written one at a time rather than
-        declared as MkDocs files: together they are hundreds of MB at national scale, and
-        MkDocs would hold every declared file's content (and a File object for each of 50,000
-        documents) until the build ends."""
+    def _write_files(self, site_dir: Path, digests: Path | None = None) -> dict[str, dict]:
+        """Every file that is not a page (publish.py), and the digest of each for the manifest,
+        hashed from the bytes written (into `digests` as JSON, from a forked writer). Written
+        one at a time rather than declared as MkDocs files: together they are hundreds of MB
+        at national scale, and MkDocs would hold every declared file's content (and a File
+        object for each of 50,000 documents) until the build ends."""
         folders: set[Path] = set()
+        written = {}
         for published in published_files(self.site, self.site_url, self.changed, self.reuse):
             target = site_dir / published.uri
             if target.parent not in folders:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 folders.add(target.parent)
             if published.source is not None:
-                shutil.copyfile(published.source, target)
+                data = published.source.read_bytes()
             elif isinstance(published.content, bytes):
-                target.write_bytes(published.content)
+                data = published.content
             else:
-                target.write_text(str(published.content), encoding="utf-8")
+                data = str(published.content).encode("utf-8")
+            target.write_bytes(data)
+            if not self.serving:  # a preview has no manifest
+                written[published.uri] = digest_of(data)
+        if digests is not None:
+            digests.write_text(json.dumps(written), encoding="utf-8")
+        return written
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         if self.writer is None:
-            self._write_files(site_dir)
+            written = self._write_files(site_dir)
         else:
             error, self.writer = self.writer.join(), None
             if error:
                 raise PluginError(f"the site's documents and exports were not written: {error}")
-        # Last, when every file is written: the manifest lists them all with their hashes.
+            written = json.loads(self.digests.read_text(encoding="utf-8"))
+            self.digests.unlink()
+        # Last, when every file is written: the manifest lists them all with their hashes
+        # (those the writer hashed as it wrote them, about half the bytes, are not read again).
         # Not for `mkdocs serve`: a preview is never published, and attests nothing.
         if not self.serving:
             (site_dir / MANIFEST).write_text(
-                build_manifest(site_dir, self.site.history), encoding="utf-8"
+                build_manifest(site_dir, self.site.history, written), encoding="utf-8"
             )
         # Unfrozen only now: a full collection over everything frozen took seconds at 10,000
         # systems when it fell in the manifest's hashing. (`mkdocs serve` builds again in this

@@ -396,6 +396,7 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         if self.writer is not None:
             self.writer.stop()
             self.writer = None
+            self.digests.unlink(missing_ok=True)
 
     def _write_files(self, site_dir: Path, digests: Path | None = None) -> dict[str, dict]:
         """Every file that is not a page (publish.py), and the digest of each for the manifest,
@@ -429,10 +430,11 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             written = self._write_files(site_dir)
         else:
             error, self.writer = self.writer.join(), None
+            report = self.digests.read_text(encoding="utf-8")
+            self.digests.unlink()
             if error:
                 raise PluginError(f"the site's documents and exports were not written: {error}")
-            written = json.loads(self.digests.read_text(encoding="utf-8"))
-            self.digests.unlink()
+            written = json.loads(report)
         # Last, when every file is written: the manifest lists them all with their hashes
         # (those the writer hashed as it wrote them, about half the bytes, are not read again).
         # Not for `mkdocs serve`: a preview is never published, and attests nothing.

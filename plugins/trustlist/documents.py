@@ -121,24 +121,17 @@ def _check_document(
             f"'{name}' is {info.st_size} bytes; documents are at most 25 MiB",
         )
         return
-    stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
-    seen = _SEEN.get(path)
-    if seen is not None and seen[0] == stamp and PDF_VERDICTS.knows(seen[1]):
-        data, digest = None, seen[1]  # judged before in this process: see _SEEN
-    else:
-        data = read_document(path)
-        if data is None:
-            yield finding(loaded, "FILE001", (*where, "file"), f"'{name}' cannot be read")
-            return
-        digest = hashlib.sha256(data).hexdigest()
-        _SEEN[path] = (stamp, digest)
-    size = info.st_size if data is None else len(data)
-    if isinstance(declared_size, int) and declared_size != size:
+    data = read_document(path)
+    if data is None:
+        yield finding(loaded, "FILE001", (*where, "file"), f"'{name}' cannot be read")
+        return
+    digest = hashlib.sha256(data).hexdigest()
+    if isinstance(declared_size, int) and declared_size != len(data):
         yield finding(
             loaded,
             "DOC004",
             (*where, "size"),
-            f"is {declared_size} but '{name}' has {size} bytes",
+            f"is {declared_size} but '{name}' has {len(data)} bytes",
         )
     declared_hash = get(document, "sha256")
     if isinstance(declared_hash, str) and declared_hash != digest:
@@ -150,13 +143,7 @@ def _check_document(
         )
     for problem in PDF_VERDICTS.problems(digest, data):
         yield finding(loaded, problem.code, (*where, "file"), f"'{name}' {problem.message}")
-    facts[name] = FileFacts(digest, size)
-
-
-# path -> (size, modification and change times, inode) and SHA-256 of a document hashed in
-# this process. `mkdocs serve` validates the registry on every edit; a file whose stat is as
-# it was is the same file (no tool sets the change time back), so it is not read again.
-_SEEN: dict[str, tuple[tuple[int, int, int, int], str]] = {}
+    facts[name] = FileFacts(digest, len(data))
 
 
 def read_document(path: Path | str) -> bytes | None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .history import History
-from .validate import CALENDAR_FILE, SECTOR_FILE, SYSTEM_FILE, Registry
+from .validate import CALENDAR_FILE, SECTOR_FILE, Registry
 
 T = TypeVar("T")
 
@@ -37,8 +37,7 @@ def snapshot(
     shared = hashlib.sha256(settings.encode())
     shared.update(f"\0{history.commit if history else None}\0".encode())
     for path in watched:
-        for name, size, mtime in _stats(path):
-            shared.update(f"{name}\0{size}\0{mtime}\0".encode())
+        shared.update(_stats_key(path))
     for sector in sorted(registry.sectors.values(), key=lambda s: s.id):
         shared.update(_stats_key(sector.folder / SECTOR_FILE))
     shared.update(_stats_key(registry.root / CALENDAR_FILE))
@@ -46,7 +45,7 @@ def snapshot(
     for entry in registry.systems:
         # Which systems exist, and where, is shared: a new or moved system changes lists.
         shared.update(f"{entry.sector}/{entry.id}\0".encode())
-        key = hashlib.sha256((entry.key or "").encode() or _read(entry.folder / SYSTEM_FILE))
+        key = hashlib.sha256(str(entry.key).encode())  # its bytes' hash, from the validator
         for name, facts in sorted(entry.files.items()):
             key.update(f"\0{name}\0{facts.sha256}".encode())
         systems[entry.id] = key.hexdigest()
@@ -109,10 +108,3 @@ def _stats(path: Path) -> Iterable[tuple[str, int, int]]:
 
 def _stats_key(path: Path) -> bytes:
     return "".join(f"{n}\0{s}\0{m}\0" for n, s, m in _stats(path)).encode()
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return b""

@@ -30,8 +30,9 @@ def digest_of(data: bytes) -> dict[str, object]:
 
 
 def _known(digest: dict[str, object] | None, path: str) -> dict[str, object]:
-    size = os.stat(path).st_size  # noqa: PTH116 (a str from os.scandir)
-    return digest if digest is not None and digest["size"] == size else _digest(path)
+    if digest is not None and digest["size"] == os.stat(path).st_size:  # noqa: PTH116 (a str)
+        return digest
+    return _digest(path)
 
 
 def _digest(path: str) -> dict[str, object]:

@@ -446,11 +446,10 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         # systems when it fell in the manifest's hashing. (`mkdocs serve` builds again in this
         # process: this build's data must be free to go.)
         gc.unfreeze()
-        if self.serving:
-            self.previous_history = self.site.history
         if self.dirty:
             self.built = self.snapshot
         if self.serving:
+            self.previous_history = self.site.history
             # A full collection takes a quarter of a second at 1,000 systems: done while the
             # browser loads the page rather than on the way to it (the next build freezes).
             collector = threading.Timer(1.0, gc.collect)

@@ -147,18 +147,19 @@ def _judge_record(
     kind: str,
     place: str,
     own_rules: Callable[[Loaded], Iterable[Finding]],
-) -> tuple[Loaded, object, list[Finding]]:
+) -> tuple[Loaded, object, list[Finding], str | None]:
     """Every stage that reads only the record and its place (`place`: the folders and whatever
-    else `own_rules` is told): the record, its model (or Vouched) and every finding."""
+    else `own_rules` is told): the record, its model (or Vouched), every finding, and its key
+    in the record cache (None when it could not be read)."""
     raw, loaded = read
     if raw is None:
-        return loaded, None, loaded.findings
+        return loaded, None, loaded.findings, None
     key = RECORDS.key(kind, place, raw)
     data = RECORDS.data(key)
     if data is not None:  # these very bytes, in this place, passed every stage before
         loaded.data = data
         loaded.text = decode_text(raw)
-        return loaded, Vouched(key), []
+        return loaded, Vouched(key), [], key
     loaded = parse_yaml(raw, loaded.path, loaded)
     model, found = _check_record(loaded, kind, System if kind == "system" else Sector)
     found = loaded.findings + found
@@ -166,7 +167,7 @@ def _judge_record(
         found += own_rules(loaded)
     if model is not None and not found:  # warnings too: a record with any is judged afresh
         RECORDS.remember(key, loaded.data)
-    return loaded, model, found
+    return loaded, model, found, key
 
 
 def _entries(folder: Path | str) -> list[os.DirEntry]:
@@ -227,7 +228,7 @@ def _sector(registry: Registry, folder: Path, display: str) -> None:
     if exists:
         read = read_record(record, f"{display}/{SECTOR_FILE}")
         rules_here = partial(rules.check_sector, folder=folder.name)
-        loaded, model, found = _judge_record(read, "sector", folder.name, rules_here)
+        loaded, model, found, _ = _judge_record(read, "sector", folder.name, rules_here)
         registry.findings += found
         registry.sectors[folder.name] = SectorEntry(folder.name, folder, loaded, model)
     for entry in _entries(folder):
@@ -270,7 +271,7 @@ def _system(
         )
         return
     before = len(registry.findings)
-    loaded, model, found = _judge_record(
+    loaded, model, found, key = _judge_record(
         (raw, loaded),
         "system",
         place,
@@ -282,14 +283,12 @@ def _system(
         ),
     )
     registry.findings += found
-    entry = SystemEntry(folder.name, sector, folder, loaded, model)
+    entry = SystemEntry(folder.name, sector, folder, loaded, model, key=key)
     if loaded.data is not None:
         registry.findings += documents.check_folder(loaded, folder, display, entry.files)
     registry.systems.append(entry)
-    if raw is not None:
-        entry.key = RECORDS.key("system", place, raw)
-        if stamp is not None and len(registry.findings) == before:
-            _FOLDERS[str(folder)] = (stamp, entry)
+    if key is not None and stamp is not None and len(registry.findings) == before:
+        _FOLDERS[str(folder)] = (stamp, entry)
 
 
 # System folders that passed every check in this process, by path: (stamp, entry).

@@ -167,14 +167,8 @@ class PdfVerdicts(_Store):
     def encode(self, value: object) -> list[list[str]]:
         return [[p.code, p.message] for p in value]  # type: ignore[union-attr]
 
-    def knows(self, sha256: str) -> bool:
-        if not self._begun:
-            self.begin()
-        return sha256 in self._known
-
-    def problems(self, sha256: str, data: bytes | None) -> list[PdfProblem]:
-        """The checker's problems for these bytes, whose SHA-256 the caller computed
-        (`data` may be None for a document the checker `knows`)."""
+    def problems(self, sha256: str, data: bytes) -> list[PdfProblem]:
+        """The checker's problems for these bytes, whose SHA-256 the caller computed."""
         if not self._begun:
             self.begin()
         known = self._known.get(sha256)

@@ -34,7 +34,7 @@ class Published:
 def published_files(
     site: Site, site_url: str = "/", only: Collection[str] | None = None, reuse: Reuse = NO_REUSE
 ) -> Iterator[Published]:
-    """Every file besides the pages, made one at a time as it is written (plugin.on_post_build):
+    """Every file besides the pages, made one at a time as it is written (plugin._write_files):
     together they are hundreds of MB at national scale. `site_url` (ending in /) makes the
     exports' links absolute, so a downloaded JSON file still says where its documents are.
 
@@ -113,7 +113,7 @@ def history_files(site: Site, site_url: str) -> list[Published]:
 def history_exports(site: Site, site_url: str) -> Iterator[Published]:
     """Each revision's list as it stood, and each version of a record those lists link to.
 
-    Made one at a time as they are written (plugin.on_post_build): they grow as revisions ×
+    Made one at a time as they are written (plugin._write_files): they grow as revisions ×
     systems, hundreds of MB at national scale, too much to hold at once.
     """
     if site.history is None:

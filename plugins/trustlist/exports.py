@@ -17,6 +17,8 @@ import io
 import json
 from collections.abc import Iterable
 
+import orjson
+
 from .models import LANGUAGES, Sector, System
 
 SCHEMA_BASE = "https://trustlist.kz/schemas/v1/"
@@ -80,9 +82,18 @@ def _open(data: dict) -> str:
 
 
 def dumps(data: object) -> str:
-    """Deterministic JSON text: key order as built, UTF-8 letters as themselves, compact (an
-    indent would switch json to its pure-Python encoder, ten times slower at 10,000 systems)."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    """Deterministic JSON text: key order as built, UTF-8 letters as themselves, compact.
+
+    orjson writes the same text as the standard library's compact encoder, several times
+    faster (tens of thousands of entries per build). It refuses integers beyond 64 bits, which
+    an old version of a record may hold: those go to the standard library."""
+    try:
+        return orjson.dumps(data, option=_ORJSON).decode("utf-8")
+    except orjson.JSONEncodeError:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+_ORJSON = orjson.OPT_NON_STR_KEYS | orjson.OPT_APPEND_NEWLINE
 
 
 CSV_COLUMNS = (

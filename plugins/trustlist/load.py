@@ -18,7 +18,6 @@ import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
 
 import yaml
 
@@ -265,28 +264,39 @@ def read_record(path: Path, display: str) -> tuple[bytes | None, Loaded]:
             found = NOT_REGULAR
         loaded.findings.append(Finding(display, 0, 0, *found))
         return None, loaded
-    with os.fdopen(fd, "rb") as handle:
-        try:
-            raw = read_capped(handle, MAX_FILE_BYTES)
-        except OSError as err:
-            message = f"cannot be read: {err.strerror}"
-            loaded.findings.append(Finding(display, 0, 0, "FILE001", message))
-            return None, loaded
+    try:
+        raw = read_capped(fd, MAX_FILE_BYTES)
+    except OSError as err:
+        message = f"cannot be read: {err.strerror}"
+        loaded.findings.append(Finding(display, 0, 0, "FILE001", message))
+        return None, loaded
+    finally:
+        os.close(fd)
     if raw is None:
         loaded.findings.append(Finding(display, 0, 0, *NOT_REGULAR))
     return raw, loaded
 
 
-def read_capped(handle: BinaryIO, cap: int) -> bytes | None:
-    """A regular file's bytes, up to one byte over `cap`; None for anything else.
+def read_capped(fd: int, cap: int, info: os.stat_result | None = None) -> bytes | None:
+    """The bytes of the regular file open as `fd`, up to one byte over `cap`; None for
+    anything else. A failed read raises OSError.
 
     Asks for the file's own size (plus one, to see it grew) rather than the cap: a read of
-    the cap would allocate 25 MiB for every 600-byte document. A failed read raises OSError.
+    the cap would allocate 25 MiB for every 600-byte document. Plain descriptor calls, with no
+    file object around them: they are most of the cost of reading 40,000 small files.
     """
-    info = os.fstat(handle.fileno())
+    info = info or os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
         return None
-    return handle.read(min(info.st_size, cap) + 1)
+    want = min(info.st_size, cap) + 1
+    data = os.read(fd, want)
+    if 0 < len(data) < want - 1:  # a short read before the file's end (rare): read on
+        parts, got = [data], len(data)
+        while got < want and (more := os.read(fd, want - got)):
+            parts.append(more)
+            got += len(more)
+        data = b"".join(parts)
+    return data
 
 
 def parse_yaml(raw: bytes, display: str, loaded: Loaded | None = None) -> Loaded:

@@ -39,6 +39,7 @@ from mkdocs.utils import clean_directory
 from . import pages, report
 from .forked import Forked
 from .frames import Frames
+from .gcpause import gc_paused
 from .history import History, ShallowClone, history_of
 from .i18n import LANGUAGE_NAMES, LANGUAGES, t
 from .incremental import Reuse, Snapshot, changed_systems, snapshot
@@ -166,19 +167,17 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
                 for entry in registry.systems
                 if isinstance(entry.loaded.data, dict)
             }
-            self.site.history = history_of(root, parsed, self.previous_history)
+            with gc_paused():  # the history, like the models below, lives for the build
+                self.site.history = history_of(root, parsed, self.previous_history)
         except ShallowClone as err:
             raise PluginError(str(err)) from None
         self.site.draft = bool(self.site.history and self.site.history.draft)
         # Every page and export reads the models: made here, with the cyclic GC paused. All
         # of them are kept, so its passes would only find them alive, and at 10,000 systems
         # those passes took three times as long as making the models.
-        gc.disable()
-        try:
+        with gc_paused():
             for sector in self.site.sectors():
                 self.site.systems(sector.id)
-        finally:
-            gc.enable()
         self._track_changes(config, registry)
         ours = getattr(self, "epoch_set", False)  # set by an earlier build of `mkdocs serve`
         if (

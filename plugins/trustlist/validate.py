@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from . import documents, rules
 from .deadlines import Overrides, load_calendar_overrides
 from .findings import Finding, UsageError, json_path_text
+from .gcpause import gc_paused
 from .load import Loaded, decode_text, parse_yaml, read_record
 from .models import Sector, System
 from .schema import check_schema
@@ -192,6 +193,11 @@ def validate_registry(root: Path, remember: bool = False) -> Registry:
     are not read again (_FOLDERS)."""
     if not root.is_dir():
         raise RegistryNotFound(f"{root}: no such registry folder")
+    with gc_paused():
+        return _validate(root, remember)
+
+
+def _validate(root: Path, remember: bool) -> Registry:
     registry = Registry(root, remember=remember)
     shown = display_root(root)
     RECORDS.begin()

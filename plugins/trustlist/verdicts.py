@@ -21,7 +21,6 @@ only. A missing, unreadable or foreign file is an empty cache, never an error; C
 from __future__ import annotations
 
 import hashlib
-import json
 import multiprocessing
 import os
 import tempfile
@@ -30,6 +29,8 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import cache, partial
 from importlib.metadata import version
 from pathlib import Path
+
+import orjson
 
 from .findings import PdfProblem
 
@@ -109,7 +110,7 @@ class _Store:
             return
         self._loaded_from = path
         try:
-            stored = json.loads(path.read_text(encoding="utf-8"))
+            stored = orjson.loads(path.read_bytes())
             if stored["checker"] != self.fingerprint():
                 return
             for digest, value in stored["verdicts"].items():
@@ -146,9 +147,9 @@ class _Store:
             path.parent.mkdir(parents=True, exist_ok=True)
             # Written beside and renamed over: a reader never sees half a file.
             with tempfile.NamedTemporaryFile(
-                "w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False
+                dir=path.parent, suffix=".tmp", delete=False
             ) as handle:
-                json.dump(stored, handle, ensure_ascii=False, separators=(",", ":"))
+                handle.write(orjson.dumps(stored))
             Path(handle.name).replace(path)
             self._dirty = False
         except OSError:
@@ -219,11 +220,14 @@ class RecordVerdicts(_Store):
     def data(self, key: str) -> object | None:
         """The data of the record under `key` when known to be valid."""
         stored = self.get(key)
-        return json.loads(stored) if isinstance(stored, str) else None  # type: ignore[arg-type]
+        return orjson.loads(stored) if isinstance(stored, str) else None  # type: ignore[arg-type]
 
     def remember(self, key: str, data: object) -> None:
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        if json.loads(text) == data:  # anything JSON would change is simply not kept
+        try:
+            text = orjson.dumps(data).decode("utf-8")
+        except orjson.JSONEncodeError:  # integers beyond 64 bits: judged afresh each time
+            return
+        if orjson.loads(text) == data:  # anything JSON would change is simply not kept
             self.put(key, text)
 
 

@@ -213,6 +213,34 @@ CASES = {
         json_path="documents[2].file",
         line=85,
     ),
+    "DOC008 dangling": Case(
+        "DOC008",
+        both(
+            remove(f"{FOLDER}/audit-report.pdf"),
+            lambda root: os.symlink("gone.pdf", root / FOLDER / "audit-report.pdf"),
+        ),
+        json_path="documents[2].file",
+        line=85,
+    ),
+    "DOC008 folder": Case(
+        "DOC008",
+        both(
+            remove(f"{FOLDER}/audit-report.pdf"),
+            lambda root: (root / FOLDER / "audit-report.pdf").mkdir(),
+        ),
+        json_path="documents[2].file",
+        line=85,
+    ),
+    # A FIFO is answered at once (the open does not wait for a writer) and refused.
+    "DOC008 fifo": Case(
+        "DOC008",
+        both(
+            remove(f"{FOLDER}/audit-report.pdf"),
+            lambda root: os.mkfifo(root / FOLDER / "audit-report.pdf"),
+        ),
+        json_path="documents[2].file",
+        line=85,
+    ),
     "DOC009": Case("DOC009", write(f"{FOLDER}/notes.pdf", b"%PDF-1.4"), f"{FOLDER}/notes.pdf"),
     "DOC010": Case(
         "DOC010",

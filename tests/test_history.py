@@ -236,13 +236,16 @@ def test_work_tree_records_are_not_parsed_again(
     base: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from trustlist import history as history_module
-    from trustlist.validate import SYSTEM_FILE, validate_registry
+    from trustlist.validate import validate_registry
 
     story(base)
+    monkeypatch.setenv("TRUSTLIST_CACHE", "off")  # every call walks (historystore.py aside)
     parsed = []
-    original = history_module._data
+    original = history_module.parse_record
     monkeypatch.setattr(
-        history_module, "_data", lambda read, blob: parsed.append(blob) or original(read, blob)
+        history_module,
+        "parse_record",
+        lambda read, blob: parsed.append(blob) or original(read, blob),
     )
     plain = history_module.history_of(Path("registry"))
     # Each distinct version once: the sector, two of demo-triage, two of demo-new (restoring
@@ -250,7 +253,7 @@ def test_work_tree_records_are_not_parsed_again(
     assert len(parsed) == 5
     parsed.clear()
     registry = validate_registry(Path("registry"))
-    known = {e.folder / SYSTEM_FILE: e.loaded.data for e in registry.systems}
+    known = {e.blob: e.loaded.data for e in registry.systems}
     reused = history_module.history_of(Path("registry"), known)
     assert len(parsed) == 3  # the work tree's two records came from validation
     assert [r.events for r in reused.revisions["health"]] == [

@@ -92,15 +92,16 @@ class Commit:
 _NULL_BLOB = "0" * 40
 
 
-def walk(repo: git.Repo, path: str, ref: str = "HEAD") -> list[Commit]:
+def walk(repo: git.Repo, path: str, ref: str = "HEAD", after: str | None = None) -> list[Commit]:
     """Every commit of `ref`'s first-parent line that changed `path`, oldest first, with the
-    files each changed: one `git log` for the whole history.
+    files each changed: one `git log` for the whole history (or, given `after`, a commit on
+    that line, for the commits since it).
 
     First parent only: on the published branch a merged pull request is one decision, so its
     merge commit (diffed against the previous state of main) is one revision.
     """
     raw = repo.git.log(
-        ref,
+        f"{after}..{ref}" if after else ref,
         "--first-parent",
         "--diff-merges=first-parent",
         "--raw",
@@ -133,13 +134,20 @@ def walk(repo: git.Repo, path: str, ref: str = "HEAD") -> list[Commit]:
     return commits
 
 
+def on_first_parent_line(repo: git.Repo, sha: str, ref: str = "HEAD") -> bool:
+    """Whether commit `sha` is `ref` or one of the commits on its first-parent line (the
+    published branch's own states, not a merged branch's)."""
+    return sha in repo.git.rev_list("--first-parent", ref).split()
+
+
 def read_blob(repo: git.Repo, blob: str) -> bytes:
     """A blob's bytes, through GitPython's one long-running `git cat-file --batch`."""
     return repo.odb.stream(bytes.fromhex(blob)).read()
 
 
 def is_shallow(repo: git.Repo) -> bool:
-    return repo.git.rev_parse("--is-shallow-repository") == "true"
+    # What `git rev-parse --is-shallow-repository` looks at, without starting git.
+    return (Path(repo.common_dir) / "shallow").exists()
 
 
 def has_uncommitted(repo: git.Repo, path: str) -> bool:

@@ -9,10 +9,10 @@ Pure: the commits and a blob reader come from gitrepo.py.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from . import gitrepo
@@ -48,18 +48,41 @@ class Event:
 
 @dataclass
 class Revision:
+    """One issue of a sector's list. It holds what its commit changed (`changes`); the whole
+    list as it stood (`blobs`, `systems`) is made from the revisions before it when asked.
+    Storing every revision's whole list took hundreds of MB at 10,000 systems."""
+
     sector: str
     number: int
     commit: str
     time: int  # epoch seconds of the commit
     subject: str
     events: list[Event] = field(default_factory=list)
-    systems: dict[str, dict] = field(default_factory=dict)  # the list as of this revision
-    blobs: dict[str, str] = field(default_factory=dict)  # system -> its record's git blob then
+    changes: dict[str, str | None] = field(default_factory=dict)  # system -> record blob now
+    previous: Revision | None = field(default=None, repr=False, compare=False)
+    records: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def issued(self) -> datetime:
         return datetime.fromtimestamp(self.time, UTC)
+
+    @property
+    def blobs(self) -> dict[str, str]:
+        """The list as of this revision: system -> its record's git blob, by system id."""
+        chain = []
+        revision: Revision | None = self
+        while revision is not None:
+            chain.append(revision)
+            revision = revision.previous
+        listed: dict[str, str] = {}
+        for revision in reversed(chain):
+            listed = apply(listed, revision.changes)
+        return listed
+
+    @property
+    def systems(self) -> dict[str, dict]:
+        """The list as of this revision: system -> its record's data, by system id."""
+        return {system: self.records[blob] for system, blob in self.blobs.items()}
 
     def as_dict(self, events: list[Event] | None = None) -> dict[str, object]:
         """The revision as exported (api/v1/changes.json, `trustlist log --format json`)."""
@@ -73,9 +96,25 @@ class Revision:
         }
 
 
+def apply(listed: dict[str, str], changes: dict[str, str | None]) -> dict[str, str]:
+    """A list (system -> blob, by system id) with a revision's changes made: a new dict when
+    a system comes or goes, else `listed` itself, changed in place."""
+    if any(changes.get(system) is None or system not in listed for system in changes):
+        listed = dict(listed)
+        for system, blob in changes.items():
+            if blob is None:
+                listed.pop(system, None)
+            else:
+                listed[system] = blob
+        return dict(sorted(listed.items()))
+    listed.update(changes)  # type: ignore[arg-type]
+    return listed
+
+
 @dataclass
 class History:
     revisions: dict[str, list[Revision]] = field(default_factory=dict)  # sector -> oldest first
+    records: dict[str, dict] = field(default_factory=dict)  # blob -> data: every listed version
     commit: str | None = None  # the commit the site is built from (HEAD)
     time: int | None = None  # its committer time: the build's only clock (SOURCE_DATE_EPOCH)
     draft: bool = False  # the work tree has registry changes that are not committed
@@ -102,23 +141,36 @@ def build_history(
     read_blob: Callable[[str], bytes],
     prefix: str = "registry/",
     known: dict[str, dict] | None = None,
+    start: History | None = None,
 ) -> History:
     """Revisions of every sector's list from `commits` (oldest first). `known` maps blob ids
-    to records already parsed (the work tree's, by validation), which are not parsed again."""
+    to records already parsed (the work tree's, by validation), which are not parsed again.
+    `start` is the history up to the commit before `commits` (historystore.py): its revisions
+    are continued, numbered on from its last ones."""
     history = History()
+    if start is not None:
+        history.revisions = {
+            sector: list(revisions) for sector, revisions in start.revisions.items()
+        }
+        history.records = start.records
     parsed = dict(known or {})
 
     def data(blob: str | None) -> dict | None:
         if blob is None:
             return None
         if blob not in parsed:
-            parsed[blob] = _data(read_blob, blob)
+            parsed[blob] = parse_record(read_blob, blob)
         return parsed[blob]
 
-    # sector -> system -> (record blob, record data) as of the commit being read
-    records: dict[str, dict[str, tuple[str, dict]]] = {}
+    # sector -> system -> record data, as of the commit being read
+    current: dict[str, dict[str, dict]] = {
+        sector: revisions[-1].systems
+        for sector, revisions in history.revisions.items()
+        if revisions
+    }
     for commit in commits:
         touched: dict[str, list[Event]] = {}
+        changed: dict[str, dict[str, str | None]] = {}
         for change in commit.changes:
             parts = change.path.removeprefix(prefix).split("/")
             if not change.path.startswith(prefix) or len(parts) < 2:
@@ -136,17 +188,18 @@ def build_history(
                         for path, a, b in _fields(old, new)
                     ]
             elif len(parts) == 3 and parts[2] == RECORD:
-                listed = records.setdefault(sector, {})
-                old = listed.get(parts[1], (None, None))[1]
+                system, listed = parts[1], current.setdefault(sector, {})
+                old = listed.get(system)
                 new = data(change.new_blob)
                 if new is None:
-                    listed.pop(parts[1], None)
+                    listed.pop(system, None)
+                    changed.setdefault(sector, {})[system] = None
                 else:
-                    listed[parts[1]] = (change.new_blob, new)
-                events += _record_events(parts[1], old, new, change.status)
+                    listed[system] = history.records[change.new_blob] = new  # type: ignore[index]
+                    changed.setdefault(sector, {})[system] = change.new_blob
+                events += _record_events(system, old, new, change.status)
         for sector, events in sorted(touched.items()):
             revisions = history.revisions.setdefault(sector, [])
-            snapshot = sorted(records.get(sector, {}).items())
             revisions.append(
                 Revision(
                     sector,
@@ -155,14 +208,16 @@ def build_history(
                     commit.time,
                     commit.subject,
                     events,
-                    {system: data for system, (_blob, data) in snapshot},
-                    {system: blob for system, (blob, _data) in snapshot},
+                    changed.get(sector, {}),
+                    revisions[-1] if revisions else None,
+                    history.records,
                 )
             )
     return history
 
 
-def _data(read_blob: Callable[[str], bytes], blob: str | None) -> dict | None:
+def parse_record(read_blob: Callable[[str], bytes], blob: str | None) -> dict | None:
+    """A record version from git, parsed (None where it is not a mapping)."""
     if blob is None:
         return None
     data = parse_yaml(read_blob(blob), blob).data
@@ -247,19 +302,18 @@ class ShallowClone(Exception):
     """History cannot be told from a shallow clone: the build stops and says so."""
 
 
-def blob_id(raw: bytes) -> str:
-    """The id git gives a file's content, to recognise the work tree's files in history."""
-    return hashlib.sha1(b"blob %d\0" % len(raw) + raw, usedforsecurity=False).hexdigest()
-
-
 def history_of(
-    registry_dir: Path, parsed: dict[Path, dict] | None = None, previous: History | None = None
+    registry_dir: Path, known: dict[str, dict] | None = None, previous: History | None = None
 ) -> History | None:
     """The registry's history, or None when the registry is not in a git repository.
-    `parsed` gives records the validator already read (path -> data): history reuses them for
-    the versions that are the work tree's, so a record is parsed once per build. `previous`
-    is an earlier build's history (`mkdocs serve`): kept if HEAD has not moved since, as
-    history is made of commits only; whether the work tree is a draft is asked afresh."""
+    `known` gives records the validator already read (git blob id -> data): history uses
+    them for the versions that are the work tree's, so a record is parsed once per build.
+    `previous` is an earlier build's history (`mkdocs serve`): kept if HEAD has not moved
+    since, as history is made of commits only; whether the work tree is a draft is asked
+    afresh. Otherwise the last build's history is read from the store (historystore.py)
+    and git walked for the commits since, if any."""
+    from . import historystore  # which reads and writes this module's classes
+
     try:
         repo = gitrepo.open_repo(registry_dir)
     except gitrepo.GitError:
@@ -273,15 +327,24 @@ def history_of(
     if not repo.head.is_valid():
         return History(draft=True)  # a repository with no commit yet: everything is a draft
     draft = gitrepo.has_uncommitted(repo, prefix)
-    if previous is not None and previous.commit == repo.head.commit.hexsha:
+    head = repo.head.commit
+    if previous is not None and previous.commit == head.hexsha:
         return replace(previous, draft=draft)
-    commits = gitrepo.walk(repo, prefix)
-    known = {blob_id(path.read_bytes()): data for path, data in (parsed or {}).items()}
-    history = build_history(
-        commits, lambda blob: gitrepo.read_blob(repo, blob), prefix + "/", known
-    )
-    history.commit = repo.head.commit.hexsha
-    history.time = repo.head.commit.committed_date
+    known = known or {}
+    read = partial(gitrepo.read_blob, repo)
+    store = historystore.Store(repo.working_dir, prefix)
+    stored = store.load(known, read)
+    if stored is not None and stored.commit == head.hexsha:
+        history = stored
+    else:
+        start = stored
+        if start is not None and not gitrepo.on_first_parent_line(repo, start.commit):
+            start = None  # another branch's, or a rewritten history's: walk it all
+        commits = gitrepo.walk(repo, prefix, after=start.commit if start else None)
+        history = build_history(commits, read, prefix + "/", known, start)
+        history.commit = head.hexsha
+        store.save(history, known)
+    history.time = head.committed_date
     history.draft = draft
     return history
 
@@ -295,7 +358,7 @@ def records_from(files: dict[str, str], read_blob: Callable[[str], bytes], prefi
     for path, blob in files.items():
         parts = path.removeprefix(prefix).split("/")
         if path.startswith(prefix) and len(parts) == 3 and parts[2] == RECORD:
-            data = _data(read_blob, blob)
+            data = parse_record(read_blob, blob)
             if data is not None:
                 out[(parts[0], parts[1])] = data
     return out

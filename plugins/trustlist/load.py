@@ -12,6 +12,7 @@ are bounded and nothing recurses.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import re
 import stat
@@ -275,6 +276,11 @@ def read_record(path: Path, display: str) -> tuple[bytes | None, Loaded]:
     if raw is None:
         loaded.findings.append(Finding(display, 0, 0, *NOT_REGULAR))
     return raw, loaded
+
+
+def blob_id(raw: bytes) -> str:
+    """The id git gives a file's content: how history knows the work tree's records."""
+    return hashlib.sha1(b"blob %d\0" % len(raw) + raw, usedforsecurity=False).hexdigest()
 
 
 def read_capped(fd: int, cap: int, info: os.stat_result | None = None) -> bytes | None:

@@ -47,7 +47,7 @@ from .manifest import MANIFEST, build_manifest, digest_of
 from .publish import published_files
 from .render import COMPILED, environment, render_page
 from .search import search_index
-from .validate import SYSTEM_FILE, Registry, RegistryNotFound, validate_registry
+from .validate import Registry, RegistryNotFound, validate_registry
 
 PACKAGE = resources.files("trustlist")
 ASSETS = ("trustlist.css", "trustlist.js", "md-scope.js", "md-content.js")
@@ -162,13 +162,13 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         )
         self.specs = {spec.src_uri: spec for spec in self.site.specs}
         try:
-            parsed = {
-                entry.folder / SYSTEM_FILE: entry.loaded.data
+            known = {
+                entry.blob: entry.loaded.data
                 for entry in registry.systems
-                if isinstance(entry.loaded.data, dict)
+                if entry.blob and isinstance(entry.loaded.data, dict)
             }
             with gc_paused():  # the history, like the models below, lives for the build
-                self.site.history = history_of(root, parsed, self.previous_history)
+                self.site.history = history_of(root, known, self.previous_history)
         except ShallowClone as err:
             raise PluginError(str(err)) from None
         self.site.draft = bool(self.site.history and self.site.history.draft)

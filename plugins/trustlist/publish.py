@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import exports
 from .feeds import atom_feed
+from .history import apply
 from .i18n import LANGUAGE_NAMES
 from .incremental import NO_REUSE, Reuse
 from .pages import API_ROOT, DOCUMENTS_ROOT, Site, document_path, revision_json
@@ -118,29 +119,29 @@ def history_exports(site: Site, site_url: str) -> Iterator[Published]:
     """
     if site.history is None:
         return
-    versions: dict[str, dict] = {}  # blob -> record: each version of a record published once
+    records = site.history.records
     entries: dict[str, str] = {}  # blob -> its list entry as JSON, the same in every revision
     for sector, revisions in sorted(site.history.revisions.items()):
+        listed: dict[str, str] = {}  # the list as of the revision: system -> blob
         for r in revisions:
-            for system_id, data in r.systems.items():
-                blob = r.blobs[system_id]
-                if blob not in entries:
-                    versions[blob] = data
-                    entry = _as_of_entry(system_id, data, f"{site_url}{record_version(blob)}")
+            listed = apply(listed, r.changes)
+            for system_id, blob in r.changes.items():
+                if blob is not None and blob not in entries:
+                    url = f"{site_url}{record_version(blob)}"
+                    entry = _as_of_entry(system_id, records[blob], url)
                     entries[blob] = exports.dumps(entry).rstrip("\n")
             as_of = {
                 "$schema": f"{SCHEMA_BASE}export-revision.schema.json",
                 **{k: v for k, v in r.as_dict(events=[]).items() if k != "events"},
             }
             # Hundreds of revisions list the same entries: each is encoded once, then joined.
-            listed = (entries[r.blobs[system_id]] for system_id in r.systems)
-            text = exports.with_list(as_of, "systems", listed) + "\n"
-            yield Published(revision_json(sector, r.number), content=text)
-    for blob, data in sorted(versions.items()):
+            text = exports.with_list(as_of, "systems", map(entries.__getitem__, listed.values()))
+            yield Published(revision_json(sector, r.number), content=text + "\n")
+    for blob in sorted(entries):
         version = {
             "$schema": f"{SCHEMA_BASE}export-record-version.schema.json",
             "blob": blob,
-            "record": data,
+            "record": records[blob],
         }
         yield Published(record_version(blob), content=exports.dumps(version))
 

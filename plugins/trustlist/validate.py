@@ -19,7 +19,7 @@ from . import documents, rules
 from .deadlines import Overrides, load_calendar_overrides
 from .findings import Finding, UsageError, json_path_text
 from .gcpause import gc_paused
-from .load import Loaded, decode_text, parse_yaml, read_record
+from .load import Loaded, blob_id, decode_text, parse_yaml, read_record
 from .models import Sector, System
 from .schema import check_schema
 from .verdicts import PDF_VERDICTS, RECORDS
@@ -85,6 +85,7 @@ class SystemEntry(_Modelled):
     checked: object = None
     files: dict[str, documents.FileFacts] = field(default_factory=dict)  # by file name
     key: str | None = None  # the record cache's key: its bytes' hash, in its place
+    blob: str | None = None  # git's id for the record's bytes (history.py knows them by it)
     model_class = System
 
 
@@ -290,6 +291,8 @@ def _system(
     )
     registry.findings += found
     entry = SystemEntry(folder.name, sector, folder, loaded, model, key=key)
+    if raw is not None:
+        entry.blob = blob_id(raw)
     if loaded.data is not None:
         registry.findings += documents.check_folder(loaded, folder, display, entry.files)
     registry.systems.append(entry)

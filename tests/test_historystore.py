@@ -1,0 +1,135 @@
+"""The history store (historystore.py): a build keeps its history, the next build at the same
+commit reads it instead of walking git, a build after new commits walks only those, and in
+every case the history is the one a full walk gives. On the story repository of
+test_history.py, a real git repository with fixed dates."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import commit, edit, git
+from test_history import NEW, story
+from trustlist import gitrepo, history
+from trustlist.historystore import Store, encode
+from trustlist.validate import validate_registry
+
+REGISTRY = Path("registry")
+
+
+@pytest.fixture
+def walks(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[str | None]:
+    """The `after` of every walk of git (None: the whole history), in a cache of its own."""
+    monkeypatch.setenv("TRUSTLIST_CACHE", str(tmp_path / "cache"))
+    seen: list[str | None] = []
+    walk = gitrepo.walk
+
+    def counted(repo, path, ref="HEAD", after=None):
+        seen.append(after)
+        return walk(repo, path, ref, after)
+
+    monkeypatch.setattr(gitrepo, "walk", counted)
+    return seen
+
+
+def full_walk(monkeypatch: pytest.MonkeyPatch) -> history.History:
+    with monkeypatch.context() as m:
+        m.setenv("TRUSTLIST_CACHE", "off")
+        return history.history_of(REGISTRY)
+
+
+def as_json(h: history.History) -> str:
+    """Everything a history holds, records included, as one text to compare."""
+    return json.dumps(encode(h, "registry", {}), sort_keys=True)
+
+
+def work_tree() -> dict[str, dict]:
+    """The work tree's records by git blob id, as validation gives them to history."""
+    registry = validate_registry(REGISTRY)
+    return {e.blob: e.loaded.data for e in registry.systems}
+
+
+def test_the_same_commit_is_read_from_the_store(base, walks, monkeypatch) -> None:
+    story(base)
+    first = history.history_of(REGISTRY)
+    assert walks == [None]
+    parsed = work_tree()
+    again = history.history_of(REGISTRY, parsed)
+    assert walks == [None]  # no second walk
+    assert as_json(again) == as_json(first) == as_json(full_walk(monkeypatch))
+    assert (again.commit, again.time, again.draft) == (first.commit, first.time, False)
+    # The current lists hold validation's own records, not copies of them.
+    last = again.revisions["health"][-1]
+    assert last.systems["demo-new"] is parsed[last.blobs["demo-new"]]
+
+
+def test_new_commits_are_walked_alone_and_numbered_on(base, walks, monkeypatch) -> None:
+    story(base)
+    main = git(base, "rev-parse", "HEAD").strip()
+    earlier = git(base, "rev-list", "--first-parent", "--skip=3", "-1", "HEAD").strip()
+    git(base, "checkout", "-q", earlier)
+    then = work_tree()
+    before = history.history_of(REGISTRY, then)
+    assert len(before.revisions["health"]) == 4  # up to the renewed audit
+    # The store keeps past versions only: the work tree's are validation's to give.
+    kept = json.loads(Store(base, "registry").path.read_text(encoding="utf-8"))["records"]
+    assert kept and not kept.keys() & then.keys()
+    git(base, "checkout", "-q", "main")
+    edit(base / NEW / "system.yaml", "list_number: 2", "list_number: 3")
+    commit(base, "health: demo-new renumbered", when="2026-10-01T10:00:00+05:00")
+    # Versions current then and past now are read from git; the new commits are walked.
+    resumed = history.history_of(REGISTRY, work_tree())
+    assert walks == [None, earlier]  # then only the commits after the stored one
+    assert as_json(resumed) == as_json(full_walk(monkeypatch))
+    assert [r.number for r in resumed.revisions["health"]] == [1, 2, 3, 4, 5, 6, 7]
+    assert resumed.revisions["health"][-1].events == [
+        history.Event("changed", "demo-new", "list_number", 2, 3)
+    ]
+    assert main != resumed.commit
+
+
+def test_a_store_from_another_branch_is_not_continued(base, walks, monkeypatch) -> None:
+    story(base)
+    git(base, "checkout", "-q", "-b", "proposal")
+    edit(base / NEW / "system.yaml", "list_number: 2", "list_number: 9")
+    commit(base, "a proposal never merged", when="2026-10-01T10:00:00+05:00")
+    proposal = history.history_of(REGISTRY)
+    git(base, "checkout", "-q", "main")
+    on_main = history.history_of(REGISTRY)
+    assert walks == [None, None]  # the proposal's commit is not main's: all of main walked
+    assert len(on_main.revisions["health"]) == len(proposal.revisions["health"]) - 1
+    assert as_json(on_main) == as_json(full_walk(monkeypatch))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: text[: len(text) // 2],  # cut short
+        lambda text: re.sub('"format":[0-9]+', '"format":0', text),  # another version's
+        lambda text: text.replace('"judge":"', '"judge":"0'),  # other code's
+        lambda text: text.replace('"revisions":{"health":[[1,', '"revisions":{"health":[['),
+    ],
+)
+def test_a_damaged_store_costs_a_walk_and_nothing_else(base, walks, monkeypatch, damage) -> None:
+    story(base)
+    history.history_of(REGISTRY)
+    store = Store(base, "registry")
+    assert store.path is not None and store.path.exists()
+    store.path.write_text(damage(store.path.read_text(encoding="utf-8")), encoding="utf-8")
+    again = history.history_of(REGISTRY)
+    assert walks == [None, None]
+    assert as_json(again) == as_json(full_walk(monkeypatch))
+
+
+def test_a_value_json_would_change_is_not_stored(base, walks, monkeypatch) -> None:
+    story(base)
+    # A version of a record with an integer beyond 64 bits, which orjson will not write:
+    # history shows it as read, so the store keeps nothing rather than something else.
+    edit(base / NEW / "system.yaml", "list_number: 2", "list_number: 123456789012345678901234")
+    commit(base, "a broken record, later fixed", when="2026-10-01T10:00:00+05:00")
+    first = history.history_of(REGISTRY)
+    assert not Store(base, "registry").path.exists()
+    assert as_json(history.history_of(REGISTRY)) == as_json(first)
+    assert walks == [None, None]

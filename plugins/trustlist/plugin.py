@@ -17,9 +17,11 @@ import posixpath
 import re
 import tempfile
 import threading
+from collections.abc import Iterable
 from functools import cache, partial
 from importlib import resources
 from importlib.metadata import version
+from itertools import chain
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -44,7 +46,7 @@ from .history import History, ShallowClone, history_of
 from .i18n import LANGUAGE_NAMES, LANGUAGES, t
 from .incremental import Reuse, Snapshot, changed_systems, snapshot
 from .manifest import MANIFEST, build_manifest, digest_of
-from .publish import published_files
+from .publish import Published, copied_files, made_files
 from .render import COMPILED, environment, render_page
 from .search import search_index
 from .validate import Registry, RegistryNotFound, validate_registry
@@ -255,7 +257,8 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             handle, name = tempfile.mkstemp(prefix="trustlist-digests-", suffix=".json")
             os.close(handle)
             self.digests = Path(name)  # outside the site: the writer's report of what it wrote
-            self.writer = Forked(partial(self._write_files, site_dir, self.digests))
+            copied = copied_files(self.site, self.site_url)
+            self.writer = Forked(partial(self._write_files, site_dir, copied, self.digests))
         self.site.guides = {
             lang: [g for g in pages.GUIDES if files.get_file_from_path(f"{lang}/{g}.md")]
             for lang in self.config.languages
@@ -397,15 +400,17 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             self.writer = None
             self.digests.unlink(missing_ok=True)
 
-    def _write_files(self, site_dir: Path, digests: Path | None = None) -> dict[str, dict]:
-        """Every file that is not a page (publish.py), and the digest of each for the manifest,
+    def _write_files(
+        self, site_dir: Path, files: Iterable[Published], digests: Path | None = None
+    ) -> dict[str, dict]:
+        """Files that are not pages (publish.py), and the digest of each for the manifest,
         hashed from the bytes written (into `digests` as JSON, from a forked writer). Written
         one at a time rather than declared as MkDocs files: together they are hundreds of MB
         at national scale, and MkDocs would hold every declared file's content (and a File
         object for each of 50,000 documents) until the build ends."""
         folders: set[Path] = set()
         written = {}
-        for published in published_files(self.site, self.site_url, self.changed, self.reuse):
+        for published in files:
             target = site_dir / published.uri
             if target.parent not in folders:
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -425,15 +430,18 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
+        made = made_files(self.site, self.site_url, self.changed, self.reuse)
         if self.writer is None:
-            written = self._write_files(site_dir)
+            copied = copied_files(self.site, self.site_url, self.changed)
+            written = self._write_files(site_dir, chain(copied, made))
         else:
+            written = self._write_files(site_dir, made)
             error, self.writer = self.writer.join(), None
             report = self.digests.read_text(encoding="utf-8")
             self.digests.unlink()
             if error:
-                raise PluginError(f"the site's documents and exports were not written: {error}")
-            written = json.loads(report)
+                raise PluginError(f"the site's documents and lists were not written: {error}")
+            written.update(json.loads(report))
         # Last, when every file is written: the manifest lists them all with their hashes
         # (those the writer hashed as it wrote them, about half the bytes, are not read again).
         # Not for `mkdocs serve`: a preview is never published, and attests nothing.

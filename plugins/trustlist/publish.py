@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import partial
+from itertools import chain
 from pathlib import Path
 
 from . import exports
 from .feeds import atom_feed
-from .history import apply
+from .history import History, apply
 from .i18n import LANGUAGE_NAMES
 from .incremental import NO_REUSE, Reuse
 from .pages import API_ROOT, DOCUMENTS_ROOT, Site, document_path, revision_json
@@ -43,26 +44,66 @@ def published_files(
     systems and the lists they are on; the rest, history included, is as the last build left it.
     `reuse` keeps unchanged systems' export entries and CSV rows from the last build.
     """
-    sectors = site.sectors()
+    yield from copied_files(site, site_url, only)
+    yield from made_files(site, site_url, only, reuse)
+
+
+def copied_files(
+    site: Site, site_url: str, only: Collection[str] | None = None
+) -> Iterator[Published]:
+    """The files a forked writer makes while the pages are rendered (plugin.on_files): the
+    registry's own files, copied, the schemas, the feeds and each revision's list.
+
+    All they need from the records and models is read here, before the writer is forked: the
+    iterator returned reads none. A forked process gets a copy of every memory page it
+    touches, even to count a reference, and when it read the models it copied 400 MB of
+    them at 10,000 systems."""
+    copies = []
+    for sector in site.sectors():
+        for system in site.systems(sector.id):
+            if only is not None and system.id not in only:
+                continue
+            folder = site.entry(system.id).folder
+            copies.append(
+                Published(
+                    f"{DOCUMENTS_ROOT}/{sector.id}/{system.id}/{SYSTEM_FILE}", folder / SYSTEM_FILE
+                )
+            )
+            copies += [
+                Published(document_path(sector.id, system.id, doc.file), folder / doc.file)
+                for doc in system.documents
+                if doc.public
+            ]
+    if only is not None:
+        return iter(copies)
+    schemas = [
+        Published(f"{API_ROOT}/schemas/{schema.name}", schema)
+        for schema in sorted(SCHEMA_DIR.glob("*.schema.json"))
+    ]
+    root = Published("index.html", content=root_page(site))
+    if site.history is None:
+        return chain(copies, schemas, [root])
+    names = {lang: {s.id: s.name.get(lang) for s in site.sectors()} for lang in site.languages}
+    feeds = _feeds(site.history, site_url, names)
+    lists = revision_lists(site.history, revision_entries(site.history, site_url))
+    return chain(copies, schemas, [root], feeds, lists)
+
+
+def made_files(
+    site: Site, site_url: str, only: Collection[str] | None = None, reuse: Reuse = NO_REUSE
+) -> Iterator[Published]:
+    """The files made from the models and records: the exports, the change log and each
+    version of a record the revision lists link to (written by the build itself)."""
     lists, tables = [], []
-    for sector in sectors:
-        systems = site.systems(sector.id)
+    for sector in site.sectors():
         entries, rows, head = [], [], exports.system_head(sector)
-        for system in systems:
+        for system in site.systems(sector.id):
             entries.append(
                 reuse.get("export", system.id, partial(exports.entry_text, system, site_url))
             )
             rows.append(reuse.get("csv", system.id, partial(exports.csv_row, system)))
             if only is not None and system.id not in only:
                 continue
-            folder = site.entry(system.id).folder
-            yield Published(
-                f"{DOCUMENTS_ROOT}/{sector.id}/{system.id}/{SYSTEM_FILE}", folder / SYSTEM_FILE
-            )
-            for doc in system.documents:
-                if doc.public:
-                    uri = document_path(sector.id, system.id, doc.file)
-                    yield Published(uri, folder / doc.file)
             yield Published(
                 f"{API_ROOT}/systems/{system.id}.json",
                 content=exports.system_text(head, entries[-1]),
@@ -74,74 +115,69 @@ def published_files(
         tables.append((sector, rows))
     yield Published(f"{API_ROOT}/registry.json", content=exports.registry_text(lists))
     yield Published(f"{API_ROOT}/registry.csv", content=exports.registry_csv(tables))
-    if only is not None:
+    if only is not None or site.history is None:
         return
-    for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
-        yield Published(f"{API_ROOT}/schemas/{schema.name}", schema)
-    yield Published("index.html", content=root_page(site))
-    yield from history_files(site, site_url)
-    yield from history_exports(site, site_url)
-
-
-def history_files(site: Site, site_url: str) -> list[Published]:
-    """Feeds per language and the change log (the revision lists: history_exports)."""
-    if site.history is None:
-        return []
-    out = []
-    for lang in site.languages:
-        names = {s.id: s.name.get(lang) for s in site.sectors()}
-        out.append(
-            Published(
-                f"{lang}/feeds/all.atom", content=atom_feed(site.history, lang, site_url, names)
-            )
-        )
-        for sector in site.sectors():
-            feed = atom_feed(site.history, lang, site_url, names, sector.id)
-            out.append(Published(f"{lang}/feeds/{sector.id}.atom", content=feed))
     changes = [r.as_dict() for _, rs in sorted(site.history.revisions.items()) for r in rs]
     changes.sort(key=lambda c: (c["issued"], c["sector"], c["revision"]))
-    out.append(
-        Published(
-            f"{API_ROOT}/changes.json",
-            content=exports.dumps(
-                {"$schema": f"{SCHEMA_BASE}export-changes.schema.json", "revisions": changes}
-            ),
-        )
+    yield Published(
+        f"{API_ROOT}/changes.json",
+        content=exports.dumps(
+            {"$schema": f"{SCHEMA_BASE}export-changes.schema.json", "revisions": changes}
+        ),
     )
-    return out
+    yield from record_versions(site.history)
 
 
-def history_exports(site: Site, site_url: str) -> Iterator[Published]:
-    """Each revision's list as it stood, and each version of a record those lists link to.
+def _feeds(
+    history: History, site_url: str, names: dict[str, dict[str, str]]
+) -> Iterator[Published]:
+    """A feed of the revisions per language, of all sectors and of each."""
+    for lang, sector_names in names.items():
+        feed = atom_feed(history, lang, site_url, sector_names)
+        yield Published(f"{lang}/feeds/all.atom", content=feed)
+        for sector_id in sector_names:
+            feed = atom_feed(history, lang, site_url, sector_names, sector_id)
+            yield Published(f"{lang}/feeds/{sector_id}.atom", content=feed)
 
-    Made one at a time as they are written (plugin._write_files): they grow as revisions ×
-    systems, hundreds of MB at national scale, too much to hold at once.
-    """
-    if site.history is None:
-        return
-    records = site.history.records
-    entries: dict[str, str] = {}  # blob -> its list entry as JSON, the same in every revision
-    for sector, revisions in sorted(site.history.revisions.items()):
-        listed: dict[str, str] = {}  # the list as of the revision: system -> blob
+
+def revision_entries(history: History, site_url: str) -> dict[str, str]:
+    """Each version of a record as the revision lists show it (JSON text, by blob): made
+    once, as hundreds of revisions list the same versions."""
+    entries = {}
+    for revisions in history.revisions.values():
         for r in revisions:
-            listed = apply(listed, r.changes)
             for system_id, blob in r.changes.items():
                 if blob is not None and blob not in entries:
                     url = f"{site_url}{record_version(blob)}"
-                    entry = _as_of_entry(system_id, records[blob], url)
+                    entry = _as_of_entry(system_id, history.records[blob], url)
                     entries[blob] = exports.dumps(entry).rstrip("\n")
-            as_of = {
+    return entries
+
+
+def revision_lists(history: History, entries: dict[str, str]) -> Iterator[Published]:
+    """Each revision's list as it stood: they grow as revisions × systems, hundreds of MB at
+    national scale, so each is made as it is written."""
+    for sector, revisions in sorted(history.revisions.items()):
+        listed: dict[str, str] = {}  # the list as of the revision: system -> blob
+        for r in revisions:
+            listed = apply(listed, r.changes)
+            head = {
                 "$schema": f"{SCHEMA_BASE}export-revision.schema.json",
                 **{k: v for k, v in r.as_dict(events=[]).items() if k != "events"},
             }
-            # Hundreds of revisions list the same entries: each is encoded once, then joined.
-            text = exports.with_list(as_of, "systems", map(entries.__getitem__, listed.values()))
+            text = exports.with_list(head, "systems", map(entries.__getitem__, listed.values()))
             yield Published(revision_json(sector, r.number), content=text + "\n")
-    for blob in sorted(entries):
+
+
+def record_versions(history: History) -> Iterator[Published]:
+    """Each version of a record that a revision's list links to, named by its blob id."""
+    blobs = {b for rs in history.revisions.values() for r in rs for b in r.changes.values()}
+    blobs.discard(None)
+    for blob in sorted(blobs):  # type: ignore[type-var]
         version = {
             "$schema": f"{SCHEMA_BASE}export-record-version.schema.json",
             "blob": blob,
-            "record": records[blob],
+            "record": history.records[blob],
         }
         yield Published(record_version(blob), content=exports.dumps(version))
 

@@ -10,7 +10,9 @@ of all its processes' proportional set sizes together, sampled twice a second) a
   - `trustlist validate`, with an empty PDF verdict cache (as in CI) and a filled one;
   - the trustlist site for one language and for all three, with history (a git repository)
     and without it (the same files outside git), giving history's share of the build (by wall
-    time and, steadier on a shared machine, by CPU time);
+    time and, steadier on a shared machine, by CPU time); with history, once as a fresh
+    clone builds it (no history store: every commit walked) and then as any later build
+    does (the store read, no commit walked since);
   - at any other size than 1,000 systems, the 1-language site of a 1,000-system registry
     generated alike: how the cost grows with size;
   - the 3-language site built in one process (`parallel: false`), for the time and memory
@@ -43,8 +45,10 @@ import tempfile
 import threading
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -91,18 +95,29 @@ def timed(
     runs: int = 1,
     limit: float | None = None,
     output: Path | None = None,
+    before: Callable[[], None] | None = None,
 ) -> Measure:
     """Run `command` under GNU time `runs` times; the best wall seconds and its peak RSS.
 
     The best of several runs, since on a shared machine noise only ever adds time. A step
     that outlives `limit` seconds is stopped and reported as taking more than that.
+    `before` runs before each run, off the clock.
     """
-    best = min(
-        (_timed_once(what, command, cwd, cache, limit, output) for _ in range(runs)), key=_seconds
-    )
+
+    def once() -> Measure:
+        if before is not None:
+            before()
+        return _timed_once(what, command, cwd, cache, limit, output)
+
+    best = min((once() for _ in range(runs)), key=_seconds)
     # Progress on stderr, so a long run shows where it is and a killed one keeps its figures.
     print(best.row(), file=sys.stderr, flush=True)
     return best
+
+
+def _forget_history(cache: Path) -> None:
+    for stored in cache.glob("history-*.json"):
+        stored.unlink()
 
 
 def _seconds(measure: Measure) -> float:
@@ -292,6 +307,19 @@ def run(
         timed("trustlist validate, empty caches", validate, repo, cache),
         timed("trustlist validate, filled caches", validate, repo, cache),
     ]
+    # History as a fresh clone builds it (the deploy job keeps no cache): every commit walked.
+    # The builds after it find the history store (historystore.py) and walk none.
+    measures.append(
+        timed(
+            "trustlist site, 1 language, history walked in full",
+            site_build(repo, "[kk]", out / "a"),
+            repo,
+            cache,
+            runs,
+            output=out / "a",
+            before=partial(_forget_history, cache),
+        )
+    )
     for label, languages in (("1 language", "[kk]"), ("3 languages", "[kk, ru, en]")):
         measures.append(
             timed(
@@ -435,6 +463,10 @@ def table(measures: list[Measure], systems: int, sectors: int, commits: int, out
         ratios.append((f"history's share of the {label} build", 1 - nogit.seconds / git.seconds))
         if git.cpu and nogit.cpu:  # CPU time: the same share, without the machine's noise
             ratios.append((f"history's share of the {label} build, CPU", 1 - nogit.cpu / git.cpu))
+    full = by["trustlist site, 1 language, history walked in full"]
+    nogit = by["trustlist site, 1 language, no git history"]
+    share = 1 - nogit.seconds / full.seconds
+    ratios.append(("history's share of the 1 language build, walked in full", share))
     small = by.get(f"trustlist site, 1 language, {SMALL} systems")
     if small is not None:
         growth = one.seconds / small.seconds

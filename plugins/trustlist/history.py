@@ -118,6 +118,7 @@ class History:
     commit: str | None = None  # the commit the site is built from (HEAD)
     time: int | None = None  # its committer time: the build's only clock (SOURCE_DATE_EPOCH)
     draft: bool = False  # the work tree has registry changes that are not committed
+    walked: int = 0  # commits read from git for this history (the rest came from the store)
     _by_system: dict[str, list[tuple[Revision, Event]]] | None = field(default=None, repr=False)
 
     def of_system(self, system: str) -> list[tuple[Revision, Event]]:
@@ -329,7 +330,7 @@ def history_of(
     draft = gitrepo.has_uncommitted(repo, prefix)
     head = repo.head.commit
     if previous is not None and previous.commit == head.hexsha:
-        return replace(previous, draft=draft)
+        return replace(previous, draft=draft, walked=0)
     known = known or {}
     read = partial(gitrepo.read_blob, repo)
     store = historystore.Store(repo.working_dir, prefix)
@@ -343,6 +344,7 @@ def history_of(
         commits = gitrepo.walk(repo, prefix, after=start.commit if start else None)
         history = build_history(commits, read, prefix + "/", known, start)
         history.commit = head.hexsha
+        history.walked = len(commits)
         store.save(history, known)
     history.time = head.committed_date
     history.draft = draft

@@ -17,6 +17,7 @@ import posixpath
 import re
 import tempfile
 import threading
+import time
 from collections.abc import Iterable
 from functools import cache, partial
 from importlib import resources
@@ -51,6 +52,7 @@ from .render import COMPILED, environment, render_page
 from .search import search_index
 from .validate import Registry, RegistryNotFound, validate_registry
 
+log = logging.getLogger("mkdocs.plugins.trustlist")
 PACKAGE = resources.files("trustlist")
 ASSETS = ("trustlist.css", "trustlist.js", "md-scope.js", "md-content.js")
 _PLAIN_URL = re.compile(r"([a-z0-9-]+/)+")  # nothing to quote: MkDocs' URL is the path itself
@@ -169,10 +171,19 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
                 for entry in registry.systems
                 if entry.blob and isinstance(entry.loaded.data, dict)
             }
+            started = time.perf_counter()
             with gc_paused():  # the history, like the models below, lives for the build
                 self.site.history = history_of(root, known, self.previous_history)
         except ShallowClone as err:
             raise PluginError(str(err)) from None
+        if self.site.history is not None:
+            revisions = sum(map(len, self.site.history.revisions.values()))
+            log.info(
+                "trustlist: history read in %.2f s: %d list revisions, %d commits walked",
+                time.perf_counter() - started,
+                revisions,
+                self.site.history.walked,
+            )
         self.site.draft = bool(self.site.history and self.site.history.draft)
         # Every page and export reads the models: made here, with the cyclic GC paused. All
         # of them are kept, so its passes would only find them alive, and at 10,000 systems

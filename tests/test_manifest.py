@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -200,3 +201,22 @@ def test_uncommitted_changes_are_built_as_a_draft(repository: Path, tmp_path: Pa
     assert "Draft: the registry has changes that are not yet committed." in page
     manifest = json.loads((tmp_path / "out/manifest.json").read_text(encoding="utf-8"))
     assert manifest["source"]["draft"] is True
+
+
+def test_a_build_from_the_history_store_gives_the_same_bytes(
+    repository: Path, site: Path, tmp_path: Path
+) -> None:
+    """The first build walks the history and keeps it (historystore.py); the second reads it
+    and walks no commit; both sites are the one built before, byte for byte."""
+    cache = str(tmp_path / "cache")
+    walked = []
+    for out in ("first", "second"):
+        result = build(repository, tmp_path / out, TRUSTLIST_CACHE=cache)
+        assert result.returncode == 0, result.stderr
+        said = re.search(
+            r"history read in [0-9.]+ s: (\d+) list revisions, (\d+) commits", result.stderr
+        )
+        assert said, result.stderr
+        walked.append((int(said[1]), int(said[2])))
+    assert walked == [(6, 6), (6, 0)]
+    assert files(tmp_path / "first") == files(tmp_path / "second") == files(site)

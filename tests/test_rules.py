@@ -41,6 +41,13 @@ def both(*changes: Callable[[Path], None]) -> Callable[[Path], None]:
     return run
 
 
+def in_place_of_audit(make: Callable[[Path], object]) -> Callable[[Path], None]:
+    """The system's audit report replaced by whatever `make` puts at its path."""
+    return both(
+        remove(f"{FOLDER}/audit-report.pdf"), lambda root: make(root / FOLDER / "audit-report.pdf")
+    )
+
+
 def remove(rel: str) -> Callable[[Path], None]:
     return lambda root: (root / rel).unlink()
 
@@ -195,51 +202,26 @@ CASES = {
         line=67,
         also=("SCH005", "DOC009"),
     ),
-    "DOC008": Case(
-        "DOC008",
-        both(
-            remove(f"{FOLDER}/audit-report.pdf"),
-            lambda root: os.symlink("application.pdf", root / FOLDER / "audit-report.pdf"),
-        ),
-        json_path="documents[2].file",
-        line=85,
-    ),
-    "DOC008 outside": Case(
-        "DOC008",
-        both(
-            remove(f"{FOLDER}/audit-report.pdf"),
-            lambda root: os.symlink("/etc/passwd", root / FOLDER / "audit-report.pdf"),
-        ),
-        json_path="documents[2].file",
-        line=85,
-    ),
-    "DOC008 dangling": Case(
-        "DOC008",
-        both(
-            remove(f"{FOLDER}/audit-report.pdf"),
-            lambda root: os.symlink("gone.pdf", root / FOLDER / "audit-report.pdf"),
-        ),
-        json_path="documents[2].file",
-        line=85,
-    ),
+    # A symlink in a document's place: to a registry file, outside the registry, to nothing.
+    **{
+        name: Case(
+            "DOC008",
+            in_place_of_audit(lambda path, to=to: os.symlink(to, path)),
+            json_path="documents[2].file",
+            line=85,
+        )
+        for name, to in (
+            ("DOC008", "application.pdf"),
+            ("DOC008 outside", "/etc/passwd"),
+            ("DOC008 dangling", "gone.pdf"),
+        )
+    },
     "DOC008 folder": Case(
-        "DOC008",
-        both(
-            remove(f"{FOLDER}/audit-report.pdf"),
-            lambda root: (root / FOLDER / "audit-report.pdf").mkdir(),
-        ),
-        json_path="documents[2].file",
-        line=85,
+        "DOC008", in_place_of_audit(Path.mkdir), json_path="documents[2].file", line=85
     ),
     # A FIFO is answered at once (the open does not wait for a writer) and refused.
     "DOC008 fifo": Case(
-        "DOC008",
-        both(
-            remove(f"{FOLDER}/audit-report.pdf"),
-            lambda root: os.mkfifo(root / FOLDER / "audit-report.pdf"),
-        ),
-        json_path="documents[2].file",
-        line=85,
+        "DOC008", in_place_of_audit(os.mkfifo), json_path="documents[2].file", line=85
     ),
     "DOC009": Case("DOC009", write(f"{FOLDER}/notes.pdf", b"%PDF-1.4"), f"{FOLDER}/notes.pdf"),
     "DOC010": Case(

@@ -272,11 +272,12 @@ def view(site: Site, spec: PageSpec) -> dict[str, object]:
     if spec.kind == "sector":
         rows = [_row(s, spec) for s in systems]
         latest = site.history.latest(sector.id) if site.history else None
+        history_href = _history_href(spec, sector.id)
         return {
             **common,
-            "revision": _revision_view(latest, spec) if latest else None,
+            "revision": _revision_view(latest, history_href) if latest else None,
             "timeliness": _timeliness_view(site, spec),
-            "history_href": relative(spec.url, f"{spec.lang}/{sector.id}/history/"),
+            "history_href": history_href,
             "feed": relative(spec.url, f"{spec.lang}/feeds/{sector.id}.atom"),
             "sector": sector,
             "name": sector.name.get(spec.lang),
@@ -290,6 +291,7 @@ def view(site: Site, spec: PageSpec) -> dict[str, object]:
     entry = site.entry(spec.system)
     system = entry.model
     record = f"{DOCUMENTS_ROOT}/{sector.id}/{system.id}/system.yaml"
+    history_href = _history_href(spec, sector.id)
     return {
         **common,
         "sector": sector,
@@ -305,10 +307,10 @@ def view(site: Site, spec: PageSpec) -> dict[str, object]:
         else None,
         "json": relative(spec.url, f"{API_ROOT}/systems/{system.id}.json"),
         "history": [
-            {**_revision_view(revision, spec), "what": describe(event, spec.lang)}
+            {**_revision_view(revision, history_href), "what": describe(event, spec.lang)}
             for revision, event in (site.history.of_system(system.id) if site.history else [])
         ],
-        "history_href": relative(spec.url, f"{spec.lang}/{sector.id}/history/"),
+        "history_href": history_href,
     }
 
 
@@ -360,25 +362,32 @@ def _timeliness_view(site: Site, spec: PageSpec) -> dict[str, object]:
     }
 
 
-def _revision_view(revision: Revision, spec: PageSpec) -> dict[str, object]:
+def _history_href(spec: PageSpec, sector: str) -> str:
+    return relative(spec.url, f"{spec.lang}/{sector}/history/")
+
+
+def _revision_view(revision: Revision, history_href: str) -> dict[str, object]:
+    """A revision as pages show it; `history_href`: its sector's history page, from this page
+    (worked out once per page: a page may show hundreds of revisions)."""
     time = revision_time(revision)
     return {
         "number": revision.number,
         "time": time,
         "date": time[:10],
         "commit": revision.commit,
-        "href": relative(spec.url, f"{spec.lang}/{revision.sector}/history/")
-        + f"#r{revision.number}",
+        "href": f"{history_href}#r{revision.number}",
     }
 
 
 def _revisions(site: Site, spec: PageSpec, sector: str) -> list[dict[str, object]]:
     revisions = site.history.revisions.get(sector, []) if site.history else []
+    history_href = _history_href(spec, sector)
+    lists = relative(spec.url, revision_json(sector, 0).removesuffix("0.json"))
     return [
         {
-            **_revision_view(r, spec),
+            **_revision_view(r, history_href),
             "events": [describe(e, spec.lang) for e in r.events],
-            "json": relative(spec.url, revision_json(sector, r.number)),
+            "json": f"{lists}{r.number}.json",
         }
         for r in reversed(revisions)
     ]

@@ -14,7 +14,9 @@ of all its processes' proportional set sizes together, sampled twice a second) a
     clone builds it (no history store: every commit walked) and then as any later build
     does (the store read, no commit walked since); and the seconds the build itself logs for
     reading the history (git, the store and the semantic diffs, without the pages and files
-    made from it), a figure steadier than a difference between two builds;
+    made from it), a figure steadier than a difference between two builds. The builds
+    compared for history's share take turns run by run, so the machine's drift falls on them
+    alike;
   - at any other size than 1,000 systems, the 1-language site of a 1,000-system registry
     generated alike: how the cost grows with size;
   - the 3-language site built in one process (`parallel: false`), for the time and memory
@@ -99,23 +101,45 @@ def timed(
     runs: int = 1,
     limit: float | None = None,
     output: Path | None = None,
-    before: Callable[[], None] | None = None,
 ) -> Measure:
     """Run `command` under GNU time `runs` times; the best wall seconds and its peak RSS.
 
     The best of several runs, since on a shared machine noise only ever adds time. A step
     that outlives `limit` seconds is stopped and reported as taking more than that.
-    `before` runs before each run, off the clock.
     """
-
-    def once() -> Measure:
-        if before is not None:
-            before()
-        return _timed_once(what, command, cwd, cache, limit, output)
-
-    best = min((once() for _ in range(runs)), key=_seconds)
+    best = min(
+        (_timed_once(what, command, cwd, cache, limit, output) for _ in range(runs)), key=_seconds
+    )
     # Progress on stderr, so a long run shows where it is and a killed one keeps its figures.
     print(best.row(), file=sys.stderr, flush=True)
+    return best
+
+
+@dataclass
+class Step:
+    what: str
+    command: list[str]
+    cwd: Path
+    before: Callable[[], None] | None = None  # run before each run, off the clock
+
+
+def timed_in_turn(steps: list[Step], cache: Path, runs: int) -> list[Measure]:
+    """Each step `runs` times, taking turns (a, b, c, a, b, c, …), and the best of each. The
+    steps compared with one another (history's share is a difference of two builds) then
+    meet the machine's drift alike, where run one after the other each caught another
+    minute: identical builds differed by 15% within minutes on this machine."""
+    tried: dict[str, list[Measure]] = {step.what: [] for step in steps}
+    for _ in range(runs):
+        for step in steps:
+            if step.before is not None:
+                step.before()
+            output = Path(step.command[step.command.index("-d") + 1])
+            tried[step.what].append(
+                _timed_once(step.what, step.command, step.cwd, cache, None, output)
+            )
+    best = [min(tried[step.what], key=_seconds) for step in steps]
+    for measure in best:
+        print(measure.row(), file=sys.stderr, flush=True)
     return best
 
 
@@ -315,40 +339,23 @@ def run(
         timed("trustlist validate, empty caches", validate, repo, cache),
         timed("trustlist validate, filled caches", validate, repo, cache),
     ]
-    # History as a fresh clone builds it (the deploy job keeps no cache): every commit walked.
-    # The builds after it find the history store (historystore.py) and walk none.
-    measures.append(
-        timed(
-            "trustlist site, 1 language, history walked in full",
-            site_build(repo, "[kk]", out / "a"),
-            repo,
-            cache,
-            runs,
-            output=out / "a",
-            before=partial(_forget_history, cache),
-        )
-    )
+    # History as a fresh clone builds it (the deploy job keeps no cache): every commit walked;
+    # as every later build does (the history store read, no commit walked); and not at all.
+    forget = partial(_forget_history, cache)
     for label, languages in (("1 language", "[kk]"), ("3 languages", "[kk, ru, en]")):
-        measures.append(
-            timed(
-                f"trustlist site, {label}",
-                site_build(repo, languages, out / "a"),
-                repo,
-                cache,
-                runs,
-                output=out / "a",
-            )
-        )
-        measures.append(
-            timed(
+        steps = [
+            Step(f"trustlist site, {label}", site_build(repo, languages, out / "a"), repo),
+            Step(
                 f"trustlist site, {label}, no git history",
                 site_build(nogit, languages, out / "b"),
                 nogit,
-                cache,
-                runs,
-                output=out / "b",
-            )
-        )
+            ),
+        ]
+        if label == "1 language":
+            full = Step(f"trustlist site, {label}, history walked in full", steps[0].command, repo)
+            full.before = forget
+            steps.insert(0, full)
+        measures += timed_in_turn(steps, cache, runs)
     # The documents and exports written by a forked process (the default) or in the build's
     # own: the time saved and the memory it costs.
     measures.append(

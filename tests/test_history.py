@@ -125,6 +125,13 @@ def test_one_git_log_for_the_whole_history(base: Path, monkeypatch: pytest.Monke
         return original(self, command, *args, **kwargs)
 
     monkeypatch.setattr(gitpython.cmd.Git, "execute", counting)
+    asked = gitrepo.Asked.__init__
+
+    def counting_asked(self, repo, args, parse):
+        calls.append(args[0])
+        asked(self, repo, args, parse)
+
+    monkeypatch.setattr(gitrepo.Asked, "__init__", counting_asked)
     commits = gitrepo.walk(repo, "registry")
     build_history(commits, lambda blob: gitrepo.read_blob(repo, blob))
     # One log, and blobs through one persistent `git cat-file --batch`, not a process per file.

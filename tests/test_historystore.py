@@ -24,13 +24,13 @@ def walks(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[str | None]:
     """The `after` of every walk of git (None: the whole history), in a cache of its own."""
     monkeypatch.setenv("TRUSTLIST_CACHE", str(tmp_path / "cache"))
     seen: list[str | None] = []
-    walk = gitrepo.walk
+    start_walk = gitrepo.start_walk
 
     def counted(repo, path, ref="HEAD", after=None):
         seen.append(after)
-        return walk(repo, path, ref, after)
+        return start_walk(repo, path, ref, after)
 
-    monkeypatch.setattr(gitrepo, "walk", counted)
+    monkeypatch.setattr(gitrepo, "start_walk", counted)
     return seen
 
 
@@ -133,3 +133,20 @@ def test_a_value_json_would_change_is_not_stored(base, walks, monkeypatch) -> No
     assert not Store(base, "registry").path.exists()
     assert as_json(history.history_of(REGISTRY)) == as_json(first)
     assert walks == [None, None]
+
+
+def test_a_damaged_store_behind_head_is_not_continued(base, walks, monkeypatch) -> None:
+    """The store's commit is on HEAD's line, so the build asks git for the commits since; the
+    store then proves damaged, and the build walks everything instead."""
+    story(base)
+    history.history_of(REGISTRY)
+    stored = git(base, "rev-parse", "HEAD").strip()
+    store = Store(base, "registry")
+    text = store.path.read_text(encoding="utf-8")
+    store.path.write_text(text.replace('"revisions":{"health":[[1,', '"revisions":{"health":[['))
+    edit(base / NEW / "system.yaml", "list_number: 2", "list_number: 3")
+    commit(base, "health: demo-new renumbered", when="2026-10-01T10:00:00+05:00")
+    again = history.history_of(REGISTRY)
+    assert walks == [None, stored, None]
+    assert again.walked == 7  # every commit that touched the registry
+    assert as_json(again) == as_json(full_walk(monkeypatch))

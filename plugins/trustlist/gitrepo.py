@@ -7,8 +7,13 @@ place only.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
 
 import git
 
@@ -90,6 +95,38 @@ class Commit:
 
 
 _NULL_BLOB = "0" * 40
+T = TypeVar("T")
+
+
+class Asked(Generic[T]):
+    """A git command started now and answered later (`answer`). Its output is read on a
+    thread as git writes it, so git works on another core while the build goes on (a full
+    pipe would stop it): the history's questions are asked before validation."""
+
+    def __init__(self, repo: git.Repo, args: list[str], parse: Callable[[str], T]) -> None:
+        self._args, self._parse = args, parse
+        self._process = subprocess.Popen(
+            [git.Git.GIT_PYTHON_GIT_EXECUTABLE or "git", *args],
+            cwd=repo.working_dir,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "LC_ALL": "C", "LANGUAGE": "C"},
+        )
+        self._output: tuple[bytes, bytes] = (b"", b"")
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        self._output = self._process.communicate()
+
+    def answer(self) -> T:
+        self._reader.join()
+        out, err = self._output
+        if self._process.returncode != 0:
+            said = err.decode("utf-8", "replace").strip()
+            raise GitError(f"git {self._args[0]} failed: {said}")
+        return self._parse(out.decode("utf-8"))
 
 
 def walk(repo: git.Repo, path: str, ref: str = "HEAD", after: str | None = None) -> list[Commit]:
@@ -100,7 +137,15 @@ def walk(repo: git.Repo, path: str, ref: str = "HEAD", after: str | None = None)
     First parent only: on the published branch a merged pull request is one decision, so its
     merge commit (diffed against the previous state of main) is one revision.
     """
-    raw = repo.git.log(
+    return start_walk(repo, path, ref, after).answer()
+
+
+def start_walk(
+    repo: git.Repo, path: str, ref: str = "HEAD", after: str | None = None
+) -> Asked[list[Commit]]:
+    """`walk`, asked now and answered later."""
+    args = [
+        "log",
         f"{after}..{ref}" if after else ref,
         "--first-parent",
         "--diff-merges=first-parent",
@@ -112,8 +157,11 @@ def walk(repo: git.Repo, path: str, ref: str = "HEAD", after: str | None = None)
         "--format=%x1e%H%x1f%ct%x1f%s",
         "--",
         path,
-        strip_newline_in_stdout=False,
-    )
+    ]
+    return Asked(repo, args, _commits)
+
+
+def _commits(raw: str) -> list[Commit]:
     commits = []
     for chunk in raw.split("\x1e")[1:]:
         header, _, body = chunk.partition("\0")
@@ -152,7 +200,12 @@ def is_shallow(repo: git.Repo) -> bool:
 
 def has_uncommitted(repo: git.Repo, path: str) -> bool:
     """Whether the work tree differs from HEAD under `path` (changed or new files)."""
-    return bool(repo.git.status("--porcelain", "--untracked-files=all", "--", path))
+    return start_status(repo, path).answer()
+
+
+def start_status(repo: git.Repo, path: str) -> Asked[bool]:
+    """`has_uncommitted`, asked now and answered later."""
+    return Asked(repo, ["status", "--porcelain", "--untracked-files=all", "--", path], bool)
 
 
 def resolve(repo: git.Repo, spec: str, ref: str = "HEAD") -> str:

@@ -313,7 +313,56 @@ def history_of(
     since, as history is made of commits only; whether the work tree is a draft is asked
     afresh. Otherwise the last build's history is read from the store (historystore.py)
     and git walked for the commits since, if any."""
-    from . import historystore  # which reads and writes this module's classes
+    begun = begin_history(registry_dir, previous)
+    return begun.finish(known) if begun is not None else None
+
+
+@dataclass
+class Begun:
+    """A history whose questions to git are asked (`begin_history`) and whose answers are
+    awaited (`finish`): the build validates the registry meanwhile, and git works on the
+    other core. Before that, the `git status` alone took most of a stored history's read."""
+
+    repo: object  # git.Repo
+    prefix: str
+    draft: gitrepo.Asked[bool] | None = None
+    previous: History | None = None  # `mkdocs serve`'s last history, HEAD unchanged
+    store: object = None  # historystore.Store
+    stored: dict | None = None  # the store's contents, to be decoded with the records known
+    walk: gitrepo.Asked[list[Commit]] | None = None  # the commits after the stored ones
+    empty: bool = False  # a repository with no commit yet
+
+    def finish(self, known: dict[str, dict] | None = None) -> History:
+        from . import historystore  # which reads and writes this module's classes
+
+        if self.empty:
+            return History(draft=True)  # no commit yet: everything is a draft
+        draft = self.draft.answer() if self.draft else False
+        head = self.repo.head.commit  # type: ignore[attr-defined]
+        if self.previous is not None:
+            return replace(self.previous, draft=draft, walked=0)
+        known = known or {}
+        read = partial(gitrepo.read_blob, self.repo)
+        start = historystore.restore(self.stored, known, read) if self.stored else None
+        if self.stored and start is None:  # damaged: the walk asked for continues nothing
+            self.walk = gitrepo.start_walk(self.repo, self.prefix)  # type: ignore[arg-type]
+        if self.walk is None and start is not None:
+            history = start
+        else:
+            commits = self.walk.answer() if self.walk else []
+            history = build_history(commits, read, self.prefix + "/", known, start)
+            history.commit = head.hexsha
+            history.walked = len(commits)
+            self.store.save(history, known)  # type: ignore[attr-defined]
+        history.time = head.committed_date
+        history.draft = draft
+        return history
+
+
+def begin_history(registry_dir: Path, previous: History | None = None) -> Begun | None:
+    """Open the registry's repository and ask git what its history needs (see `Begun`);
+    None when the registry is not in a git repository. A shallow clone stops here."""
+    from . import historystore
 
     try:
         repo = gitrepo.open_repo(registry_dir)
@@ -326,29 +375,20 @@ def history_of(
         )
     prefix = Path(registry_dir).resolve().relative_to(Path(repo.working_dir).resolve()).as_posix()
     if not repo.head.is_valid():
-        return History(draft=True)  # a repository with no commit yet: everything is a draft
-    draft = gitrepo.has_uncommitted(repo, prefix)
-    head = repo.head.commit
-    if previous is not None and previous.commit == head.hexsha:
-        return replace(previous, draft=draft, walked=0)
-    known = known or {}
-    read = partial(gitrepo.read_blob, repo)
-    store = historystore.Store(repo.working_dir, prefix)
-    stored = store.load(known, read)
-    if stored is not None and stored.commit == head.hexsha:
-        history = stored
-    else:
-        start = stored
-        if start is not None and not gitrepo.on_first_parent_line(repo, start.commit):
-            start = None  # another branch's, or a rewritten history's: walk it all
-        commits = gitrepo.walk(repo, prefix, after=start.commit if start else None)
-        history = build_history(commits, read, prefix + "/", known, start)
-        history.commit = head.hexsha
-        history.walked = len(commits)
-        store.save(history, known)
-    history.time = head.committed_date
-    history.draft = draft
-    return history
+        return Begun(repo, prefix, empty=True)
+    begun = Begun(repo, prefix, gitrepo.start_status(repo, prefix))
+    head = repo.head.commit.hexsha
+    if previous is not None and previous.commit == head:
+        begun.previous = previous
+        return begun
+    begun.store = store = historystore.Store(repo.working_dir, prefix)
+    begun.stored = stored = store.read()
+    if stored is not None and stored["commit"] == head:
+        return begun
+    if stored is not None and not gitrepo.on_first_parent_line(repo, stored["commit"]):
+        begun.stored = stored = None  # another branch's, or a rewritten history's: walk it all
+    begun.walk = gitrepo.start_walk(repo, prefix, after=stored["commit"] if stored else None)
+    return begun
 
 
 Records = dict[tuple[str, str], dict]  # (sector, system) -> record data

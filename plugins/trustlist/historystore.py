@@ -38,8 +38,9 @@ class Store:
         name = hashlib.sha256(f"{Path(repository).resolve()}\0{prefix}".encode()).hexdigest()
         self.path = folder / f"history-{name[:24]}.json" if folder else None
 
-    def load(self, known: dict[str, dict], read_blob: Callable[[str], bytes]) -> History | None:
-        """The stored history, or None where there is none this code can use."""
+    def read(self) -> dict | None:
+        """The store's contents (for `decode`), or None where there is none this code can
+        use."""
         if self.path is None:
             return None
         try:
@@ -50,8 +51,10 @@ class Store:
                 self.prefix,
             ):
                 return None
-            return decode(stored, known, read_blob)
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            if not isinstance(stored["commit"], str):
+                return None
+            return stored
+        except (OSError, ValueError, KeyError, TypeError):
             return None  # no store yet, or one this version cannot read: walk everything
 
     def save(self, history: History, known: dict[str, dict]) -> None:
@@ -99,6 +102,16 @@ def encode(history: History, prefix: str, known: dict[str, dict]) -> dict[str, o
 
 def _event(event: Event) -> list[object]:
     return [event.kind, event.system, event.field, event.old, event.new]
+
+
+def restore(
+    stored: dict, known: dict[str, dict], read_blob: Callable[[str], bytes]
+) -> History | None:
+    """The history `Store.read` gave, or None if it is damaged (then everything is walked)."""
+    try:
+        return decode(stored, known, read_blob)
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return None
 
 
 def decode(stored: dict, known: dict[str, dict], read_blob: Callable[[str], bytes]) -> History:

@@ -43,7 +43,7 @@ from . import pages, report
 from .forked import Forked
 from .frames import Frames
 from .gcpause import gc_paused
-from .history import History, ShallowClone, history_of
+from .history import History, ShallowClone, begin_history
 from .i18n import LANGUAGE_NAMES, LANGUAGES, t
 from .incremental import Reuse, Snapshot, changed_systems, snapshot
 from .manifest import MANIFEST, build_manifest, digest_of
@@ -144,6 +144,13 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             # thread collect once the page is served) is not scanned again during this one.
             gc.freeze()
         root = Path(config.config_file_path or ".").parent / self.config.registry
+        started = time.perf_counter()
+        try:
+            # Git is asked now and answered after validation: it works on the other core.
+            begun = begin_history(root, self.previous_history)
+        except ShallowClone as err:
+            raise PluginError(str(err)) from None
+        reading = time.perf_counter() - started
         try:
             registry = validate_registry(root, remember=self.serving)
         except RegistryNotFound as err:
@@ -165,22 +172,19 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             self.config.source_url,
         )
         self.specs = {spec.src_uri: spec for spec in self.site.specs}
-        try:
-            known = {
-                entry.blob: entry.loaded.data
-                for entry in registry.systems
-                if entry.blob and isinstance(entry.loaded.data, dict)
-            }
-            started = time.perf_counter()
-            with gc_paused():  # the history, like the models below, lives for the build
-                self.site.history = history_of(root, known, self.previous_history)
-        except ShallowClone as err:
-            raise PluginError(str(err)) from None
+        known = {
+            entry.blob: entry.loaded.data
+            for entry in registry.systems
+            if entry.blob and isinstance(entry.loaded.data, dict)
+        }
+        started = time.perf_counter()
+        with gc_paused():  # the history, like the models below, lives for the build
+            self.site.history = begun.finish(known) if begun is not None else None
         if self.site.history is not None:
             revisions = sum(map(len, self.site.history.revisions.values()))
             log.info(
                 "trustlist: history read in %.2f s: %d list revisions, %d commits walked",
-                time.perf_counter() - started,
+                reading + time.perf_counter() - started,
                 revisions,
                 self.site.history.walked,
             )

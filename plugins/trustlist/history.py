@@ -14,11 +14,17 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import gitrepo
 from .findings import json_path_text
 from .gitrepo import Commit
 from .load import parse_yaml
+
+if TYPE_CHECKING:
+    import git
+
+    from . import historystore
 
 RECORD = "system.yaml"
 SECTOR_RECORD = "sector.yaml"
@@ -323,11 +329,11 @@ class Begun:
     awaited (`finish`): the build validates the registry meanwhile, and git works on the
     other core. Before that, the `git status` alone took most of a stored history's read."""
 
-    repo: object  # git.Repo
+    repo: git.Repo
     prefix: str
     draft: gitrepo.Asked[bool] | None = None
     previous: History | None = None  # `mkdocs serve`'s last history, HEAD unchanged
-    store: object = None  # historystore.Store
+    store: historystore.Store | None = None
     stored: dict | None = None  # the store's contents, to be decoded with the records known
     walk: gitrepo.Asked[list[Commit]] | None = None  # the commits after the stored ones
     empty: bool = False  # a repository with no commit yet
@@ -338,14 +344,14 @@ class Begun:
         if self.empty:
             return History(draft=True)  # no commit yet: everything is a draft
         draft = self.draft.answer() if self.draft else False
-        head = self.repo.head.commit  # type: ignore[attr-defined]
+        head = self.repo.head.commit
         if self.previous is not None:
             return replace(self.previous, draft=draft, walked=0)
         known = known or {}
         read = partial(gitrepo.read_blob, self.repo)
         start = historystore.restore(self.stored, known, read) if self.stored else None
         if self.stored and start is None:  # damaged: the walk asked for continues nothing
-            self.walk = gitrepo.start_walk(self.repo, self.prefix)  # type: ignore[arg-type]
+            self.walk = gitrepo.start_walk(self.repo, self.prefix)
         if self.walk is None and start is not None:
             history = start
         else:
@@ -353,7 +359,8 @@ class Begun:
             history = build_history(commits, read, self.prefix + "/", known, start)
             history.commit = head.hexsha
             history.walked = len(commits)
-            self.store.save(history, known)  # type: ignore[attr-defined]
+            if self.store is not None:
+                self.store.save(history, known)
         history.time = head.committed_date
         history.draft = draft
         return history

@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import orjson
 
 from .history import Event, History, Revision, parse_record
-from .verdicts import cache_folder, records_fingerprint
+from .verdicts import cache_folder, records_fingerprint, write_cache_file
 
 FORMAT = 2
 
@@ -68,18 +67,8 @@ class Store:
             text = orjson.dumps(stored)
         except orjson.JSONEncodeError:
             return
-        if orjson.loads(text) != stored:
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            # Written beside and renamed over: a reader never sees half a file.
-            with tempfile.NamedTemporaryFile(
-                dir=self.path.parent, suffix=".tmp", delete=False
-            ) as handle:
-                handle.write(text)
-            Path(handle.name).replace(self.path)
-        except OSError:
-            return
+        if orjson.loads(text) == stored:
+            write_cache_file(self.path, text)
 
 
 def encode(history: History, prefix: str, known: dict[str, dict]) -> dict[str, object]:

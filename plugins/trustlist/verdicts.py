@@ -76,6 +76,19 @@ def cache_folder() -> Path | None:
     return Path(base) / "trustlist"
 
 
+def write_cache_file(path: Path, data: bytes) -> bool:
+    """Write a cache file, beside it and renamed over it, so a reader never sees half a file.
+    False when it cannot be written: a cache that is not kept only costs time next run."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as handle:
+            handle.write(data)
+        Path(handle.name).replace(path)
+    except OSError:
+        return False
+    return True
+
+
 class _Store:
     """Values under content hashes in one JSON file, valid for one fingerprint of the judge.
 
@@ -142,18 +155,8 @@ class _Store:
             "checker": self.fingerprint(),
             "verdicts": {key: self.encode(value) for key, value in kept},
         }
-        path = self._loaded_from
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # Written beside and renamed over: a reader never sees half a file.
-            with tempfile.NamedTemporaryFile(
-                dir=path.parent, suffix=".tmp", delete=False
-            ) as handle:
-                handle.write(orjson.dumps(stored))
-            Path(handle.name).replace(path)
+        if write_cache_file(self._loaded_from, orjson.dumps(stored)):
             self._dirty = False
-        except OSError:
-            return
 
 
 class PdfVerdicts(_Store):

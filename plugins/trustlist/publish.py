@@ -52,8 +52,8 @@ def copied_files(
     site: Site, site_url: str, only: Collection[str] | None = None
 ) -> Iterator[Published]:
     """The files a forked writer makes while the pages are rendered (plugin.on_files): the
-    registry's own files, copied, the schemas, the feeds, each revision's list and each
-    version of a record those lists link to.
+    registry's own files, copied, the schemas, and what is made from the history alone
+    (`history_files`).
 
     All they need from the models is read here, before the writer is forked: the iterator
     returned reads only the history (its revisions, and the record versions it writes out). A
@@ -87,16 +87,14 @@ def copied_files(
     if site.history is None:
         return chain(copies, schemas, [root])
     names = {lang: {s.id: s.name.get(lang) for s in site.sectors()} for lang in site.languages}
-    feeds = _feeds(site.history, site_url, names)
-    lists = revision_lists(site.history, revision_entries(site.history, site_url))
-    return chain(copies, schemas, [root], feeds, lists, record_versions(site.history))
+    return chain(copies, schemas, [root], history_files(site.history, site_url, names))
 
 
 def made_files(
     site: Site, site_url: str, only: Collection[str] | None = None, reuse: Reuse = NO_REUSE
 ) -> Iterator[Published]:
-    """The files made from the models: the exports, and the change log (written by the build
-    itself, after the pages)."""
+    """The files made from the models: the exports (written by the build itself, after the
+    pages: a forked writer reading the models would copy the pages it read)."""
     lists, tables = [], []
     for sector in site.sectors():
         entries, rows, head = [], [], exports.system_head(sector)
@@ -118,9 +116,18 @@ def made_files(
         tables.append((sector, rows))
     yield Published(f"{API_ROOT}/registry.json", content=exports.registry_text(lists))
     yield Published(f"{API_ROOT}/registry.csv", content=exports.registry_csv(tables))
-    if only is not None or site.history is None:
-        return
-    changes = [r.as_dict() for _, rs in sorted(site.history.revisions.items()) for r in rs]
+
+
+def history_files(
+    history: History, site_url: str, names: dict[str, dict[str, str]]
+) -> Iterator[Published]:
+    """The files made from the history alone: the feeds, each revision's list, each version
+    of a record those lists link to, and the change log. Made as they are written, all of it
+    by the forked writer: none of it waits for the pages, and none reads a model."""
+    yield from _feeds(history, site_url, names)
+    yield from revision_lists(history, revision_entries(history, site_url))
+    yield from record_versions(history)
+    changes = [r.as_dict() for _, rs in sorted(history.revisions.items()) for r in rs]
     changes.sort(key=lambda c: (c["issued"], c["sector"], c["revision"]))
     yield Published(
         f"{API_ROOT}/changes.json",

@@ -1,0 +1,42 @@
+"""The benchmark's arithmetic: history's share from builds taken in turns."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+from run import Measure, _paired, table
+
+
+def _measure(what: str, turns: list[float], read: float | None = None) -> Measure:
+    return Measure(what, min(turns), 100.0, cpu=min(turns), history_read=read, turns=turns)
+
+
+def test_paired_share_is_the_median_of_each_turns_share() -> None:
+    # Turn 2 met a slow minute for both builds; turn 3 a slow minute for one of them only.
+    git = _measure("with", [10.0, 20.0, 10.0])
+    nogit = _measure("without", [9.6, 19.2, 12.0])
+    assert _paired(git, nogit) == pytest.approx(0.04)
+
+
+def test_table_gives_both_shares_and_the_logged_read() -> None:
+    site = "trustlist site, "
+    measures = [
+        _measure(f"{site}1 language, history walked in full", [10.5, 10.6], read=0.2),
+        _measure(f"{site}1 language", [10.2, 10.0], read=0.1),
+        _measure(f"{site}1 language, no git history", [9.8, 9.9]),
+        _measure(f"{site}3 languages", [30.0, 31.0]),
+        _measure(f"{site}3 languages, no git history", [29.0, 30.69]),
+    ]
+    lines = table(measures, 2000, 10, 300, Path("/tmp")).splitlines()
+    share = "history's share of the build"
+    assert f"{share}, 1 language, from the store, best runs: 0.02" in lines  # 1 - 9.8 / 10.0
+    assert f"{share}, 1 language, from the store, median of turns: 0.02" in lines
+    assert f"{share}, 1 language, walked in full, best runs: 0.07" in lines
+    assert f"{share}, 3 languages, from the store, best runs: 0.03" in lines
+    # Turns: 1 - 29/30 = 0.033 and 1 - 30.69/31 = 0.010: their median 0.022.
+    assert f"{share}, 3 languages, from the store, median of turns: 0.02" in lines
+    assert "history read's share of the 1 language build, from the store: 0.01" in lines

@@ -1,7 +1,7 @@
 """The benchmark: every figure measured in one run on one machine, printed as one table.
 
     python benchmarks/run.py [--systems 1000] [--sectors 10] [--commits 100] [--work DIR]
-                             [--runs 2] [--out DIR]
+                             [--runs 2] [--out DIR] [--ours-only] [--instructions]
 
 Generates a registry (benchmarks/generate.py), then times, each in a fresh process with its
 peak memory (in MB: GNU time's maximum resident set size of the largest process, and the peak
@@ -26,7 +26,10 @@ of all its processes' proportional set sizes together, sampled twice a second) a
     saving an edited record to the served page showing it, five edits a second apart;
   - plain MkDocs + Material on the same content as hand-written Markdown, with the system
     pages out of the nav as ours are; the same with mkdocs-git-revision-date-localized (the
-    peer that dates pages from git); Hugo on the same Markdown where `hugo` is installed.
+    peer that dates pages from git); Hugo on the same Markdown where `hugo` is installed;
+  - with --instructions, the instructions the builds with and without history execute, in
+    the build's own process and with its forked writer (valgrind's cachegrind): a count that
+    is the same on every run, for a share smaller than the machine's drift.
 
 Every build writes into an empty folder, emptied before its clock starts (as a CI runner's
 is), and by default in RAM (/dev/shm): this machine's disk (ext4 with online discard) took
@@ -144,6 +147,64 @@ def timed_in_turn(steps: list[Step], cache: Path, runs: int) -> list[Measure]:
         measure.turns = [run.seconds for run in tried[measure.what]]
         print(measure.row(), file=sys.stderr, flush=True)
     return best
+
+
+@dataclass
+class Counted:
+    """Instructions a build executed (valgrind's cachegrind): in its own process, and with
+    its forked writer. Git's commands are other programs and are not followed."""
+
+    what: str
+    own: int
+    total: int
+
+
+def counted(what: str, command: list[str], cwd: Path, cache: Path) -> Counted:
+    """Run a build under cachegrind (no cache simulation: it only counts instructions).
+
+    Unlike seconds, the count is the same on every run (within about 0.2%; hash seeds fixed),
+    so a share of a few percent can be told on a machine whose speed drifts by more. A build
+    takes about eight times as long under it."""
+    shutil.rmtree(Path(command[command.index("-d") + 1]), ignore_errors=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TRUSTLIST_CACHE": str(cache)}
+    env["PYTHONHASHSEED"] = "0"
+    env.pop("SOURCE_DATE_EPOCH", None)
+    with tempfile.TemporaryDirectory() as folder:
+        valgrind = ["valgrind", "--tool=cachegrind", "--cache-sim=no"]
+        process = subprocess.Popen(
+            [*valgrind, f"--cachegrind-out-file={folder}/%p", *command],
+            cwd=cwd,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        _, stderr = process.communicate()
+        if process.returncode != 0:
+            sys.exit(f"benchmark step failed: {what}\n{stderr[-3000:]}")
+        counts = {int(path.name): _summary(path) for path in Path(folder).iterdir()}
+    measure = Counted(what, counts[process.pid], sum(counts.values()))
+    print(f"| {what:<48} | {measure.own:>15,} | {measure.total:>15,} |", file=sys.stderr)
+    return measure
+
+
+def _summary(path: Path) -> int:
+    """The instructions a cachegrind output file counts (0 for a process that exec'd at once)."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("summary:"):
+            return int(line.split()[1])
+    return 0
+
+
+def count_history(work: Path, cache: Path, out: Path) -> list[Counted]:
+    """The builds with history (the store read) and without, counted."""
+    repo, nogit = work / "registry-repo", work / "no-git"
+    counts = []
+    for label, languages in (("1 language", "[kk]"), ("3 languages", "[kk, ru, en]")):
+        counts.append(counted(label, site_build(repo, languages, out / "a"), repo, cache))
+        command = site_build(nogit, languages, out / "b")
+        counts.append(counted(f"{label}, no git history", command, nogit, cache))
+    return counts
 
 
 def _forget_history(cache: Path) -> None:
@@ -462,7 +523,14 @@ def hugo_binary() -> str | None:
     return shutil.which("hugo")
 
 
-def table(measures: list[Measure], systems: int, sectors: int, commits: int, out: Path) -> str:
+def table(
+    measures: list[Measure],
+    systems: int,
+    sectors: int,
+    commits: int,
+    out: Path,
+    instructions: list[Counted] | None = None,
+) -> str:
     by = {m.what: m for m in measures}
     lines = [
         f"trustlist benchmark: {systems} systems, {sectors} sectors, {commits} commits, "
@@ -500,6 +568,19 @@ def table(measures: list[Measure], systems: int, sectors: int, commits: int, out
                     build.history_read / build.seconds,
                 )
             )
+    if instructions:
+        lines += [
+            "",
+            f"| {'instructions (cachegrind)':<48} | {'own process':>15} | {'with writer':>15} |",
+            f"|{'-' * 50}|{'-' * 17}|{'-' * 17}|",
+            *(f"| {c.what:<48} | {c.own:>15,} | {c.total:>15,} |" for c in instructions),
+        ]
+        counts = {c.what: c for c in instructions}
+        for label in ("1 language", "3 languages"):
+            git, nogit = counts[label], counts[f"{label}, no git history"]
+            share = f"history's share of the {label} build, instructions"
+            ratios.append((f"{share}, own process", 1 - nogit.own / git.own))
+            ratios.append((f"{share}, with writer", 1 - nogit.total / git.total))
     small = by.get(f"trustlist site, 1 language, {SMALL} systems")
     if small is not None:
         growth = one.seconds / small.seconds
@@ -557,6 +638,12 @@ def main() -> None:
         "--ours-only", action="store_true", help="skip the baselines (to compare our own changes)"
     )
     parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the instructions of the builds with and without history (valgrind; "
+        "a share steadier than seconds, about 8 times the builds' time)",
+    )
+    parser.add_argument(
         "--peer-limit",
         type=float,
         default=900,
@@ -574,7 +661,12 @@ def main() -> None:
         out = args.out or Path(sites)
         options = (args.runs, not args.ours_only, args.peer_limit, out)
         measures = run(*size, work, *options)
-    print(table(measures, args.systems, args.sectors, args.commits, out))
+        counts = None
+        if args.instructions:
+            if shutil.which("valgrind") is None:
+                sys.exit("--instructions needs valgrind (apt-get install valgrind)")
+            counts = count_history(work, work / "cache", out)
+    print(table(measures, args.systems, args.sectors, args.commits, out, counts))
 
 
 if __name__ == "__main__":

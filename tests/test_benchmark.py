@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
-from run import Measure, _paired, table
+from run import Counted, Measure, _paired, _summary, table
 
 
 def _measure(what: str, turns: list[float], read: float | None = None) -> Measure:
@@ -40,3 +42,45 @@ def test_table_gives_both_shares_and_the_logged_read() -> None:
     # Turns: 1 - 29/30 = 0.033 and 1 - 30.69/31 = 0.010: their median 0.022.
     assert f"{share}, 3 languages, from the store, median of turns: 0.02" in lines
     assert "history read's share of the 1 language build, from the store: 0.01" in lines
+
+
+def test_table_gives_history_share_of_instructions() -> None:
+    site = "trustlist site, "
+    measures = [
+        _measure(f"{site}1 language, history walked in full", [10.5]),
+        _measure(f"{site}1 language", [10.0]),
+        _measure(f"{site}1 language, no git history", [9.8]),
+        _measure(f"{site}3 languages", [30.0]),
+        _measure(f"{site}3 languages, no git history", [29.0]),
+    ]
+    counts = [
+        Counted("1 language", own=20_000_000_000, total=30_000_000_000),
+        Counted("1 language, no git history", own=19_400_000_000, total=25_500_000_000),
+        Counted("3 languages", own=40_000_000_000, total=50_000_000_000),
+        Counted("3 languages, no git history", own=39_000_000_000, total=45_000_000_000),
+    ]
+    lines = table(measures, 2000, 10, 300, Path("/tmp"), counts).splitlines()
+    assert (
+        "| 1 language, no git history" + " " * 22 + " |  19,400,000,000 |  25,500,000,000 |"
+        in lines
+    )
+    assert "history's share of the 1 language build, instructions, own process: 0.03" in lines
+    assert "history's share of the 1 language build, instructions, with writer: 0.15" in lines
+    assert "history's share of the 3 languages build, instructions, own process: 0.03" in lines
+    assert "history's share of the 3 languages build, instructions, with writer: 0.10" in lines
+
+
+@pytest.mark.skipif(shutil.which("valgrind") is None, reason="valgrind is not installed")
+def test_instructions_are_read_from_a_real_cachegrind_file(tmp_path: Path) -> None:
+    out = tmp_path / "counts"
+    valgrind = ["valgrind", "--tool=cachegrind", "--cache-sim=no", f"--cachegrind-out-file={out}"]
+    subprocess.run([*valgrind, sys.executable, "-c", "pass"], check=True, capture_output=True)
+    small = _summary(out)
+    subprocess.run(
+        [*valgrind, sys.executable, "-c", "sum(range(10**6))"], check=True, capture_output=True
+    )
+    # A million additions more: millions of instructions more, and an exact count each time.
+    assert 1_000_000 < _summary(out) - small < 1_000_000_000
+    # A process that exec'd another program at once leaves a file with no count.
+    (tmp_path / "exec").write_text("desc: I1 cache\ncmd: git status\n", encoding="utf-8")
+    assert _summary(tmp_path / "exec") == 0

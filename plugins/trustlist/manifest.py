@@ -15,6 +15,7 @@ import os
 import subprocess
 from pathlib import Path
 
+from . import exports
 from .findings import Finding
 from .history import History
 
@@ -92,7 +93,7 @@ def build_manifest(
         "lists": lists,
         "files": {name: _known(written.get(name), path) for name, path in _files(site).items()},
     }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return exports.dumps(data)
 
 
 def verify_site(site: Path) -> list[Finding]:

@@ -10,7 +10,6 @@ A registry with errors fails the build before anything is written.
 from __future__ import annotations
 
 import gc
-import json
 import logging
 import os
 import posixpath
@@ -26,6 +25,7 @@ from itertools import chain
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import orjson
 from jinja2 import pass_context
 from markupsafe import escape
 from mkdocs.config import base
@@ -150,8 +150,10 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         records_fingerprint()
         started = time.perf_counter()
         try:
-            # Git is asked now and answered after validation: it works on the other core.
-            begun = begin_history(root, self.previous_history)
+            # Git is asked now and answered after validation: it works on the other core. The
+            # stored history it reads lives for the build (the cyclic GC paused, as below).
+            with gc_paused():
+                begun = begin_history(root, self.previous_history)
         except ShallowClone as err:
             raise PluginError(str(err)) from None
         reading = time.perf_counter() - started
@@ -444,7 +446,7 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             if not self.serving:  # a preview has no manifest
                 written[published.uri] = digest_of(data)
         if digests is not None:
-            digests.write_text(json.dumps(written), encoding="utf-8")
+            digests.write_bytes(orjson.dumps(written))
         return written
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -456,11 +458,11 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         else:
             written = self._write_files(site_dir, made)
             error, self.writer = self.writer.join(), None
-            report = self.digests.read_text(encoding="utf-8")
+            report = self.digests.read_bytes()
             self.digests.unlink()
             if error:
                 raise PluginError(f"the site's documents and lists were not written: {error}")
-            written.update(json.loads(report))
+            written.update(orjson.loads(report))
         # Last, when every file is written: the manifest lists them all with their hashes
         # (those the writer hashed as it wrote them, about half the bytes, are not read again).
         # Not for `mkdocs serve`: a preview is never published, and attests nothing.

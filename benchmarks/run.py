@@ -199,6 +199,13 @@ def _summary(path: Path) -> int:
 def count_history(work: Path, cache: Path, out: Path) -> list[Counted]:
     """The builds with history (the store read) and without, counted."""
     repo, nogit = work / "registry-repo", work / "no-git"
+    # The 1,000-system registry built since shares the record cache and has replaced this
+    # registry's records in it: one build first, or the first build counted would judge
+    # them again (the no-git copy's records are the same bytes in the same places).
+    env = {**os.environ, "TRUSTLIST_CACHE": str(cache), "NO_MKDOCS_2_WARNING": "1"}
+    warm = site_build(repo, "[kk]", out / "a")
+    shutil.rmtree(out / "a", ignore_errors=True)
+    subprocess.run(warm, cwd=repo, env=env, check=True, capture_output=True)
     counts = []
     for label, languages in (("1 language", "[kk]"), ("3 languages", "[kk, ru, en]")):
         counts.append(counted(label, site_build(repo, languages, out / "a"), repo, cache))

@@ -306,10 +306,7 @@ def view(site: Site, spec: PageSpec) -> dict[str, object]:
         if site.source_url
         else None,
         "json": relative(spec.url, f"{API_ROOT}/systems/{system.id}.json"),
-        "history": [
-            {**_revision_view(revision, history_href), "what": describe(event, spec.lang)}
-            for revision, event in (site.history.of_system(system.id) if site.history else [])
-        ],
+        "history": _system_history(site, spec, system.id, history_href),
         "history_href": history_href,
     }
 
@@ -366,31 +363,51 @@ def _history_href(spec: PageSpec, sector: str) -> str:
     return relative(spec.url, f"{spec.lang}/{sector}/history/")
 
 
-def _revision_view(revision: Revision, history_href: str) -> dict[str, object]:
+@dataclass(slots=True)
+class RevisionView:
+    """A revision as pages show it. Attributes rather than a dict's keys: a template's
+    `r.number` tries the attribute first, and on a dict that fails, raising an exception each
+    time, before the key is tried (a fifth of a history page's rendering)."""
+
+    number: int
+    time: str
+    date: str
+    commit: str
+    href: str  # the revision on its sector's history page
+    events: list[str] = field(default_factory=list)  # a history page: its changes in words
+    json: str = ""  # a history page: its list as it stood, as JSON
+    what: str = ""  # a system page: what it changed for that system
+
+
+def _revision_view(revision: Revision, history_href: str) -> RevisionView:
     """A revision as pages show it; `history_href`: its sector's history page, from this page
     (worked out once per page: a page may show hundreds of revisions)."""
     time = revision_time(revision)
-    return {
-        "number": revision.number,
-        "time": time,
-        "date": time[:10],
-        "commit": revision.commit,
-        "href": f"{history_href}#r{revision.number}",
-    }
+    href = f"{history_href}#r{revision.number}"
+    return RevisionView(revision.number, time, time[:10], revision.commit, href)
 
 
-def _revisions(site: Site, spec: PageSpec, sector: str) -> list[dict[str, object]]:
+def _revisions(site: Site, spec: PageSpec, sector: str) -> list[RevisionView]:
     revisions = site.history.revisions.get(sector, []) if site.history else []
     history_href = _history_href(spec, sector)
     lists = relative(spec.url, revision_json(sector, 0).removesuffix("0.json"))
-    return [
-        {
-            **_revision_view(r, history_href),
-            "events": [describe(e, spec.lang) for e in r.events],
-            "json": f"{lists}{r.number}.json",
-        }
-        for r in reversed(revisions)
-    ]
+    views = []
+    for r in reversed(revisions):
+        view = _revision_view(r, history_href)
+        view.events = [describe(e, spec.lang) for e in r.events]
+        view.json = f"{lists}{r.number}.json"
+        views.append(view)
+    return views
+
+
+def _system_history(site: Site, spec: PageSpec, system: str, href: str) -> list[RevisionView]:
+    """A system's revisions, each with what it changed for the system."""
+    views = []
+    for revision, event in site.history.of_system(system) if site.history else []:
+        view = _revision_view(revision, href)
+        view.what = describe(event, spec.lang)
+        views.append(view)
+    return views
 
 
 def _sector_summary(site: Site, sector: Sector, spec: PageSpec) -> dict[str, object]:

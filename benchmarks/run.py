@@ -162,7 +162,7 @@ class Counted:
 def counted(what: str, command: list[str], cwd: Path, cache: Path) -> Counted:
     """Run a build under cachegrind (no cache simulation: it only counts instructions).
 
-    Unlike seconds, the count is the same on every run (within about 0.2%; hash seeds fixed),
+    Unlike seconds, the count hardly changes from run to run (0.1% in three; hash seed fixed),
     so a share of a few percent can be told on a machine whose speed drifts by more. A build
     takes about eight times as long under it."""
     shutil.rmtree(Path(command[command.index("-d") + 1]), ignore_errors=True)

@@ -147,3 +147,21 @@ def test_the_manifest_is_valid_against_its_schema(sample_site: Path) -> None:
     data = json.loads((sample_site / "manifest.json").read_text(encoding="utf-8"))
     assert list(validator_for(data["$schema"]).iter_errors(data)) == []
     assert "documents/justice/demo-enforcement-router/system.yaml" in data["files"]
+
+
+def test_json_is_the_standard_librarys_compact_text_in_bytes_and_text_alike() -> None:
+    head = {"$schema": "s", "name": {"kk": "Қазақ"}}
+    entries = [exports.dumps({"id": "a", "n": 1}).rstrip("\n"), exports.dumps({"big": 2**70})]
+    expected = json.dumps(
+        {**head, "systems": [{"id": "a", "n": 1}, {"big": 2**70}]},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    # The integer beyond 64 bits, which orjson refuses, goes to the standard library.
+    assert entries[1] == '{"big":1180591620717411303424}\n'
+    entries[1] = entries[1].rstrip("\n")
+    assert exports.with_list(head, "systems", entries) == expected
+    encoded = [entry.encode() for entry in entries]
+    assert exports.with_encoded_list(head, "systems", encoded) == expected.encode()
+    assert exports.encoded({"big": 2**70}) == entries[1].encode() + b"\n"
+    assert exports.with_encoded_list({}, "systems", []) == b'{"systems":[]}'

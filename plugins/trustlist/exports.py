@@ -76,21 +76,35 @@ def with_list(head: dict, key: str, items: Iterable[str]) -> str:
     return f'{opened}{"," if head else ""}"{key}":[{",".join(items)}]}}'
 
 
+def with_encoded_list(head: dict, key: str, items: Iterable[bytes]) -> bytes:
+    """`with_list` in UTF-8 bytes, for files written as they are made (each revision's list):
+    50 MB of them at 2,000 systems, which as text were decoded from orjson's bytes only to be
+    encoded again to be written."""
+    opened = encoded(head).rstrip(b"\n").removesuffix(b"}")
+    return b'%s%s"%s":[%s]}' % (opened, b"," if head else b"", key.encode(), b",".join(items))
+
+
 def _open(data: dict) -> str:
     """`data` as JSON text without its closing brace, for more members to follow."""
     return dumps(data).rstrip("\n").removesuffix("}")
 
 
 def dumps(data: object) -> str:
-    """Deterministic JSON text: key order as built, UTF-8 letters as themselves, compact.
+    """`encoded`, as text."""
+    return encoded(data).decode("utf-8")
+
+
+def encoded(data: object) -> bytes:
+    """Deterministic JSON in UTF-8: key order as built, letters as themselves, compact, and a
+    newline at the end.
 
     orjson writes the same text as the standard library's compact encoder, several times
     faster (tens of thousands of entries per build). It refuses integers beyond 64 bits, which
     an old version of a record may hold: those go to the standard library."""
     try:
-        return orjson.dumps(data, option=_ORJSON).decode("utf-8")
+        return orjson.dumps(data, option=_ORJSON)
     except orjson.JSONEncodeError:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+        return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
 
 
 _ORJSON = orjson.OPT_NON_STR_KEYS | orjson.OPT_APPEND_NEWLINE

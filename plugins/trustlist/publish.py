@@ -131,7 +131,7 @@ def history_files(
     changes.sort(key=lambda c: (c["issued"], c["sector"], c["revision"]))
     yield Published(
         f"{API_ROOT}/changes.json",
-        content=exports.dumps(
+        content=exports.encoded(
             {"$schema": f"{SCHEMA_BASE}export-changes.schema.json", "revisions": changes}
         ),
     )
@@ -149,8 +149,8 @@ def _feeds(
             yield Published(f"{lang}/feeds/{sector_id}.atom", content=feed)
 
 
-def revision_entries(history: History, site_url: str) -> dict[str, str]:
-    """Each version of a record as the revision lists show it (JSON text, by blob): made
+def revision_entries(history: History, site_url: str) -> dict[str, bytes]:
+    """Each version of a record as the revision lists show it (JSON in UTF-8, by blob): made
     once, as hundreds of revisions list the same versions."""
     entries = {}
     for revisions in history.revisions.values():
@@ -159,11 +159,11 @@ def revision_entries(history: History, site_url: str) -> dict[str, str]:
                 if blob is not None and blob not in entries:
                     url = f"{site_url}{record_version(blob)}"
                     entry = _as_of_entry(system_id, history.records[blob], url)
-                    entries[blob] = exports.dumps(entry).rstrip("\n")
+                    entries[blob] = exports.encoded(entry).rstrip(b"\n")
     return entries
 
 
-def revision_lists(history: History, entries: dict[str, str]) -> Iterator[Published]:
+def revision_lists(history: History, entries: dict[str, bytes]) -> Iterator[Published]:
     """Each revision's list as it stood: they grow as revisions × systems, hundreds of MB at
     national scale, so each is made as it is written."""
     for sector, revisions in sorted(history.revisions.items()):
@@ -174,8 +174,9 @@ def revision_lists(history: History, entries: dict[str, str]) -> Iterator[Publis
                 "$schema": f"{SCHEMA_BASE}export-revision.schema.json",
                 **{k: v for k, v in r.as_dict(events=[]).items() if k != "events"},
             }
-            text = exports.with_list(head, "systems", map(entries.__getitem__, listed.values()))
-            yield Published(revision_json(sector, r.number), content=text + "\n")
+            systems = map(entries.__getitem__, listed.values())
+            content = exports.with_encoded_list(head, "systems", systems) + b"\n"
+            yield Published(revision_json(sector, r.number), content=content)
 
 
 def record_versions(history: History) -> Iterator[Published]:
@@ -188,7 +189,7 @@ def record_versions(history: History) -> Iterator[Published]:
             "blob": blob,
             "record": history.records[blob],
         }
-        yield Published(record_version(blob), content=exports.dumps(version))
+        yield Published(record_version(blob), content=exports.encoded(version))
 
 
 def record_version(blob: str) -> str:

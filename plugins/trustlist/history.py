@@ -332,27 +332,27 @@ class Begun:
 
     repo: git.Repo
     prefix: str
+    head: git.Commit | None  # HEAD when asked, what is walked and built; None: no commit yet
     draft: gitrepo.Asked[bool] | None = None
     previous: History | None = None  # `mkdocs serve`'s last history, HEAD unchanged
     store: historystore.Store | None = None
     stored: dict | None = None  # the store's contents, to be decoded with the records known
     walk: gitrepo.Asked[list[Commit]] | None = None  # the commits after the stored ones
-    empty: bool = False  # a repository with no commit yet
 
     def finish(self, known: dict[str, dict] | None = None) -> History:
         from . import historystore  # which reads and writes this module's classes
 
-        if self.empty:
+        head = self.head
+        if head is None:
             return History(draft=True)  # no commit yet: everything is a draft
         draft = self.draft.answer() if self.draft else False
-        head = self.repo.head.commit
         if self.previous is not None:
             return replace(self.previous, draft=draft, walked=0)
         known = known or {}
         read = partial(gitrepo.read_blob, self.repo)
         start = historystore.restore(self.stored, known, read) if self.stored else None
         if self.stored and start is None:  # damaged: the walk asked for continues nothing
-            self.walk = gitrepo.start_walk(self.repo, self.prefix)
+            self.walk = gitrepo.start_walk(self.repo, self.prefix, head.hexsha)
         if self.walk is None and start is not None:
             history = start
         else:
@@ -383,9 +383,10 @@ def begin_history(registry_dir: Path, previous: History | None = None) -> Begun 
         )
     prefix = Path(registry_dir).resolve().relative_to(Path(repo.working_dir).resolve()).as_posix()
     if not repo.head.is_valid():
-        return Begun(repo, prefix, empty=True)
-    begun = Begun(repo, prefix, gitrepo.start_status(repo, prefix))
-    head = repo.head.commit.hexsha
+        return Begun(repo, prefix, None)
+    commit = repo.head.commit
+    begun = Begun(repo, prefix, commit, gitrepo.start_status(repo, prefix))
+    head = commit.hexsha
     if previous is not None and previous.commit == head:
         begun.previous = previous
         return begun
@@ -395,7 +396,7 @@ def begin_history(registry_dir: Path, previous: History | None = None) -> Begun 
         return begun
     if stored is not None and not gitrepo.on_first_parent_line(repo, stored["commit"]):
         begun.stored = stored = None  # another branch's, or a rewritten history's: walk it all
-    begun.walk = gitrepo.start_walk(repo, prefix, after=stored["commit"] if stored else None)
+    begun.walk = gitrepo.start_walk(repo, prefix, head, after=stored["commit"] if stored else None)
     return begun
 
 

@@ -158,6 +158,9 @@ class Counted:
     own: int
     total: int
 
+    def row(self) -> str:
+        return f"| {self.what:<48} | {self.own:>15,} | {self.total:>15,} |"
+
 
 def counted(what: str, command: list[str], cwd: Path, cache: Path) -> Counted:
     """Run a build under cachegrind (no cache simulation: it only counts instructions).
@@ -166,9 +169,7 @@ def counted(what: str, command: list[str], cwd: Path, cache: Path) -> Counted:
     so a share of a few percent can be told on a machine whose speed drifts by more. A build
     takes about eight times as long under it."""
     shutil.rmtree(Path(command[command.index("-d") + 1]), ignore_errors=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TRUSTLIST_CACHE": str(cache)}
-    env["PYTHONHASHSEED"] = "0"
-    env.pop("SOURCE_DATE_EPOCH", None)
+    env = {**_build_env(cache), "PYTHONHASHSEED": "0"}
     with tempfile.TemporaryDirectory() as folder:
         valgrind = ["valgrind", "--tool=cachegrind", "--cache-sim=no"]
         process = subprocess.Popen(
@@ -184,7 +185,7 @@ def counted(what: str, command: list[str], cwd: Path, cache: Path) -> Counted:
             sys.exit(f"benchmark step failed: {what}\n{stderr[-3000:]}")
         counts = {int(path.name): _summary(path) for path in Path(folder).iterdir()}
     measure = Counted(what, counts[process.pid], sum(counts.values()))
-    print(f"| {what:<48} | {measure.own:>15,} | {measure.total:>15,} |", file=sys.stderr)
+    print(measure.row(), file=sys.stderr)
     return measure
 
 
@@ -202,16 +203,22 @@ def count_history(work: Path, cache: Path, out: Path) -> list[Counted]:
     # The 1,000-system registry built since shares the record cache and has replaced this
     # registry's records in it: one build first, or the first build counted would judge
     # them again (the no-git copy's records are the same bytes in the same places).
-    env = {**os.environ, "TRUSTLIST_CACHE": str(cache), "NO_MKDOCS_2_WARNING": "1"}
     warm = site_build(repo, "[kk]", out / "a")
     shutil.rmtree(out / "a", ignore_errors=True)
-    subprocess.run(warm, cwd=repo, env=env, check=True, capture_output=True)
+    subprocess.run(warm, cwd=repo, env=_build_env(cache), check=True, capture_output=True)
     counts = []
     for label, languages in (("1 language", "[kk]"), ("3 languages", "[kk, ru, en]")):
         counts.append(counted(label, site_build(repo, languages, out / "a"), repo, cache))
         command = site_build(nogit, languages, out / "b")
         counts.append(counted(f"{label}, no git history", command, nogit, cache))
     return counts
+
+
+def _build_env(cache: Path) -> dict[str, str]:
+    """A build's environment: the given cache, and dates from the commits, never the caller."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TRUSTLIST_CACHE": str(cache)}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    return env
 
 
 def _forget_history(cache: Path) -> None:
@@ -236,7 +243,7 @@ def serve_edits(root: Path, cache: Path, edits: int = 5) -> list[Measure]:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     page = f"http://127.0.0.1:{port}/en/{data['sector']}/{data['id']}/"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TRUSTLIST_CACHE": str(cache)}
+    env = _build_env(cache)
     server = subprocess.Popen(
         [str(BIN / "mkdocs"), "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
         cwd=root,
@@ -298,8 +305,7 @@ def _timed_once(
 ) -> Measure:
     if output is not None:
         shutil.rmtree(output, ignore_errors=True)  # every build starts from an empty folder
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TRUSTLIST_CACHE": str(cache)}
-    env.pop("SOURCE_DATE_EPOCH", None)
+    env = _build_env(cache)
     process = subprocess.Popen(
         ["/usr/bin/time", "-f", "@@ %e %M %U %S", *command],
         cwd=cwd,
@@ -580,7 +586,7 @@ def table(
             "",
             f"| {'instructions (cachegrind)':<48} | {'own process':>15} | {'with writer':>15} |",
             f"|{'-' * 50}|{'-' * 17}|{'-' * 17}|",
-            *(f"| {c.what:<48} | {c.own:>15,} | {c.total:>15,} |" for c in instructions),
+            *(c.row() for c in instructions),
         ]
         counts = {c.what: c for c in instructions}
         for label in ("1 language", "3 languages"):

@@ -158,6 +158,20 @@ def test_feeds_are_valid_atom_a_reader_parses(history, lang: str) -> None:
     assert data == atom_feed(history, lang, "https://trustlist.example.kz/", names, "health")
 
 
+def test_feed_text_is_escaped_data(history) -> None:
+    """A sector's name (record text) with markup in it reaches a reader as the same text."""
+    import feedparser
+    from trustlist.feeds import atom_feed
+
+    name = "A & B <i>\"x\"</i> 'y'"
+    data = atom_feed(history, "en", "https://x.example/", {"health": name}, "health")
+    assert b"<i>" not in data
+    parsed = feedparser.parse(data)
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert parsed.feed.title.endswith(name)
+    assert name in parsed.entries[0].title
+
+
 def test_the_feed_says_what_changed_in_words(history) -> None:
     from trustlist.feeds import atom_feed
 

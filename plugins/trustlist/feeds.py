@@ -2,31 +2,33 @@
 
 The Order names no notification of a revised list; a feed is how a citizen, a bank or a
 newsroom learns of one without visiting the site. Entries are revisions (newest first), dated
-by their commits, so the same history always gives the same bytes.
+by their commits, so the same history always gives the same bytes. Written through an
+autoescaping template (templates/feed.atom) like the pages: record text is data.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from xml.etree import ElementTree as ET
 
 from .history import History, Revision
 from .i18n import t
+from .render import environment
 from .wording import describe
 
-ATOM = "http://www.w3.org/2005/Atom"
-ET.register_namespace("", ATOM)
+NO_REVISION_YET = "2026-04-26T00:00:00Z"  # the Order's first day: a feed must say `updated`
 
 
-def _iso(epoch: int) -> str:
-    return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """One revision as a feed of `lang` shows it: the same in the registry's feed and in its
+    sector's, so a language's feeds make it once (`made`)."""
 
-
-def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
-    if text is not None:
-        element.text = text
-    return element
+    id: str
+    title: str
+    updated: str
+    link: str
+    content: str
 
 
 def atom_feed(
@@ -36,38 +38,54 @@ def atom_feed(
     sector_names: dict[str, str],
     sector: str | None = None,
     limit: int = 100,
+    made: dict[tuple[str, int], FeedEntry] | None = None,
 ) -> bytes:
-    """The feed of one sector's revisions, or of all sectors' when `sector` is None."""
+    """The feed of one sector's revisions, or of all sectors' when `sector` is None. `made`
+    (the entries of `lang` made so far, by sector and number) is filled and reused."""
     base = site_url.rstrip("/") + "/"
     revisions: list[Revision] = [
         r for s, rs in history.revisions.items() if sector in (None, s) for r in rs
     ]
     revisions.sort(key=lambda r: (r.time, r.sector, r.number), reverse=True)
+    made = {} if made is None else made
+    entries = []
+    for revision in revisions[:limit]:
+        key = (revision.sector, revision.number)
+        if key not in made:
+            made[key] = _entry(revision, lang, base, sector_names)
+        entries.append(made[key])
     name = f"{lang}/feeds/{sector or 'all'}.atom"
     title = t("site_title", lang) + (f": {sector_names.get(sector, sector)}" if sector else "")
-    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": lang})
-    _el(feed, "id", base + name)
-    _el(feed, "title", title)
-    _el(feed, "updated", _iso(revisions[0].time) if revisions else "2026-04-26T00:00:00Z")
-    _el(feed, "link", rel="self", type="application/atom+xml", href=base + name)
-    _el(feed, "link", rel="alternate", type="text/html", href=base + f"{lang}/")
-    author = _el(feed, "author")
-    _el(author, "name", t("site_title", lang))
-    for revision in revisions[:limit]:
-        page = f"{base}{lang}/{revision.sector}/history/"
-        entry = _el(feed, "entry")
-        _el(entry, "id", f"{base}{revision.sector}/revisions/{revision.number}")
-        heading = t(
-            "revision_title",
-            lang,
-            sector=sector_names.get(revision.sector, revision.sector),
-            number=revision.number,
+    feed = (
+        environment()
+        .get_template("feed.atom")
+        .render(
+            lang=lang,
+            id=base + name,
+            title=title,
+            updated=entries[0].updated if entries else NO_REVISION_YET,
+            home=f"{base}{lang}/",
+            author=t("site_title", lang),
+            entries=entries,
         )
-        _el(entry, "title", heading)
-        _el(entry, "updated", _iso(revision.time))
-        _el(entry, "link", rel="alternate", type="text/html", href=f"{page}#r{revision.number}")
-        lines = [describe(event, lang) for event in revision.events]
-        lines.append(f"{t('commit', lang)}: {revision.commit}")
-        _el(entry, "content", "\n".join(lines), type="text")
-    ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    )
+    return feed.encode("utf-8") + b"\n"
+
+
+def _entry(revision: Revision, lang: str, base: str, sector_names: dict[str, str]) -> FeedEntry:
+    lines = [describe(event, lang) for event in revision.events]
+    lines.append(f"{t('commit', lang)}: {revision.commit}")
+    heading = t(
+        "revision_title",
+        lang,
+        sector=sector_names.get(revision.sector, revision.sector),
+        number=revision.number,
+    )
+    page = f"{base}{lang}/{revision.sector}/history/#r{revision.number}"
+    return FeedEntry(
+        id=f"{base}{revision.sector}/revisions/{revision.number}",
+        title=heading,
+        updated=datetime.fromtimestamp(revision.time, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        link=page,
+        content="\n".join(lines),
+    )

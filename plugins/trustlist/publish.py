@@ -142,10 +142,11 @@ def _feeds(
 ) -> Iterator[Published]:
     """A feed of the revisions per language, of all sectors and of each."""
     for lang, sector_names in names.items():
-        feed = atom_feed(history, lang, site_url, sector_names)
+        made: dict = {}  # each revision's entry, made once for its sector's feed and all.atom
+        feed = atom_feed(history, lang, site_url, sector_names, made=made)
         yield Published(f"{lang}/feeds/all.atom", content=feed)
         for sector_id in sector_names:
-            feed = atom_feed(history, lang, site_url, sector_names, sector_id)
+            feed = atom_feed(history, lang, site_url, sector_names, sector_id, made=made)
             yield Published(f"{lang}/feeds/{sector_id}.atom", content=feed)
 
 

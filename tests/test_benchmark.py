@@ -65,9 +65,9 @@ def test_table_gives_history_share_of_instructions() -> None:
         in lines
     )
     assert "history's share of the 1 language build, instructions, own process: 0.03" in lines
-    assert "history's share of the 1 language build, instructions, with writer: 0.15" in lines
+    assert "history's share of the 1 language build, instructions, all work: 0.15" in lines
     assert "history's share of the 3 languages build, instructions, own process: 0.03" in lines
-    assert "history's share of the 3 languages build, instructions, with writer: 0.10" in lines
+    assert "history's share of the 3 languages build, instructions, all work: 0.10" in lines
 
 
 @pytest.mark.skipif(shutil.which("valgrind") is None, reason="valgrind is not installed")

@@ -21,7 +21,6 @@ from collections.abc import Iterable
 from functools import cache, partial
 from importlib import resources
 from importlib.metadata import version
-from itertools import chain
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -47,7 +46,7 @@ from .history import History, ShallowClone, begin_history
 from .i18n import LANGUAGE_NAMES, LANGUAGES, t
 from .incremental import Reuse, Snapshot, changed_systems, snapshot
 from .manifest import MANIFEST, build_manifest, digest_of
-from .publish import Published, copied_files, made_files
+from .publish import Published, copied_files, made_files, published_files
 from .render import COMPILED, environment, render_page
 from .search import search_index
 from .validate import Registry, RegistryNotFound, validate_registry
@@ -451,11 +450,11 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
-        made = made_files(self.site, self.site_url, self.changed, self.reuse)
         if self.writer is None:
-            copied = copied_files(self.site, self.site_url, self.changed)
-            written = self._write_files(site_dir, chain(copied, made))
+            every = published_files(self.site, self.site_url, self.changed, self.reuse)
+            written = self._write_files(site_dir, every)
         else:
+            made = made_files(self.site, self.site_url, self.changed, self.reuse)
             written = self._write_files(site_dir, made)
             error, self.writer = self.writer.join(), None
             report = self.digests.read_bytes()

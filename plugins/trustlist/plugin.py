@@ -137,6 +137,13 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             # make that warning fail every build. Ours are not stale: see incremental.py.
             logging.getLogger("mkdocs.commands.build").addFilter(_dirty_warning)
 
+    def on_shutdown(self) -> None:
+        # MkDocs calls this last, before the process exits. Python's finalization would then
+        # collect everything the build made, more than once (one full collection takes 0.28 s
+        # at 2,000 systems); exiting took 1.2 s of a 6 s build. Frozen, the objects are
+        # still freed by their reference counts, and the operating system takes the rest.
+        gc.freeze()
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         environment.cache_clear()  # each build (`mkdocs serve`) reads our templates afresh
         if self.serving:

@@ -51,3 +51,25 @@ def test_invalid_registry_fails_the_build_and_writes_nothing(base: Path) -> None
     assert "Traceback" not in result.stderr
     assert f"{SYSTEM}:15:8: error[BIN001] owner.bin: check digit must be 6, got 7" in result.stderr
     assert not (base / "site").exists()
+
+
+def test_a_build_leaves_its_objects_to_the_exit_uncollected(base: Path) -> None:
+    """The plugin freezes the build's objects when MkDocs shuts down, so Python's exit does
+    not collect them all again (1.2 s of a 6 s build at 2,000 systems)."""
+    (base / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    (base / "docs").mkdir(exist_ok=True)
+    # The CLI as `mkdocs build` runs it, with a hook that runs after it, at the exit.
+    script = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('frozen', gc.get_freeze_count()))\n"
+        "from mkdocs.__main__ import cli\n"
+        "sys.argv = ['mkdocs', 'build', '--strict']\n"
+        "cli()\n"
+    )
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=base, capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    frozen = int(result.stdout.split("frozen ")[-1])
+    assert frozen > 10_000  # the build's objects, not a handful

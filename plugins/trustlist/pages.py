@@ -206,17 +206,32 @@ def _document_view(doc: Document, spec: PageSpec, sector: Sector) -> dict[str, o
     return view
 
 
-def _row(system: System, spec: PageSpec) -> dict[str, object]:
-    return {
-        "system": system,
-        "name": pick(system.name, spec.lang),
-        "owner": pick(system.owner.name, spec.lang),
-        "role": t(f"owner_role_{system.owner.role}", spec.lang),
-        "href": relative(spec.url, f"{spec.lang}/{system.sector}/{system.id}/"),
-        "reason": t(f"reason_{system.status.reason}", spec.lang) if system.status.reason else "",
-        "state": t(f"status_{system.status.state}", spec.lang),
-        "documents": len(system.documents),
-    }
+@dataclass(slots=True)
+class Row:
+    """A system as a list's row shows it: attributes, as `RevisionView` (a sector page has
+    a row for each of its systems)."""
+
+    system: System
+    name: Localized | None
+    owner: Localized | None
+    role: str
+    href: str
+    reason: str
+    state: str
+    documents: int
+
+
+def _row(system: System, spec: PageSpec) -> Row:
+    return Row(
+        system=system,
+        name=pick(system.name, spec.lang),
+        owner=pick(system.owner.name, spec.lang),
+        role=t(f"owner_role_{system.owner.role}", spec.lang),
+        href=relative(spec.url, f"{spec.lang}/{system.sector}/{system.id}/"),
+        reason=t(f"reason_{system.status.reason}", spec.lang) if system.status.reason else "",
+        state=t(f"status_{system.status.state}", spec.lang),
+        documents=len(system.documents),
+    )
 
 
 def _last_change(systems: list[System]) -> date | None:
@@ -282,8 +297,8 @@ def view(site: Site, spec: PageSpec) -> dict[str, object]:
             "sector": sector,
             "name": sector.name.get(spec.lang),
             "authority": sector.authority.name.get(spec.lang),
-            "listed": [r for r in rows if r["system"].status.state == "listed"],
-            "delisted": [r for r in rows if r["system"].status.state != "listed"],
+            "listed": [r for r in rows if r.system.status.state == "listed"],
+            "delisted": [r for r in rows if r.system.status.state != "listed"],
             "updated": _last_change(systems),
             "json": relative(spec.url, f"{API_ROOT}/{sector.id}.json"),
             "csv": relative(spec.url, f"{API_ROOT}/{sector.id}.csv"),
@@ -423,16 +438,22 @@ def _sector_summary(site: Site, sector: Sector, spec: PageSpec) -> dict[str, obj
 
 
 def _latest(site: Site, spec: PageSpec, limit: int = 8) -> list[dict[str, object]]:
-    """Recent decisions and status changes, newest first (dated by the records)."""
+    """Recent decisions and status changes, newest first (dated by the records). Rows are
+    made for those shown only: the home page of each language looked at every system."""
     events = []
     for sector in site.sectors():
         for system in site.systems(sector.id):
-            row = _row(system, spec)
-            events.append((system.decision.date, "status_listed", row, sector))
+            events.append((system.decision.date, system.id, "status_listed", system, sector))
             if system.status.since:
-                events.append((system.status.since, f"status_{system.status.state}", row, sector))
-    events.sort(key=lambda e: (e[0], e[2]["system"].id), reverse=True)
+                state = f"status_{system.status.state}"
+                events.append((system.status.since, system.id, state, system, sector))
+    events.sort(key=lambda e: (e[0], e[1]), reverse=True)
     return [
-        {"date": when, "what": t(key, spec.lang), "row": row, "sector": sector.name.get(spec.lang)}
-        for when, key, row, sector in events[:limit]
+        {
+            "date": when,
+            "what": t(key, spec.lang),
+            "row": _row(system, spec),
+            "sector": sector.name.get(spec.lang),
+        }
+        for when, _, key, system, sector in events[:limit]
     ]

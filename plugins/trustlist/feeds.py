@@ -9,7 +9,6 @@ autoescaping template (templates/feed.atom) like the pages: record text is data.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from .history import History, Revision
 from .i18n import t
@@ -85,7 +84,7 @@ def _entry(revision: Revision, lang: str, base: str, sector_names: dict[str, str
     return FeedEntry(
         id=f"{base}{revision.sector}/revisions/{revision.number}",
         title=heading,
-        updated=datetime.fromtimestamp(revision.time, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        updated=revision.issued_text,
         link=page,
         content="\n".join(lines),
     )

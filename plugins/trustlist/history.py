@@ -74,6 +74,11 @@ class Revision:
         return datetime.fromtimestamp(self.time, UTC)
 
     @property
+    def issued_text(self) -> str:
+        """The issue time as the exports, the manifest and the feeds write it (UTC, ISO 8601)."""
+        return self.issued.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    @property
     def blobs(self) -> dict[str, str]:
         """The list as of this revision: system -> its record's git blob, by system id."""
         chain = []
@@ -97,7 +102,7 @@ class Revision:
             "sector": self.sector,
             "revision": self.number,
             "commit": self.commit,
-            "issued": self.issued.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "issued": self.issued_text,
             "subject": self.subject,
             "events": [e.as_dict() for e in (self.events if events is None else events)],
         }

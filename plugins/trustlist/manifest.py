@@ -82,7 +82,7 @@ def build_manifest(
             lists[sector] = {
                 "revision": latest.number,
                 "commit": latest.commit,
-                "issued": latest.issued.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "issued": latest.issued_text,
             }
     data = {
         "$schema": SCHEMA,

@@ -440,7 +440,8 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         site = str(site_dir)
         for published in files:
             # Paths as strings: pathlib parsed and hashed each of thousands of paths again.
-            folder, _, name = f"{site}/{published.uri}".rpartition("/")
+            target = f"{site}/{published.uri}"
+            folder = target.rpartition("/")[0]
             if folder not in folders:
                 os.makedirs(folder, exist_ok=True)  # noqa: PTH103 (a str, as above)
                 folders.add(folder)
@@ -450,7 +451,7 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
                 data = published.content
             else:
                 data = str(published.content).encode("utf-8")
-            _write(f"{folder}/{name}", data)
+            _write(target, data)
             if not self.serving:  # a preview has no manifest
                 written[published.uri] = digest_of(data)
         if digests is not None:

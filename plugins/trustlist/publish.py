@@ -13,7 +13,7 @@ from itertools import chain
 from pathlib import Path
 
 from . import exports
-from .feeds import atom_feed
+from .feeds import FeedEntry, atom_feed
 from .history import History, apply
 from .i18n import LANGUAGE_NAMES
 from .incremental import NO_REUSE, Reuse
@@ -142,7 +142,7 @@ def _feeds(
 ) -> Iterator[Published]:
     """A feed of the revisions per language, of all sectors and of each."""
     for lang, sector_names in names.items():
-        made: dict = {}  # each revision's entry, made once for its sector's feed and all.atom
+        made: dict[tuple[str, int], FeedEntry] = {}  # made once for a sector feed and all.atom
         feed = atom_feed(history, lang, site_url, sector_names, made=made)
         yield Published(f"{lang}/feeds/all.atom", content=feed)
         for sector_id in sector_names:

@@ -67,6 +67,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from generate import generate
 
 BIN = Path(sys.executable).parent
+VALIDATE_FILLED = "trustlist validate, filled caches"
 SMALL = 1000  # the size growth is measured from, and `mkdocs serve` at
 CONFIG = """site_name: benchmark
 site_url: https://bench.example.kz/
@@ -430,7 +431,7 @@ def run(
     validate = [str(BIN / "trustlist"), "validate", "registry"]
     measures = [
         timed("trustlist validate, empty caches", validate, repo, cache),
-        timed("trustlist validate, filled caches", validate, repo, cache),
+        timed(VALIDATE_FILLED, validate, repo, cache),
     ]
     # History as a fresh clone builds it (the deploy job keeps no cache): every commit walked;
     # as every later build does (the history store read, no commit walked); and not at all.
@@ -573,6 +574,7 @@ def table(
     lines += [m.row() for m in measures]
     one = by["trustlist site, 1 language"]
     ratios = []
+    shares: dict[str, list[float]] = {}  # history's share by each measure, for the verdicts
     full = by["trustlist site, 1 language, history walked in full"]
     for languages, how, git in (
         ("1 language", "from the store", one),
@@ -581,11 +583,14 @@ def table(
     ):
         nogit = by[f"trustlist site, {languages}, no git history"]
         label = f"history's share of the build, {languages}, {how}"
-        ratios.append((f"{label}, best runs", 1 - nogit.seconds / git.seconds))
+        found = [("best runs", 1 - nogit.seconds / git.seconds)]
         if len(git.turns) > 1:
-            ratios.append((f"{label}, median of turns", _paired(git, nogit)))
+            found.append(("median of turns", _paired(git, nogit)))
         if git.cpu and nogit.cpu:  # CPU time, the writer's and git's included
-            ratios.append((f"{label}, CPU", 1 - nogit.cpu / git.cpu))
+            found.append(("CPU", 1 - nogit.cpu / git.cpu))
+        for measure, share in found:
+            ratios.append((f"{label}, {measure}", share))
+            shares.setdefault(measure, []).append(share)
     # Reading the history alone (git, the store, the semantic diffs), as the build logged it:
     # steadier than a difference of two builds, and what a git-dating plugin does per file.
     for build in (one, full):
@@ -608,14 +613,19 @@ def table(
         for label in ("1 language", "3 languages"):
             git, nogit = counts[label], counts[f"{label}, no git history"]
             share = f"history's share of the {label} build, instructions"
-            ratios.append((f"{share}, own process", 1 - nogit.own / git.own))
-            ratios.append((f"{share}, all work", 1 - nogit.total / git.total))
+            for measure, value in (
+                ("instructions, own process", 1 - nogit.own / git.own),
+                ("instructions, all work", 1 - nogit.total / git.total),
+            ):
+                ratios.append((f"{share}, {measure.removeprefix('instructions, ')}", value))
+                shares.setdefault(measure, []).append(value)
     small = by.get(f"trustlist site, 1 language, {SMALL} systems")
     if small is not None:
         growth = one.seconds / small.seconds
         ratios.append((f"ours, 1 language, {systems} / {SMALL} systems (growth)", growth))
     if "plain MkDocs + Material" not in by:  # --ours-only
         lines += ["", *(f"{name}: {value:.2f}" for name, value in ratios)]
+        lines += verdicts(by, shares, systems, commits)
         return "\n".join(lines)
     plain = by["plain MkDocs + Material"]
     peer = by["plain + git-revision-date-localized"]
@@ -641,7 +651,60 @@ def table(
     lines += ["", *(f"{name}: {value:.2f}" for name, value in ratios), *notes]
     if "Hugo, minimal theme" not in by:
         lines.append("Hugo: not installed (apt-get install hugo), so no Hugo row")
+    lines += verdicts(by, shares, systems, commits)
     return "\n".join(lines)
+
+
+FULL_SIZE = 10_000  # the size issue 6's targets name, but for history's
+HISTORY_SIZE = (2_000, 300)  # systems and commits of history's target
+HISTORY_LIMIT = 0.05
+
+
+def verdicts(
+    by: dict[str, Measure], shares: dict[str, list[float]], systems: int, commits: int
+) -> list[str]:
+    """Issue 6's targets that this run's size can judge, each met or not: the ratios and
+    seconds at 10,000 systems, history's share at 2,000 systems and 300 commits (by each of
+    its measures, the largest of its cases), `mkdocs serve` at every size."""
+    checks: list[tuple[str, float | None, float]] = []  # what, value (None: not run), limit
+    if systems == FULL_SIZE:
+        one = by["trustlist site, 1 language"]
+        plain = by.get("plain MkDocs + Material")
+        three = by["trustlist site, 3 languages"]
+        small = by.get(f"trustlist site, 1 language, {SMALL} systems")
+        checks += [
+            (
+                "one language / plain MkDocs + Material",
+                one.seconds / plain.seconds if plain else None,
+                0.5,
+            ),
+            (
+                f"growth, {SMALL} to {systems} systems",
+                one.seconds / small.seconds if small else None,
+                11,
+            ),
+            ("three languages, seconds", three.seconds, 60),
+            ("three languages, peak MB of all processes", three.total_mb or three.peak_mb, 1000),
+            ("validation with filled caches, seconds", by[VALIDATE_FILLED].seconds, 5),
+        ]
+    serve = by.get(f"mkdocs serve --dirty, {SMALL} systems, 3 languages: edit to page, slowest")
+    if serve is not None:
+        checks.append(("mkdocs serve, edit to page, slowest, seconds", serve.seconds, 2))
+    if (systems, commits) == HISTORY_SIZE:
+        for measure, found in shares.items():
+            checks.append(
+                (f"history's share by {measure}, largest case", max(found), HISTORY_LIMIT)
+            )
+    if not checks:
+        return []
+    lines = ["", f"issue 6's targets at {systems} systems and {commits} commits:"]
+    for what, value, limit in checks:
+        if value is None:
+            lines.append(f"{what} (at most {limit:g}): not measured in this run")
+        else:
+            verdict = "met" if value <= limit else "NOT MET"
+            lines.append(f"{what} (at most {limit:g}): {value:.2f}, {verdict}")
+    return lines
 
 
 def _paired(git: Measure, nogit: Measure) -> float:

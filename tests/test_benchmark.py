@@ -84,3 +84,55 @@ def test_instructions_are_read_from_a_real_cachegrind_file(tmp_path: Path) -> No
     # A process that exec'd another program at once leaves a file with no count.
     (tmp_path / "exec").write_text("desc: I1 cache\ncmd: git status\n", encoding="utf-8")
     assert _summary(tmp_path / "exec") == 0
+
+
+def _builds(one: list[float], three: list[float]) -> list[Measure]:
+    """The five builds history's share is taken from: each with history, then without."""
+    site = "trustlist site, "
+    return [
+        _measure(f"{site}1 language, history walked in full", one[:1]),
+        _measure(f"{site}1 language", one[:1]),
+        _measure(f"{site}1 language, no git history", one[1:]),
+        _measure(f"{site}3 languages", three[:1]),
+        _measure(f"{site}3 languages, no git history", three[1:]),
+    ]
+
+
+def test_verdicts_judge_history_by_each_measure_at_its_size() -> None:
+    # Three languages: 1 - 28.2 / 30 = 6% by seconds; the own process 1 - 39.2 / 40 = 2%.
+    measures = _builds([10.0, 9.7], [30.0, 28.2])
+    counts = [
+        Counted("1 language", own=20_000_000_000, total=30_000_000_000),
+        Counted("1 language, no git history", own=19_600_000_000, total=25_500_000_000),
+        Counted("3 languages", own=40_000_000_000, total=50_000_000_000),
+        Counted("3 languages, no git history", own=39_200_000_000, total=45_000_000_000),
+    ]
+    lines = table(measures, 2000, 10, 300, Path("/tmp"), counts).splitlines()
+    assert "issue 6's targets at 2000 systems and 300 commits:" in lines
+    assert "history's share by best runs, largest case (at most 0.05): 0.06, NOT MET" in lines
+    own = "history's share by instructions, own process, largest case (at most 0.05): 0.02, met"
+    assert own in lines
+    assert (
+        "history's share by instructions, all work, largest case (at most 0.05): 0.15, NOT MET"
+        in lines
+    )
+    # History's target names 2,000 systems and 300 commits: another size is not judged by it.
+    other = table(measures, 2000, 10, 100, Path("/tmp"), counts)
+    assert "history's share by" not in other
+
+
+def test_verdicts_at_full_size_name_each_target_and_what_was_not_run() -> None:
+    measures = [
+        *_builds([20.0, 19.0], [59.0, 57.0]),
+        Measure("trustlist validate, filled caches", 5.5, 300.0),
+        Measure("trustlist site, 1 language, 1000 systems", 2.0, 100.0),
+        Measure("mkdocs serve --dirty, 1000 systems, 3 languages: edit to page, slowest", 1.5, 1),
+    ]
+    measures[3].total_mb = 1100.0  # three languages: all processes together
+    lines = table(measures, 10000, 10, 300, Path("/tmp")).splitlines()  # --ours-only
+    assert "one language / plain MkDocs + Material (at most 0.5): not measured in this run" in lines
+    assert "growth, 1000 to 10000 systems (at most 11): 10.00, met" in lines
+    assert "three languages, seconds (at most 60): 59.00, met" in lines
+    assert "three languages, peak MB of all processes (at most 1000): 1100.00, NOT MET" in lines
+    assert "validation with filled caches, seconds (at most 5): 5.50, NOT MET" in lines
+    assert "mkdocs serve, edit to page, slowest, seconds (at most 2): 1.50, met" in lines

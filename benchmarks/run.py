@@ -703,7 +703,8 @@ def verdicts(
             lines.append(f"{what} (at most {limit:g}): not measured in this run")
         else:
             verdict = "met" if value <= limit else "NOT MET"
-            lines.append(f"{what} (at most {limit:g}): {value:.2f}, {verdict}")
+            shown = f"{value:.3f}" if limit < 1 else f"{value:.2f}"  # a share: 0.049 or 0.051
+            lines.append(f"{what} (at most {limit:g}): {shown}, {verdict}")
     return lines
 
 

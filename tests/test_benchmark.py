@@ -103,11 +103,11 @@ def test_verdicts_judge_history_by_each_measure_at_its_size() -> None:
     counts = _counts(19_600_000_000, 39_200_000_000)
     lines = table(measures, 2000, 10, 300, Path("/tmp"), counts).splitlines()
     assert "issue 6's targets at 2000 systems and 300 commits:" in lines
-    assert "history's share by best runs, largest case (at most 0.05): 0.06, NOT MET" in lines
-    own = "history's share by instructions, own process, largest case (at most 0.05): 0.02, met"
+    assert "history's share by best runs, largest case (at most 0.05): 0.060, NOT MET" in lines
+    own = "history's share by instructions, own process, largest case (at most 0.05): 0.020, met"
     assert own in lines
     assert (
-        "history's share by instructions, all work, largest case (at most 0.05): 0.15, NOT MET"
+        "history's share by instructions, all work, largest case (at most 0.05): 0.150, NOT MET"
         in lines
     )
     # History's target names 2,000 systems and 300 commits: another size is not judged by it.

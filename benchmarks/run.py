@@ -614,11 +614,11 @@ def table(
             git, nogit = counts[label], counts[f"{label}, no git history"]
             share = f"history's share of the {label} build, instructions"
             for measure, value in (
-                ("instructions, own process", 1 - nogit.own / git.own),
-                ("instructions, all work", 1 - nogit.total / git.total),
+                ("own process", 1 - nogit.own / git.own),
+                ("all work", 1 - nogit.total / git.total),
             ):
-                ratios.append((f"{share}, {measure.removeprefix('instructions, ')}", value))
-                shares.setdefault(measure, []).append(value)
+                ratios.append((f"{share}, {measure}", value))
+                shares.setdefault(f"instructions, {measure}", []).append(value)
     small = by.get(f"trustlist site, 1 language, {SMALL} systems")
     if small is not None:
         growth = one.seconds / small.seconds

@@ -10,6 +10,9 @@ from pathlib import Path
 
 from conftest import SYSTEM, edit
 
+sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+from generate import generate
+
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 CONFIG = """\
 site_name: Test register
@@ -21,6 +24,16 @@ theme:
 plugins:
   - trustlist:
       registry: registry
+"""
+
+
+BENCH_CONFIG = """\
+site_name: Generated register
+theme:
+  name: material
+  font: false
+plugins:
+  - trustlist
 """
 
 
@@ -69,3 +82,45 @@ def test_a_build_leaves_its_objects_to_the_exit_uncollected(base: Path) -> None:
     assert result.returncode == 0, result.stderr
     frozen = int(result.stdout.split("frozen ")[-1])
     assert frozen > 10_000  # the build's objects, not a handful
+
+
+
+def _garbage_at_freeze(root: Path) -> tuple[int, int]:
+    """Cyclic garbage, and objects, when the build of `root` freezes what it has read: a
+    collection run just before plugin.on_config's gc.freeze, which does none itself."""
+    script = (
+        "import gc, sys\n"
+        "freeze = gc.freeze\n"
+        "def collect_then_freeze():\n"
+        "    print('garbage', gc.collect(), len(gc.get_objects()))\n"
+        "    gc.freeze = freeze\n"
+        "    freeze()\n"
+        "gc.freeze = collect_then_freeze\n"
+        "from mkdocs.__main__ import cli\n"
+        "sys.argv = ['mkdocs', 'build', '--strict', '-q']\n"
+        "cli()\n"
+    )
+    (root / "mkdocs.yml").write_text(BENCH_CONFIG, encoding="utf-8")
+    (root / "docs").mkdir(exist_ok=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    _, garbage, objects = result.stdout.split()[:3]
+    return int(garbage), int(objects)
+
+
+def test_reading_a_registry_leaves_no_garbage_to_freeze(tmp_path: Path) -> None:
+    """The build freezes what it has read without collecting first (a collection that found
+    nothing took 0.23 s at 2,000 systems): that holds while reading leaves no cyclic garbage,
+    which would stay to the end of the build. MkDocs' own start (its plugins looked up by
+    importlib.metadata) leaves a few dozen objects in cycles, whatever the registry; a
+    registry three times as large, with its history, must leave not one more."""
+    small, large = tmp_path / "small", tmp_path / "large"
+    generate(small, systems=10, sectors=2, commits=4, seed=1)
+    generate(large, systems=30, sectors=2, commits=8, seed=1)
+    garbage_small, objects_small = _garbage_at_freeze(small)
+    garbage_large, objects_large = _garbage_at_freeze(large)
+    assert objects_large > objects_small + 1_000  # the larger registry was read
+    assert garbage_large == garbage_small < 200

@@ -221,8 +221,9 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         # The registry and its history live until the build ends: the cyclic GC need not
         # scan them again each time the pages, models and exports made from them fill a
         # generation. (After an edit, the last build's garbage waits: see on_post_build.)
-        if self.changed is None:
-            gc.collect()
+        # Frozen without a collection first: reading builds no cycles (gcpause.py), so one
+        # found nothing to free and took 0.23 s at 2,000 systems, 0.83 s at 10,000
+        # (tests/test_build.py checks there is nothing to find).
         gc.freeze()  # undone in on_post_build or on_build_error
         # Our template overrides sit between the user's custom_dir and Material's own.
         overrides = str(PACKAGE / "overrides")

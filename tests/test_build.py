@@ -84,7 +84,6 @@ def test_a_build_leaves_its_objects_to_the_exit_uncollected(base: Path) -> None:
     assert frozen > 10_000  # the build's objects, not a handful
 
 
-
 def _garbage_at_freeze(root: Path) -> tuple[int, int]:
     """Cyclic garbage, and objects, when the build of `root` freezes what it has read: a
     collection run just before plugin.on_config's gc.freeze, which does none itself."""

@@ -27,16 +27,6 @@ plugins:
 """
 
 
-BENCH_CONFIG = """\
-site_name: Generated register
-theme:
-  name: material
-  font: false
-plugins:
-  - trustlist
-"""
-
-
 def build(root: Path, command: list[str] | None = None) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of a registry, or `command` run in its folder as that build."""
     (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
@@ -99,12 +89,7 @@ def _garbage_at_freeze(root: Path) -> tuple[int, int]:
         "sys.argv = ['mkdocs', 'build', '--strict', '-q']\n"
         "cli()\n"
     )
-    (root / "mkdocs.yml").write_text(BENCH_CONFIG, encoding="utf-8")
-    (root / "docs").mkdir(exist_ok=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, env=env
-    )
+    result = build(root, [sys.executable, "-c", script])
     assert result.returncode == 0, result.stderr
     _, garbage, objects = result.stdout.split()[:3]
     return int(garbage), int(objects)

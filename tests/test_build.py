@@ -42,6 +42,18 @@ def build(root: Path, command: list[str] | None = None) -> subprocess.CompletedP
     )
 
 
+def build_hooked(root: Path, hook: str) -> subprocess.CompletedProcess[str]:
+    """The build of `root` by MkDocs' CLI, as `mkdocs build --strict` runs it, in a Python
+    that first runs `hook` (code that watches the build from inside)."""
+    cli = (
+        "import sys\n"
+        "from mkdocs.__main__ import cli\n"
+        "sys.argv = ['mkdocs', 'build', '--strict']\n"
+        "cli()\n"
+    )
+    return build(root, [sys.executable, "-c", hook + cli])
+
+
 def test_valid_registry_builds(base: Path) -> None:
     result = build(base)
     assert result.returncode == 0, result.stderr
@@ -60,15 +72,9 @@ def test_invalid_registry_fails_the_build_and_writes_nothing(base: Path) -> None
 def test_a_build_leaves_its_objects_to_the_exit_uncollected(base: Path) -> None:
     """The plugin freezes the build's objects when MkDocs shuts down, so Python's exit does
     not collect them all again (1.2 s of a 6 s build at 2,000 systems)."""
-    # The CLI as `mkdocs build` runs it, with a hook that runs after it, at the exit.
-    script = (
-        "import atexit, gc, sys\n"
-        "atexit.register(lambda: print('frozen', gc.get_freeze_count()))\n"
-        "from mkdocs.__main__ import cli\n"
-        "sys.argv = ['mkdocs', 'build', '--strict']\n"
-        "cli()\n"
-    )
-    result = build(base, [sys.executable, "-c", script])
+    # A hook that runs after the build, at the exit.
+    hook = "import atexit, gc\natexit.register(lambda: print('frozen', gc.get_freeze_count()))\n"
+    result = build_hooked(base, hook)
     assert result.returncode == 0, result.stderr
     frozen = int(result.stdout.split("frozen ")[-1])
     assert frozen > 10_000  # the build's objects, not a handful
@@ -77,19 +83,16 @@ def test_a_build_leaves_its_objects_to_the_exit_uncollected(base: Path) -> None:
 def _garbage_at_freeze(root: Path) -> tuple[int, int]:
     """Cyclic garbage, and objects, when the build of `root` freezes what it has read: a
     collection run just before plugin.on_config's gc.freeze, which does none itself."""
-    script = (
-        "import gc, sys\n"
+    hook = (
+        "import gc\n"
         "freeze = gc.freeze\n"
         "def collect_then_freeze():\n"
         "    print('garbage', gc.collect(), len(gc.get_objects()))\n"
         "    gc.freeze = freeze\n"
         "    freeze()\n"
         "gc.freeze = collect_then_freeze\n"
-        "from mkdocs.__main__ import cli\n"
-        "sys.argv = ['mkdocs', 'build', '--strict', '-q']\n"
-        "cli()\n"
     )
-    result = build(root, [sys.executable, "-c", script])
+    result = build_hooked(root, hook)
     assert result.returncode == 0, result.stderr
     _, garbage, objects = result.stdout.split()[:3]
     return int(garbage), int(objects)

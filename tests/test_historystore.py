@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import json
 import re
+from functools import partial
 from pathlib import Path
 
 import pytest
 from conftest import commit, edit, git
 from test_history import NEW, story
-from trustlist import gitrepo, history
+from trustlist import gitrepo, history, validate
 from trustlist.historystore import Store, encode
-from trustlist.validate import validate_registry
+from trustlist.validate import validate_registry, vouched_records
+from trustlist.verdicts import RecordVerdicts
 
 REGISTRY = Path("registry")
 
@@ -150,3 +152,40 @@ def test_a_damaged_store_behind_head_is_not_continued(base, walks, monkeypatch) 
     assert walks == [None, stored, None]
     assert again.walked == 7  # every commit that touched the registry
     assert as_json(again) == as_json(full_walk(monkeypatch))
+
+
+def test_with_no_store_a_forked_copy_walks_the_history(base, walks, monkeypatch) -> None:
+    """A build with no stored history to go on from has a forked copy of itself walk every
+    commit into the store while it validates, and reads the history from there."""
+    story(base)
+    validate_registry(REGISTRY)  # the record cache now knows the work tree's records
+    begun = history.begin_history(REGISTRY, None, partial(vouched_records, REGISTRY))
+    assert begun.maker is not None and begun.walk is None
+    made = begun.finish(work_tree())
+    assert walks == []  # this process walked nothing: the copy's walk is the copy's
+    assert made.walked == 6  # as the copy counted them, for the build's log
+    assert Store(base, "registry").read()["commit"] == made.commit
+    assert as_json(made) == as_json(full_walk(monkeypatch))
+
+
+@pytest.mark.parametrize(
+    "vouched",
+    [lambda: None, lambda: 1 // 0],
+    ids=["the record cache knows too few records", "the forked walk fails"],
+)
+def test_a_forked_walk_that_leaves_no_store_is_done_here(base, walks, monkeypatch, vouched):
+    story(base)
+    begun = history.begin_history(REGISTRY, None, vouched)
+    assert begun.maker is not None
+    made = begun.finish(work_tree())
+    assert walks == [None]  # the build walked every commit itself
+    assert made.walked == 6
+    assert as_json(made) == as_json(full_walk(monkeypatch))
+
+
+def test_records_are_vouched_for_only_by_a_cache_that_knows_most(base, monkeypatch) -> None:
+    monkeypatch.setenv("TRUSTLIST_CACHE", str(base.parent / "cache"))
+    monkeypatch.setattr(validate, "RECORDS", RecordVerdicts())  # this process knows none yet
+    assert vouched_records(REGISTRY) is None
+    validated = work_tree()  # validation fills the cache
+    assert vouched_records(REGISTRY) == validated and len(validated) == 1

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from . import gitrepo
 from .findings import json_path_text
+from .forked import Forked
 from .gitrepo import Commit
 from .load import parse_yaml
 
@@ -333,7 +334,11 @@ def history_of(
 class Begun:
     """A history whose questions to git are asked (`begin_history`) and whose answers are
     awaited (`finish`): the build validates the registry meanwhile, and git works on the
-    other core. Before that, the `git status` alone took most of a stored history's read."""
+    other core. Before that, the `git status` alone took most of a stored history's read.
+
+    With no stored history to continue, a build has every commit walked by a forked copy of
+    itself while it validates (`maker`, see `begin_history`): the copy leaves the history in
+    the store, and `finish` reads it from there as any later build would."""
 
     repo: git.Repo
     prefix: str
@@ -343,6 +348,7 @@ class Begun:
     store: historystore.Store | None = None
     stored: dict | None = None  # the store's contents, to be decoded with the records known
     walk: gitrepo.Asked[list[Commit]] | None = None  # the commits after the stored ones
+    maker: Forked | None = None  # a forked process walking every commit into the store
 
     def finish(self, known: dict[str, dict] | None = None) -> History:
         from . import historystore  # which reads and writes this module's classes
@@ -355,11 +361,21 @@ class Begun:
             return replace(self.previous, draft=draft, walked=0)
         known = known or {}
         read = partial(gitrepo.read_blob, self.repo)
+        walked = 0
+        if self.maker is not None:
+            self.maker.join()  # how it failed does not matter: the walk is then done here
+            self.maker = None
+            stored = self.store.read() if self.store else None
+            if stored is not None and stored["commit"] == head.hexsha:
+                self.stored, walked = stored, stored.get("walked", 0)
+            else:
+                self.walk = gitrepo.start_walk(self.repo, self.prefix, head.hexsha)
         start = historystore.restore(self.stored, known, read) if self.stored else None
         if self.stored and start is None:  # damaged: the walk asked for continues nothing
             self.walk = gitrepo.start_walk(self.repo, self.prefix, head.hexsha)
         if self.walk is None and start is not None:
             history = start
+            history.walked = walked
         else:
             commits = self.walk.answer() if self.walk else []
             history = build_history(commits, read, self.prefix + "/", known, start)
@@ -372,9 +388,18 @@ class Begun:
         return history
 
 
-def begin_history(registry_dir: Path, previous: History | None = None) -> Begun | None:
+def begin_history(
+    registry_dir: Path,
+    previous: History | None = None,
+    vouched: Callable[[], dict[str, dict] | None] | None = None,
+) -> Begun | None:
     """Open the registry's repository and ask git what its history needs (see `Begun`);
-    None when the registry is not in a git repository. A shallow clone stops here."""
+    None when the registry is not in a git repository. A shallow clone stops here.
+
+    `vouched` (a build that may fork) gives the work tree's records the record cache knows,
+    by git blob id, without validating them: with it, a history that must be walked in full
+    is walked by a forked copy of this process (`maker`), which needs them so as not to
+    parse thousands of records while the build validates the same ones."""
     from . import historystore
 
     try:
@@ -390,19 +415,43 @@ def begin_history(registry_dir: Path, previous: History | None = None) -> Begun 
     if not repo.head.is_valid():
         return Begun(repo, prefix, None)
     commit = repo.head.commit
-    begun = Begun(repo, prefix, commit, gitrepo.start_status(repo, prefix))
+    begun = Begun(repo, prefix, commit)
     head = commit.hexsha
     if previous is not None and previous.commit == head:
         begun.previous = previous
-        return begun
-    begun.store = store = historystore.Store(repo.working_dir, prefix)
-    begun.stored = stored = store.read()
-    if stored is not None and stored["commit"] == head:
-        return begun
-    if stored is not None and not gitrepo.on_first_parent_line(repo, stored["commit"]):
-        begun.stored = stored = None  # another branch's, or a rewritten history's: walk it all
-    begun.walk = gitrepo.start_walk(repo, prefix, head, after=stored["commit"] if stored else None)
+    else:
+        begun.store = store = historystore.Store(repo.working_dir, prefix)
+        begun.stored = stored = store.read()
+        moved = stored is not None and stored["commit"] != head
+        if moved and not gitrepo.on_first_parent_line(repo, stored["commit"]):
+            begun.stored = stored = None  # another branch's, or a rewritten history's
+        if stored is None and vouched is not None and store.path is not None:
+            # Forked before any thread of this process starts (the git questions' readers).
+            begun.maker = Forked(partial(_walk_into_store, repo.working_dir, prefix, head, vouched))
+        elif stored is None or stored["commit"] != head:
+            after = stored["commit"] if stored else None
+            begun.walk = gitrepo.start_walk(repo, prefix, head, after=after)
+    begun.draft = gitrepo.start_status(repo, prefix)
     return begun
+
+
+def _walk_into_store(
+    working_dir: str, prefix: str, head: str, vouched: Callable[[], dict[str, dict] | None]
+) -> None:
+    """Every commit up to `head` walked and the history left in the store (the work of
+    `Begun.maker`, in a forked process: it opens the repository anew, so that no git process
+    of the build's is shared). Without `vouched` records it leaves the walk to the build."""
+    from . import historystore
+
+    repo = gitrepo.open_repo(Path(working_dir))
+    walk = gitrepo.start_walk(repo, prefix, head)
+    known = vouched()  # meanwhile git writes the log
+    if known is None:
+        return
+    commits = walk.answer()
+    history = build_history(commits, partial(gitrepo.read_blob, repo), prefix + "/", known)
+    history.commit, history.walked = head, len(commits)
+    historystore.Store(working_dir, prefix).save(history, known)
 
 
 Records = dict[tuple[str, str], dict]  # (sector, system) -> record data

@@ -63,6 +63,7 @@ class Store:
         if self.path is None or history.commit is None:
             return
         stored = encode(history, self.prefix, known)
+        stored["walked"] = history.walked  # for the log of a build that forked the walk
         try:
             text = orjson.dumps(stored)
         except orjson.JSONEncodeError:

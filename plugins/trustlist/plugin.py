@@ -49,7 +49,7 @@ from .manifest import MANIFEST, build_manifest, digest_of
 from .publish import Published, copied_files, made_files, published_files
 from .render import COMPILED, environment, render_page
 from .search import search_index
-from .validate import Registry, RegistryNotFound, validate_registry
+from .validate import Registry, RegistryNotFound, validate_registry, vouched_records
 from .verdicts import records_fingerprint
 
 log = logging.getLogger("mkdocs.plugins.trustlist")
@@ -156,10 +156,15 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         records_fingerprint()
         started = time.perf_counter()
         try:
-            # Git is asked now and answered after validation: it works on the other core. The
-            # stored history it reads lives for the build (the cyclic GC paused, as below).
+            # Git is asked now and answered after validation: it works on the other core, and
+            # so does a forked walk of every commit when there is no stored history to go on
+            # from (not under `mkdocs serve`, whose threads make forking unsafe). The stored
+            # history read lives for the build (the cyclic GC paused, as below).
+            fork = self.config.parallel and not self.serving
             with gc_paused():
-                begun = begin_history(root, self.previous_history)
+                begun = begin_history(
+                    root, self.previous_history, partial(vouched_records, root) if fork else None
+                )
         except ShallowClone as err:
             raise PluginError(str(err)) from None
         reading = time.perf_counter() - started

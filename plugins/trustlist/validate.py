@@ -260,10 +260,37 @@ def _sector(registry: Registry, folder: Path, display: str) -> None:
             )
 
 
+def _place(sector: str, folder: str, sector_exists: bool) -> str:
+    """A system record's place, as the record cache keys it: its rules read the folders."""
+    return f"{sector}/{folder} {sector_exists}"
+
+
+def vouched_records(root: Path) -> dict[str, dict] | None:
+    """The data of the system records under `root` that the record cache knows to pass every
+    stage, by git blob id: read and looked up, not judged. What a history walked in a forked
+    process needs of the work tree (history.begin_history) while the build validates it.
+    None when the cache knows fewer than half of them (a new checkout, new code): the walk
+    would parse every record a second time beside validation, which already keeps both cores
+    busy with the documents then."""
+    RECORDS.begin()
+    known = {}
+    folders = _system_folders(root)
+    for folder in map(Path, folders):
+        raw, _ = read_record(folder / SYSTEM_FILE, SYSTEM_FILE)
+        if raw is None:
+            continue
+        data = RECORDS.data(
+            RECORDS.key("system", _place(folder.parent.name, folder.name, True), raw)
+        )
+        if isinstance(data, dict):
+            known[blob_id(raw)] = data
+    return known if 2 * len(known) >= len(folders) else None
+
+
 def _system(
     registry: Registry, folder: Path, display: str, sector: str, sector_exists: bool
 ) -> None:
-    place = f"{sector}/{folder.name} {sector_exists}"
+    place = _place(sector, folder.name, sector_exists)
     stamp = _folder_stamp(folder, place) if registry.remember else None
     kept = _FOLDERS.get(str(folder))
     if stamp is not None and kept is not None and kept[0] == stamp:

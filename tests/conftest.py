@@ -53,7 +53,8 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def build_site(config: Path, site: Path) -> Path:
-    """`mkdocs build --strict` of `config` into `site`, which must succeed."""
+    """`mkdocs build --strict` of `config` into `site`, which must succeed; its log is kept
+    beside the site, in build.log."""
     mkdocs = Path(sys.executable).with_name("mkdocs")
     result = subprocess.run(
         [str(mkdocs), "build", "--strict", "-f", str(config), "-d", str(site)],
@@ -64,6 +65,7 @@ def build_site(config: Path, site: Path) -> Path:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+    (site.parent / "build.log").write_text(result.stderr, encoding="utf-8")
     return site
 
 

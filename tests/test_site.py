@@ -240,6 +240,18 @@ def test_system_pages_share_a_correct_navigation(sample_site: Path) -> None:
     assert pages >= 3 * 17
 
 
+def test_the_writer_renders_every_history_part_ahead_of_the_pages(sample_site: Path) -> None:
+    # Each history page, and each system page's history section, is rendered by the forked
+    # writer and taken by the build (the next test shows the bytes are those of a build that
+    # renders them itself).
+    history = list(sample_site.glob("*/*/history/index.html"))
+    systems = [p for p in sample_site.glob("*/*/*/index.html") if p.parent.name != "history"]
+    parts = len(history) + len(systems)
+    assert len(history) >= 3 * 5
+    log = (sample_site.parent / "build.log").read_text("utf-8")
+    assert f"trustlist: {parts} of {parts} pages' history parts rendered by the writer (" in log
+
+
 def test_shared_fragments_give_the_bytes_of_pages_rendered_in_full(
     sample_site: Path, tmp_path: Path
 ) -> None:

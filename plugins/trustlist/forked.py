@@ -5,15 +5,24 @@ and every other file (documents, exports, feeds, revision lists: publish.py). A 
 starts with the registry and history already read, in memory shared copy-on-write (frozen out
 of the cyclic GC first, so collecting does not copy it), writes the files and exits, while the
 parent renders the pages. Where there is no fork (Windows) the work runs in place.
+
+The child can also render parts of the parent's pages for it (`Handed`), ahead of them: the
+parent takes those instead of rendering them itself.
 """
 
 from __future__ import annotations
 
 import os
 import signal
+import tempfile
+import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 
+import orjson
+
+CAN_FORK = hasattr(os, "fork")
 MESSAGE_BYTES = 4000  # under a pipe's buffer: the child never blocks on its own report
 
 
@@ -23,7 +32,7 @@ class Forked:
     def __init__(self, work: Callable[[], None]) -> None:
         self.pid: int | None = None
         self.error: str | None = None
-        if not hasattr(os, "fork"):
+        if not CAN_FORK:
             self.error = _run(work)
             return
         read, write = os.pipe()
@@ -56,6 +65,95 @@ class Forked:
             return
         os.kill(self.pid, signal.SIGTERM)
         self.join()
+
+
+class Handed:
+    """Texts a forked child makes for its parent, one per name, before the parent needs them.
+
+    Made before the fork. The child calls `send` for each name in turn, then `close`, which
+    writes them all to a file and tells the parent through a pipe; the parent calls `receive`
+    once the child is forked, and its first `take` waits for the child's word. (Sent through
+    the pipe itself, the texts would fill its buffer after a few dozen, and the child would
+    then wait on the parent, which takes them one page at a time.) A name the child did not
+    send, because it failed or the name is not one of `names`, gives None: the parent makes
+    that text itself.
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = list(names)
+        self.taken = 0  # texts the parent took
+        self.waited = 0.0  # seconds the parent waited for the child's word
+        self._made: list[bytes] = []  # in the child: the texts so far
+        self._spans: dict[str, tuple[int, int]] | None = None if self.names else {}
+        self._data = memoryview(b"")
+        self._path: str | None = None
+        self._ready: int | None = None
+        self._told: int | None = None
+        if self.names:
+            handle, self._path = tempfile.mkstemp(prefix="trustlist-handed-")
+            os.close(handle)
+            self._ready, self._told = os.pipe()
+
+    def send(self, text: str) -> None:
+        """In the child: the text for the next name."""
+        self._made.append(text.encode("utf-8"))
+
+    def close(self) -> None:
+        """In the child: every text is sent; the parent may read them."""
+        if self._told is None:
+            return
+        lengths = orjson.dumps([len(text) for text in self._made])
+        with open(self._path, "wb") as file:  # noqa: PTH123 (a path made by mkstemp)
+            file.write(lengths + b"\n")
+            file.writelines(self._made)
+        os.write(self._told, b".")
+
+    def receive(self) -> None:
+        """In the parent, after the fork: only the child tells."""
+        if self._told is not None:
+            os.close(self._told)
+            self._told = None
+
+    def take(self, name: str) -> str | None:
+        """The child's text for `name` (once), or None."""
+        if self._spans is None:
+            self._load()
+        span = self._spans.pop(name, None)
+        if span is None:
+            return None
+        self.taken += 1
+        text = str(self._data[span[0] : span[1]], "utf-8")
+        if not self._spans:
+            self._data = memoryview(b"")  # all taken: the bytes can go
+        return text
+
+    def _load(self) -> None:
+        started = time.perf_counter()
+        told = os.read(self._ready, 1)  # b"" when the child ended without telling
+        self.waited = time.perf_counter() - started
+        self._spans = {}
+        if told:
+            with open(self._path, "rb") as file:  # noqa: PTH123
+                lengths = orjson.loads(file.readline())
+                data = memoryview(file.read())
+            offset = 0
+            for name, length in zip(self.names, lengths, strict=False):
+                self._spans[name] = (offset, offset + length)
+                offset += length
+            self._data = data
+        self.discard()
+
+    def discard(self) -> None:
+        """The file and the pipe's end, once read or when the build fails."""
+        if self._spans is None:
+            self._spans = {}  # nothing more will be read: every take gives None
+        for end in (self._ready, self._told):
+            if end is not None:
+                os.close(end)
+        self._ready = self._told = None
+        if self._path is not None:
+            Path(self._path).unlink(missing_ok=True)
+            self._path = None
 
 
 def _run(work: Callable[[], None]) -> str | None:

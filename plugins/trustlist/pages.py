@@ -306,7 +306,6 @@ def view(site: Site, spec: PageSpec) -> dict[str, object]:
     entry = site.entry(spec.system)
     system = entry.model
     record = f"{DOCUMENTS_ROOT}/{sector.id}/{system.id}/system.yaml"
-    history_href = _history_href(spec, sector.id)
     return {
         **common,
         "sector": sector,
@@ -321,9 +320,20 @@ def view(site: Site, spec: PageSpec) -> dict[str, object]:
         if site.source_url
         else None,
         "json": relative(spec.url, f"{API_ROOT}/systems/{system.id}.json"),
-        "history": _system_history(site, spec, system.id, history_href),
-        "history_href": history_href,
     }
+
+
+def history_view(site: Site, spec: PageSpec) -> dict[str, object]:
+    """A system page's history section (system-history.html): its revisions, each with what
+    it changed for the system. Apart from `view`: it reads history alone, so a forked writer
+    can render it ahead of the page (plugin.on_files)."""
+    history_href = _history_href(spec, spec.sector)
+    views = []
+    for revision, event in site.history.of_system(spec.system) if site.history else []:
+        revision_view = _revision_view(revision, history_href)
+        revision_view.what = describe(event, spec.lang)
+        views.append(revision_view)
+    return {"t": labels(spec.lang), "history": views, "history_href": history_href}
 
 
 CHART_WIDTH, CHART_LEFT, ROW_HEIGHT = 480, 56, 30
@@ -411,16 +421,6 @@ def _revisions(site: Site, spec: PageSpec, sector: str) -> list[RevisionView]:
         view = _revision_view(r, history_href)
         view.events = [describe(e, spec.lang) for e in r.events]
         view.json = f"{lists}{r.number}.json"
-        views.append(view)
-    return views
-
-
-def _system_history(site: Site, spec: PageSpec, system: str, href: str) -> list[RevisionView]:
-    """A system's revisions, each with what it changed for the system."""
-    views = []
-    for revision, event in site.history.of_system(system) if site.history else []:
-        view = _revision_view(revision, href)
-        view.what = describe(event, spec.lang)
         views.append(view)
     return views
 

@@ -39,7 +39,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import clean_directory
 
 from . import pages, report
-from .forked import Forked
+from .forked import CAN_FORK, Forked, Handed
 from .frames import Frames
 from .gcpause import gc_paused
 from .history import History, ShallowClone, begin_history
@@ -47,7 +47,7 @@ from .i18n import LANGUAGE_NAMES, LANGUAGES, t
 from .incremental import Reuse, Snapshot, changed_systems, snapshot
 from .manifest import MANIFEST, build_manifest, digest_of
 from .publish import Published, copied_files, made_files, published_files
-from .render import COMPILED, environment, render_page
+from .render import COMPILED, HISTORY_PARTS, environment, history_part, render_page
 from .search import search_index
 from .validate import Registry, RegistryNotFound, validate_registry, vouched_records
 from .verdicts import records_fingerprint
@@ -132,6 +132,7 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         self.titles: dict[str, str] = {}  # hand-written pages' titles, for dirty builds
         self.reuse = Reuse()  # search, export and CSV entries of systems an edit left alone
         self.writer: Forked | None = None  # the process writing documents and exports
+        self.handed = Handed(())  # pages the writer renders for this process: see on_files
         if self.dirty:
             # MkDocs warns that a dirty build may leave stale pages, and strict mode would
             # make that warning fail every build. Ours are not stale: see incremental.py.
@@ -291,7 +292,16 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             os.close(handle)
             self.digests = Path(name)  # outside the site: the writer's report of what it wrote
             copied = copied_files(self.site, self.site_url)
-            self.writer = Forked(partial(self._write_files, site_dir, copied, self.digests))
+            # The history pages and the system pages' history sections are made from history
+            # alone, as the writer's files are: the writer renders them first and hands them
+            # over, so this process only takes them.
+            self.handed = Handed(
+                spec.src_uri
+                for spec in self.site.specs
+                if CAN_FORK and self.site.history is not None and spec.kind in HISTORY_PARTS
+            )
+            self.writer = Forked(partial(self._writer, site_dir, copied))
+            self.handed.receive()
         self.site.guides = {
             lang: [g for g in pages.GUIDES if files.get_file_from_path(f"{lang}/{g}.md")]
             for lang in self.config.languages
@@ -332,6 +342,13 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
                 )
             )
         return files
+
+    def _writer(self, site_dir: Path, copied: Iterable[Published]) -> None:
+        """The forked writer's work: the pages' history parts it hands over, then the files."""
+        for name in self.handed.names:
+            self.handed.send(history_part(self.site, self.specs[name]))
+        self.handed.close()
+        self._write_files(site_dir, copied, self.digests)
 
     def _modified(self, spec: pages.PageSpec) -> bool:
         """Whether this build changes the page: after an edit, the edited systems' pages,
@@ -428,6 +445,7 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
+        self.handed.discard()
         if self.writer is not None:
             self.writer.stop()
             self.writer = None
@@ -473,6 +491,16 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             made = made_files(self.site, self.site_url, self.changed, self.reuse)
             written = self._write_files(site_dir, made)
             error, self.writer = self.writer.join(), None
+            if self.handed.names:
+                log.info(
+                    "trustlist: %d of %d pages' history parts rendered by the writer "
+                    "(waited %.2f s for them)",
+                    self.handed.taken,
+                    len(self.handed.names),
+                    self.handed.waited,
+                )
+            self.handed.discard()
+            self.handed = Handed(())
             report = self.digests.read_bytes()
             self.digests.unlink()
             if error:
@@ -519,7 +547,7 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             context["nav"] = self.navs[lang]
         spec = self.specs.get(page.file.src_uri)
         if spec:
-            page.content = render_page(self.site, spec)
+            page.content = render_page(self.site, spec, self.handed.take(spec.src_uri))
         return context
 
 

@@ -17,10 +17,10 @@ from jinja2 import (
     select_autoescape,
 )
 from jinja2.bccache import Bucket
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from .i18n import labels
-from .pages import PageSpec, Site, view
+from .pages import PageSpec, Site, history_view, view
 
 # `{{ t.key }}`: a label, the same on every page of a language.
 _LABEL = re.compile(r"\{\{ t\.([a-z0-9_]+) \}\}")
@@ -91,7 +91,29 @@ def _size(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MiB"
 
 
-def render_page(site: Site, spec: PageSpec) -> str:
-    """The HTML body of a generated page (the theme wraps it)."""
-    template = environment().get_template(f"{spec.kind}.html@{spec.lang}")
-    return template.render(view(site, spec))
+HISTORY_PARTS = ("history", "system")  # the kinds of page with a part made from history alone
+
+
+def history_part(site: Site, spec: PageSpec) -> str:
+    """What a page shows made from history alone (a history page whole, a system page's
+    history section): a forked writer renders these ahead of the pages (plugin.on_files)."""
+    if spec.kind == "history":
+        return _render(f"history.html@{spec.lang}", view(site, spec))
+    return _render(f"system-history.html@{spec.lang}", history_view(site, spec))
+
+
+def render_page(site: Site, spec: PageSpec, part: str | None = None) -> str:
+    """The HTML body of a generated page (the theme wraps it). `part`: its `history_part`,
+    if already rendered."""
+    if spec.kind == "history":
+        return part if part is not None else history_part(site, spec)
+    context = view(site, spec)
+    if spec.kind == "system":
+        # Our own autoescaping template's output (here or in the writer): escaped already.
+        section = part if part is not None else history_part(site, spec)
+        context["history_section"] = Markup(section)  # noqa: S704
+    return _render(f"{spec.kind}.html@{spec.lang}", context)
+
+
+def _render(template: str, context: dict[str, object]) -> str:
+    return environment().get_template(template).render(context)

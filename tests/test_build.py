@@ -58,6 +58,12 @@ def test_valid_registry_builds(base: Path) -> None:
     result = build(base)
     assert result.returncode == 0, result.stderr
     assert (base / "site" / "index.html").is_file()
+    # Outside git there is no history: a system page has no history section, and nothing of
+    # one is left where it would stand, between the documents and the machine-readable data.
+    page = (base / "site/en/health/demo-triage/index.html").read_text("utf-8")
+    assert 'id="history"' not in page
+    assert '</table>\n</div>\n\n\n<h2 id="data">' in page
+    assert "history parts rendered by the writer" not in result.stderr
 
 
 def test_invalid_registry_fails_the_build_and_writes_nothing(base: Path) -> None:

@@ -99,6 +99,8 @@ def history_part(site: Site, spec: PageSpec) -> str:
     history section): a forked writer renders these ahead of the pages (plugin.on_files)."""
     if spec.kind == "history":
         return _render(f"history.html@{spec.lang}", view(site, spec))
+    if site.history is None:
+        return ""  # what system-history.html renders with no revisions, without rendering it
     return _render(f"system-history.html@{spec.lang}", history_view(site, spec))
 
 

@@ -50,7 +50,7 @@ from .publish import Published, copied_files, made_files, published_files
 from .render import COMPILED, HISTORY_PARTS, environment, history_part, render_page
 from .search import search_index
 from .validate import Registry, RegistryNotFound, validate_registry, vouched_records
-from .verdicts import records_fingerprint
+from .verdicts import RECORDS, records_fingerprint
 
 log = logging.getLogger("mkdocs.plugins.trustlist")
 PACKAGE = resources.files("trustlist")
@@ -155,6 +155,10 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         # The code's fingerprint (40 ms: 40 files read) keys the record cache and the history
         # store alike: worked out first, so the time logged for history is history's alone.
         records_fingerprint()
+        # The record cache too, which validation reads anyway: read before a forked walk of
+        # the history (below) copies this process, the copy finds the work tree's records in
+        # it without reading the file again (0.1 s of its 0.45 s at 2,000 systems).
+        RECORDS.begin()
         started = time.perf_counter()
         try:
             # Git is asked now and answered after validation: it works on the other core, and

@@ -121,12 +121,39 @@ def test_unknown_documents_are_judged_on_every_core(
         (tmp_path / name).write_bytes(data)
     (tmp_path / "link.pdf").symlink_to(tmp_path / "bad.pdf")
     judged = PdfVerdicts()
-    judged.prefetch(sorted(tmp_path.glob("*.pdf")), read_document)
+    judged.prefetch(len(files), lambda: sorted(map(str, tmp_path.glob("*.pdf"))), read_document)
     # Known now, judged in the workers: looking them up again needs no bytes.
     for name, data in files.items():
         expected = verdicts.check_pdf(data)
         assert judged.problems(hashlib.sha256(data).hexdigest(), b"") == expected, name
     assert [p.code for p in judged.problems(hashlib.sha256(bad).hexdigest(), b"")] == ["PDF004"]
+
+
+def test_a_filled_cache_is_not_prefetched_nor_are_the_folders_listed(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from trustlist import verdicts
+    from trustlist.documents import read_document
+
+    monkeypatch.setenv("TRUSTLIST_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(verdicts, "PARALLEL_FROM", 1)
+    documents = [clean_pdf(title) for title in ("a", "b", "c")]
+    known = PdfVerdicts()
+    for data in documents[:2]:
+        known.problems(hashlib.sha256(data).hexdigest(), data)
+    known.save()
+    listed = []
+
+    def list_paths() -> list[str]:
+        listed.append(True)
+        return []
+
+    # Two verdicts known for one system's three documents: more than one a system.
+    PdfVerdicts().prefetch(1, list_paths, read_document)
+    assert listed == []
+    # For three systems the same two are a cache to fill: the folders are listed.
+    PdfVerdicts().prefetch(3, list_paths, read_document)
+    assert listed == [True]
 
 
 # Records: the data of a record that passed every stage reading only the record and its place.

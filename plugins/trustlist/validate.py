@@ -202,7 +202,10 @@ def _validate(root: Path, remember: bool) -> Registry:
     registry = Registry(root, remember=remember)
     shown = display_root(root)
     RECORDS.begin()
-    PDF_VERDICTS.prefetch(documents.document_files(_system_folders(root)), documents.read_document)
+    folders = _system_folders(root)
+    PDF_VERDICTS.prefetch(
+        len(folders), partial(documents.document_files, folders), documents.read_document
+    )
     for entry in _entries(root):
         path, display = Path(entry.path), f"{shown}/{entry.name}"
         if entry.is_symlink():

@@ -181,16 +181,22 @@ class PdfVerdicts(_Store):
             self.put(sha256, known)
         return known  # type: ignore[return-value]
 
-    def prefetch(self, paths: list[str], read: Reader) -> None:
-        """Judge documents on every core before the sequential walk asks for them.
+    def prefetch(self, systems: int, list_paths: Callable[[], list[str]], read: Reader) -> None:
+        """Judge the documents of `systems` system folders, listed by `list_paths`, on every
+        core before the sequential walk asks for them.
 
         Worth it when most verdicts are unknown (a fresh CI machine): each worker reads,
         hashes and checks its files, so the parent only collects verdicts. With a filled
-        cache the walk's own lookups are cheaper than starting workers.
+        cache the walk's own lookups are cheaper than starting workers, and than listing the
+        folders to count their documents (0.24 s at 10,000 systems): more verdicts known than
+        there are systems (a third of their documents, at three each) means a filled cache.
         """
         self.begin()
         cores = os.cpu_count() or 1
-        if cores < 2 or len(paths) < PARALLEL_FROM or len(self._known) > len(paths) // 2:
+        if cores < 2 or len(self._known) > systems:
+            return
+        paths = list_paths()
+        if len(paths) < PARALLEL_FROM or len(self._known) > len(paths) // 2:
             return
         try:
             context = multiprocessing.get_context("forkserver")  # safe beside serve's threads

@@ -572,6 +572,11 @@ def table(
         f"|{'-' * 50}|{'-' * 10}|{'-' * 10}|{'-' * 10}|{'-' * 10}|",
     ]
     lines += [m.row() for m in measures]
+    # The spread behind each best run, so a reader can see how much of a share is the drift.
+    turned = [m for m in measures if len(m.turns) > 1]
+    if turned:
+        lines += ["", "seconds of each turn, in the order run:"]
+        lines += [f"{m.what}: {' '.join(f'{t:.2f}' for t in m.turns)}" for m in turned]
     one = by["trustlist site, 1 language"]
     ratios = []
     shares: dict[str, list[float]] = {}  # history's share by each measure, for the verdicts

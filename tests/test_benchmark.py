@@ -65,6 +65,8 @@ def test_table_gives_both_shares_and_the_logged_read() -> None:
     # Turns: 1 - 29/30 = 0.033 and 1 - 30.69/31 = 0.010: their median 0.022.
     assert f"{share}, 3 languages, from the store, median of turns: 0.02" in lines
     assert "history read's share of the 1 language build, from the store: 0.01" in lines
+    assert "seconds of each turn, in the order run:" in lines
+    assert f"{site}3 languages, no git history: 29.00 30.69" in lines
 
 
 def test_table_gives_history_share_of_instructions() -> None:

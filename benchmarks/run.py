@@ -130,14 +130,21 @@ class Step:
     before: Callable[[], None] | None = None  # run before each run, off the clock
 
 
+def turn_order(steps: list[Step], turn: int) -> list[Step]:
+    """The steps of one turn: forward, then backward the next (a, b, c, c, b, a, …), so a
+    drift that slows the machine through a turn falls on each step as much before its
+    partner as after it, instead of always on the last."""
+    return steps if turn % 2 == 0 else steps[::-1]
+
+
 def timed_in_turn(steps: list[Step], cache: Path, runs: int) -> list[Measure]:
-    """Each step `runs` times, taking turns (a, b, c, a, b, c, …), and the best of each. The
+    """Each step `runs` times, taking turns (`turn_order`), and the best of each. The
     steps compared with one another (history's share is a difference of two builds) then
     meet the machine's drift alike, where run one after the other each caught another
     minute: identical builds differed by 15% within minutes on this machine."""
     tried: dict[str, list[Measure]] = {step.what: [] for step in steps}
-    for _ in range(runs):
-        for step in steps:
+    for turn in range(runs):
+        for step in turn_order(steps, turn):
             if step.before is not None:
                 step.before()
             output = Path(step.command[step.command.index("-d") + 1])

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
-from run import Counted, Measure, _paired, _summary, table
+from run import Counted, Measure, Step, _paired, _summary, table, turn_order
 
 
 def _measure(what: str, turns: list[float], read: float | None = None) -> Measure:
@@ -45,6 +45,12 @@ def test_paired_share_is_the_median_of_each_turns_share() -> None:
     git = _measure("with", [10.0, 20.0, 10.0])
     nogit = _measure("without", [9.6, 19.2, 12.0])
     assert _paired(git, nogit) == pytest.approx(0.04)
+
+
+def test_turns_go_forward_then_back() -> None:
+    steps = [Step(name, ["mkdocs"], Path(".")) for name in "abc"]
+    order = [step.what for turn in range(4) for step in turn_order(steps, turn)]
+    assert "".join(order) == "abccbaabccba"
 
 
 def test_table_gives_both_shares_and_the_logged_read() -> None:

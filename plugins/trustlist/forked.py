@@ -99,22 +99,24 @@ class Handed:
     def send(self, text: str) -> None:
         """In the child: the text for the next name, written as it comes (not held: at
         10,000 systems in three languages they are 30,000 texts)."""
-        if self._file is None:
-            self._file = open(self._path, "wb")  # noqa: PTH123, SIM115 (closed by close())
         data = text.encode("utf-8")
-        self._file.write(data)
+        self._output().write(data)
         self._lengths.append(len(data))
 
     def close(self) -> None:
         """In the child: every text is sent; the parent may read them."""
         if self._told is None:
             return
-        if self._file is None:
-            self._file = open(self._path, "wb")  # noqa: PTH123, SIM115
-        with self._file as file:  # after the texts, their lengths, then the lengths' size
+        with self._output() as file:  # after the texts, their lengths, then the lengths' size
             lengths = orjson.dumps(self._lengths)
             file.write(lengths + len(lengths).to_bytes(8, "big"))
         os.write(self._told, b".")
+
+    def _output(self) -> BinaryIO:
+        """In the child: the file the texts go to, opened by the first to go there."""
+        if self._file is None:
+            self._file = open(self._path, "wb")  # noqa: PTH123, SIM115 (closed by close())
+        return self._file
 
     def receive(self) -> None:
         """In the parent, after the fork: only the child tells."""

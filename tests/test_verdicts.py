@@ -13,6 +13,8 @@ import pytest
 from conftest import SECTOR, edit
 from pdf_fixtures import clean_pdf, rewrite
 from pypdf.actions import JavaScript, PageTrigger
+from trustlist import verdicts
+from trustlist.documents import read_document
 from trustlist.verdicts import (
     FILE_NAME,
     RECORDS_FILE_NAME,
@@ -104,14 +106,15 @@ def test_a_changed_document_is_checked_afresh(
     assert again.problems(hashlib.sha256(bad).hexdigest(), b"") == found  # bytes not re-read
 
 
-def test_unknown_documents_are_judged_on_every_core(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    from trustlist import verdicts
-    from trustlist.documents import read_document
-
+@pytest.fixture
+def prefetching(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A cache of the test's own, and documents judged on every core from the first one."""
     monkeypatch.setenv("TRUSTLIST_CACHE", str(tmp_path / "cache"))
     monkeypatch.setattr(verdicts, "PARALLEL_FROM", 1)
+
+
+@pytest.mark.usefixtures("prefetching")
+def test_unknown_documents_are_judged_on_every_core(tmp_path: Path) -> None:
     good = clean_pdf()
     bad = rewrite(
         good, lambda w: w.pages[0].add_action(PageTrigger.OPEN, JavaScript("app.alert(1)"))
@@ -129,14 +132,8 @@ def test_unknown_documents_are_judged_on_every_core(
     assert [p.code for p in judged.problems(hashlib.sha256(bad).hexdigest(), b"")] == ["PDF004"]
 
 
-def test_a_filled_cache_is_not_prefetched_nor_are_the_folders_listed(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    from trustlist import verdicts
-    from trustlist.documents import read_document
-
-    monkeypatch.setenv("TRUSTLIST_CACHE", str(tmp_path / "cache"))
-    monkeypatch.setattr(verdicts, "PARALLEL_FROM", 1)
+@pytest.mark.usefixtures("prefetching")
+def test_a_filled_cache_is_not_prefetched_nor_are_the_folders_listed() -> None:
     known = PdfVerdicts()
     for data in (clean_pdf("a"), clean_pdf("b")):
         known.problems(hashlib.sha256(data).hexdigest(), data)

@@ -39,6 +39,37 @@ class Finding:
     message: str
     json_path: str = ""
     severity: Severity = field(default=Severity.ERROR)
+    # The message's entry in messages.py and the values of its placeholders, so a notice can
+    # say it in Kazakh or Russian; "" for a message written in English only.
+    key: str = field(default="", compare=False)
+    values: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+    @classmethod
+    def said(
+        cls,
+        path: str,
+        line: int,
+        column: int,
+        code: str,
+        key: str,
+        json_path: str = "",
+        severity: Severity = Severity.ERROR,
+        **values: object,
+    ) -> Finding:
+        """A finding whose message is the entry `key` of messages.py, filled with `values`."""
+        from .messages import say
+
+        kept = tuple((name, str(value)) for name, value in values.items())
+        message = say(key, "en", **dict(kept))
+        return cls(path, line, column, code, message, json_path, severity, key, kept)
+
+    def text(self, lang: str) -> str:
+        """The message in `lang` (kk, ru or en)."""
+        if not self.key:
+            return self.message
+        from .messages import say
+
+        return say(self.key, lang, **dict(self.values))
 
     @property
     def is_error(self) -> bool:

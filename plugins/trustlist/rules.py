@@ -145,6 +145,19 @@ def finding(
     return Finding(loaded.path, line, col, code, message, json_path_text(path), severity)
 
 
+def said(
+    loaded: Loaded,
+    code: str,
+    path: tuple[str | int, ...],
+    key: str,
+    severity: Severity = Severity.ERROR,
+    **values: object,
+) -> Finding:
+    """A finding at `path` whose message is the entry `key` of messages/ (in kk, ru, en)."""
+    line, col = loaded.locate(path)
+    return Finding.said(loaded.path, line, col, code, key, json_path_text(path), severity, **values)
+
+
 def check_sector(loaded: Loaded, folder: str) -> Iterator[Finding]:
     sector_id = get(loaded.data, "id")
     if isinstance(sector_id, str) and sector_id != folder:

@@ -263,6 +263,38 @@ CASES = {
         json_path="decision.date",
         line=60,
     ),
+    "DATE001 return": Case(
+        "DATE001",
+        on(
+            SYSTEM,
+            "  submitted: 2026-05-04\n",
+            "  submitted: 2026-05-04\n  returns:\n    - notice: 2026-05-11\n"
+            "      resubmitted: 2026-05-08\n",
+        ),
+        json_path="application.returns[0].resubmitted",
+        line=48,
+    ),
+    "DATE001 decided before the resubmission": Case(
+        "DATE001",
+        on(
+            SYSTEM,
+            "  submitted: 2026-05-04\n",
+            "  submitted: 2026-05-04\n  returns:\n    - notice: 2026-05-11\n"
+            "      resubmitted: 2026-05-18\n",
+        ),
+        json_path="decision.date",
+        line=63,
+    ),
+    "APP001": Case(
+        "APP001",
+        on(
+            SYSTEM,
+            "  submitted: 2026-05-04\n",
+            "  submitted: 2026-05-04\n  returns:\n    - notice: 2026-05-11\n",
+        ),
+        json_path="application.returns[0].notice",
+        line=47,
+    ),
     "LINK001": Case(
         "LINK001",
         on(SYSTEM, "website: https://clinic", "website: http://clinic"),
@@ -383,8 +415,38 @@ def test_every_rule_has_a_case_or_a_reason() -> None:
     covered = {case.code for case in CASES.values()} | {"MOD001", "FILE001"}
     pdf_rules = {"PDF002", "PDF003", "PDF005", "PDF006"}  # tests/test_pdfcheck.py
     # tests/test_change.py and tests/test_manifest.py
-    change_rules = {code for code in RULES if code.startswith(("CHG", "VER"))}
+    change_rules = {code for code in RULES if code.startswith(("CHG", "VER", "DEC"))}
     assert set(RULES) - covered - pdf_rules - change_rules == set()
+
+
+def test_a_renewed_audit_after_the_decision_is_an_update_not_an_error(base: Path) -> None:
+    # A listed entry renews its audit (and may replace its copyright document) long after the
+    # decision: the new report's date comes after the decision's, and that is valid.
+    edit(base / SYSTEM, "report_date: 2026-04-20", "report_date: 2026-11-20")
+    edit(base / SYSTEM, "valid_until: 2027-04-20", "valid_until: 2027-11-20")
+    edit(base / SYSTEM, "  date: 2026-03-02", "  date: 2026-10-01")
+    assert validate_registry(Path("registry")).findings == []
+
+
+def test_an_application_awaiting_the_decision_is_valid(base: Path) -> None:
+    # The applicant's stage alone: no list number, decision or status; the body adds them.
+    text = (base / SYSTEM).read_text(encoding="utf-8")
+    start, end = text.index("decision:"), text.index("documents:")
+    text = text[:start] + text[end:]
+    (base / SYSTEM).write_text(text.replace("list_number: 1\n", ""), encoding="utf-8")
+    registry = validate_registry(Path("registry"))
+    assert registry.findings == []
+    assert not registry.systems[0].model.decided
+
+
+def test_an_application_cannot_write_the_bodys_fields(base: Path) -> None:
+    # list_number and status without a decision: the body's stage comes whole, with it.
+    text = (base / SYSTEM).read_text(encoding="utf-8")
+    start, end = text.index("decision:"), text.index("status:")
+    (base / SYSTEM).write_text(text[:start] + text[end:], encoding="utf-8")
+    findings = validate_registry(Path("registry")).findings
+    assert [(f.code, f.line) for f in findings] == [("SCH006", 1)]
+    assert "they come with its decision" in findings[0].message
 
 
 def test_all_findings_collected_across_stages(base: Path) -> None:

@@ -72,7 +72,30 @@ SYSTEM_VARIANTS: dict[str, Callable[[dict], None]] = {
     "date impossible": setter("application", "submitted", value="2026-02-30"),
     "date compact": setter("application", "submitted", value="20260504"),
     "date with time": setter("application", "submitted", value="2026-05-04T10:00"),
-    "resubmitted": setter("application", "resubmitted", value="2026-05-10"),
+    "resubmitted (replaced by returns)": setter("application", "resubmitted", value="2026-05-10"),
+    "returned and resubmitted": setter(
+        "application", "returns", value=[{"notice": "2026-05-06", "resubmitted": "2026-05-10"}]
+    ),
+    "returned, unanswered": setter("application", "returns", value=[{"notice": "2026-05-06"}]),
+    "return without notice": setter(
+        "application", "returns", value=[{"resubmitted": "2026-05-10"}]
+    ),
+    "return with a note": setter(
+        "application", "returns", value=[{"notice": "2026-05-06", "why": "x"}]
+    ),
+    "application awaiting decision": lambda d: [
+        d.pop(k) for k in ("list_number", "decision", "status")
+    ],
+    "application with a list number": lambda d: [d.pop(k) for k in ("decision", "status")],
+    "application with a status": lambda d: [d.pop(k) for k in ("decision", "list_number")],
+    "decision without a status": deleter("status"),
+    "decision without a list number": deleter("list_number"),
+    "signed decision": setter(
+        "decision",
+        "signature",
+        value="-----BEGIN SSH SIGNATURE-----\nU1NIU0lHAAAAAQ==\n-----END SSH SIGNATURE-----\n",
+    ),
+    "signature not armoured": setter("decision", "signature", value="signed by me"),
     "reference padded": setter("decision", "reference", value=" No. 1"),
     "copyright kind other": setter("copyright", "kind", value="licence"),
     "conclusion negative": setter("audit", "conclusion", value="negative"),
@@ -121,6 +144,13 @@ SECTOR_VARIANTS: dict[str, Callable[[dict], None]] = {
     "address without english": setter("contact", "address", value={"kk": "a", "ru": "b"}),
     "http authority": setter("authority", "website", value="http://gov.kz"),
     "extra field": setter("budget", value=1),
+    "decision key": setter(
+        "decision_keys", value=["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI reviewer"]
+    ),
+    "decision key without comment": setter("decision_keys", value=["ssh-ed25519 AAAAC3Nza"]),
+    "decision key twice": setter("decision_keys", value=["ssh-ed25519 AAAA", "ssh-ed25519 AAAA"]),
+    "decision key of unknown type": setter("decision_keys", value=["ssh-dss AAAA x"]),
+    "decision key on two lines": setter("decision_keys", value=["ssh-ed25519 AAAA x\ny"]),
 }
 
 

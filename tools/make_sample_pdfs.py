@@ -167,8 +167,11 @@ def _fields(record: dict, sector: dict, kind: str, lang: str) -> list[tuple[str,
     if kind == "application":
         lines.append((label("app_ref"), application["reference"]))
         lines.append((label("submitted"), application["submitted"]))
-        if application.get("resubmitted"):
-            lines.append((label("resubmitted"), application["resubmitted"]))
+        resubmitted = [
+            r["resubmitted"] for r in application.get("returns", []) if "resubmitted" in r
+        ]
+        if resubmitted:
+            lines.append((label("resubmitted"), resubmitted[-1]))
     elif kind == "copyright_certificate":
         lines.append((label("cert_no"), copyright_["number"]))
         lines.append((label("cert_date"), copyright_["date"]))

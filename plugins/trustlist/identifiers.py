@@ -23,13 +23,14 @@ def bin_check_digit(first_eleven: str) -> int | None:
 
 
 @lru_cache(maxsize=4096)  # an auditor's or owner's BIN recurs across many records
-def bin_problem(value: str) -> str | None:
-    """Why `value` is not a valid BIN, or None. Only ASCII digits count."""
+def bin_problem(value: str) -> tuple[str, dict[str, str]] | None:
+    """Why `value` is not a valid BIN, as a message key of messages/records.py and its values,
+    or None. Only ASCII digits count."""
     if len(value) != 12 or not value.isascii() or not value.isdigit():
-        return "must be 12 digits"
+        return "bin.digits", {}
     expected = bin_check_digit(value[:11])
     if expected is None:
-        return "has no valid check digit for its first 11 digits"
+        return "bin.no_check_digit", {}
     if int(value[11]) != expected:
-        return f"check digit must be {expected}, got {value[11]}"
+        return "bin.check_digit", {"expected": str(expected), "got": value[11]}
     return None

@@ -45,6 +45,14 @@ Reviewer = Annotated[
     str,
     StringConstraints(pattern=r"^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]{1,100})?$"),
 ]
+DecisionKey = Annotated[
+    str,
+    StringConstraints(
+        max_length=2000,
+        pattern=r"^(ssh-ed25519|ecdsa-sha2-nistp256|ecdsa-sha2-nistp384|ecdsa-sha2-nistp521|ssh-rsa)"
+        r" [A-Za-z0-9+/=]+( [^\n]*)?$",
+    ),
+]
 FileName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.pdf$")]
 Language = Literal["kk", "ru", "en"]
 
@@ -96,12 +104,15 @@ class Sector(Strict):
     name: Text3
     authority: Authority
     reviewers: Annotated[list[Reviewer], Field(min_length=1)]
+    decision_keys: Annotated[list[DecisionKey], Field(max_length=50)] = []
     contact: SectorContact
 
     @model_validator(mode="after")
     def _unique_reviewers(self) -> Sector:
         if len(set(self.reviewers)) != len(self.reviewers):
             raise ValueError("reviewers must be unique")
+        if len(set(self.decision_keys)) != len(self.decision_keys):
+            raise ValueError("decision keys must be unique")
         return self
 
 
@@ -141,10 +152,24 @@ class UsersRights(Strict):
     terms_of_use: HttpsUrl
 
 
+class Return(Strict):
+    """A notice of inconsistencies and the resubmission that answered it."""
+
+    notice: IsoDate
+    resubmitted: IsoDate | None = None
+
+
 class Application(Strict):
+    """The applicant's stage: what they applied with, and when."""
+
     reference: Reference
     submitted: IsoDate
-    resubmitted: IsoDate | None = None
+    returns: Annotated[list[Return], Field(max_length=50)] = []
+
+    @property
+    def resubmitted(self) -> date | None:
+        """The last resubmission, when the package was resubmitted at all."""
+        return self.returns[-1].resubmitted if self.returns else None
 
 
 class Copyright(Strict):
@@ -165,10 +190,22 @@ class Audit(Strict):
     valid_until: IsoDate
 
 
+Signature = Annotated[
+    str,
+    StringConstraints(
+        max_length=4000,
+        pattern=r"^-----BEGIN SSH SIGNATURE-----\n[A-Za-z0-9+/=\n]+-----END SSH SIGNATURE-----\n?$",
+    ),
+]
+
+
 class Decision(Strict):
+    """The body's stage: written and signed by `trustlist decide`, never by the applicant."""
+
     date: IsoDate
     reference: Reference
     published: IsoDate | None = None
+    signature: Signature | None = None
 
 
 StatusState = Literal["listed", "suspended", "excluded"]
@@ -234,7 +271,7 @@ class System(Strict):
     schema_version: Literal["1.0"]
     id: Slug
     sector: Slug
-    list_number: Annotated[int, Field(ge=1, le=999_999)]
+    list_number: Annotated[int, Field(ge=1, le=999_999)] | None = None
     demonstration: bool = False
     name: Text
     owner: Owner
@@ -246,6 +283,21 @@ class System(Strict):
     application: Application
     copyright: Copyright
     audit: Audit
-    decision: Decision
-    status: Status
+    decision: Decision | None = None
+    status: Status | None = None
     documents: Annotated[list[Document], Field(min_length=1, max_length=50)]
+
+    @model_validator(mode="after")
+    def _body_fields_together(self) -> System:
+        # The body's stage comes whole: list number and status with the decision, never alone.
+        body = (self.list_number is not None, self.status is not None)
+        if self.decision is not None and not all(body):
+            raise ValueError("a decided record needs list_number and status")
+        if self.decision is None and any(body):
+            raise ValueError("list_number and status come with the body's decision")
+        return self
+
+    @property
+    def decided(self) -> bool:
+        """Whether the body has decided: a record without a decision is an application."""
+        return self.decision is not None

@@ -67,14 +67,20 @@ RULES: dict[str, str] = {
     "AUD002": "The audit conclusion is still valid on the decision date.",
     "CAL001": "A date stands once in registry/calendar.yaml: not twice, not both a day off "
     "and a working day.",
-    "DATE001": "Dates are in order: copyright, audit report and application before the decision; "
-    "resubmission after submission; suspension, exclusion and publication after the decision.",
+    "DATE001": "Dates are in order: submission, each notice of inconsistencies and the "
+    "resubmission that answers it, the decision; publication, suspension and exclusion after "
+    "the decision.",
+    "APP001": "Only the last notice of inconsistencies may be unanswered, and none once the body "
+    "has decided.",
     # `trustlist check --base REF`: a pull request judged against its base (change.py).
     "CHG001": "A pull request never deletes a system's record: exclusion is a status change.",
     "CHG002": "A system's list number never changes once published.",
     "CHG003": "An application changes only registry/; code, schemas, workflows and the shared "
     "registry files change in their own pull request.",
     "CHG004": "(warning) A document removed by a pull request is named for the reviewers.",
+    "DEC001": "The body's stage of a record (list_number, decision, status) is changed only "
+    "with a signature of one of the sector's decision keys over the record (trustlist decide).",
+    "DEC002": "A published decision's date and reference never change.",
     # `trustlist verify SITE`: a published site against its manifest (manifest.py).
     "VER001": "The site has a readable manifest.json.",
     "VER002": "Every file the manifest lists is in the site.",
@@ -106,10 +112,7 @@ RESERVED_SECTOR_IDS = frozenset(
 )
 RESERVED_SYSTEM_IDS = frozenset({"history", "feed", "index"})
 
-_REQUIRED_DOCS = {
-    "application": "the application",
-    "audit_report": "the audit report",
-}
+_REQUIRED_DOCS = ("application", "audit_report")
 _COPYRIGHT_DOC = {"certificate": "copyright_certificate", "agreement": "copyright_agreement"}
 
 
@@ -161,16 +164,9 @@ def said(
 def check_sector(loaded: Loaded, folder: str) -> Iterator[Finding]:
     sector_id = get(loaded.data, "id")
     if isinstance(sector_id, str) and sector_id != folder:
-        yield finding(
-            loaded, "REG001", ("id",), f"must equal the folder name '{folder}', got '{sector_id}'"
-        )
+        yield said(loaded, "REG001", ("id",), "reg.folder_name", folder=folder, got=sector_id)
     if folder in RESERVED_SECTOR_IDS:
-        yield finding(
-            loaded,
-            "REG008",
-            ("id",),
-            f"'{folder}' is reserved for the site's own pages; choose another id",
-        )
+        yield said(loaded, "REG008", ("id",), "reg.reserved", folder=folder)
 
 
 def check_system(
@@ -179,37 +175,22 @@ def check_system(
     data = loaded.data
     system_id, sector = get(data, "id"), get(data, "sector")
     if isinstance(system_id, str) and system_id != folder:
-        yield finding(
-            loaded, "REG001", ("id",), f"must equal the folder name '{folder}', got '{system_id}'"
-        )
+        yield said(loaded, "REG001", ("id",), "reg.folder_name", folder=folder, got=system_id)
     if folder in RESERVED_SYSTEM_IDS:
-        yield finding(
-            loaded,
-            "REG008",
-            ("id",),
-            f"'{folder}' is reserved for the site's own pages; choose another id",
-        )
+        yield said(loaded, "REG008", ("id",), "reg.reserved", folder=folder)
     if isinstance(sector, str) and sector != sector_folder:
-        yield finding(
-            loaded,
-            "REG002",
-            ("sector",),
-            f"must equal the sector folder '{sector_folder}', got '{sector}'",
+        yield said(
+            loaded, "REG002", ("sector",), "reg.sector_folder", folder=sector_folder, got=sector
         )
     if not sector_exists:
-        yield finding(
-            loaded,
-            "REG003",
-            ("sector",),
-            f"sector '{sector_folder}' does not exist: "
-            f"registry/{sector_folder}/sector.yaml is missing",
-        )
+        yield said(loaded, "REG003", ("sector",), "reg.no_sector", sector=sector_folder)
     for path in (("owner", "bin"), ("audit", "auditor", "bin")):
         value = get(data, *path)
         if isinstance(value, str) and len(value) == 12 and value.isascii() and value.isdigit():
             problem = bin_problem(value)
             if problem:
-                yield finding(loaded, "BIN001", path, problem)
+                key, values = problem
+                yield said(loaded, "BIN001", path, key, **values)
     text = loaded.text
     # A placeholder is written out literally, or hidden behind a YAML escape (a backslash):
     # a record with neither, like almost every record, needs no walk of its values.
@@ -232,7 +213,7 @@ def _placeholders(loaded: Loaded, value: object, path: tuple[str | int, ...]) ->
         for index, item in enumerate(value):
             yield from _placeholders(loaded, item, (*path, index))
     elif isinstance(value, str) and value.startswith(PLACEHOLDER):
-        yield finding(loaded, "PLH001", path, f"still says {value!r}: write the real value")
+        yield said(loaded, "PLH001", path, "plh.placeholder", value=repr(value))
 
 
 def _kinds(loaded: Loaded) -> list[str]:
@@ -248,70 +229,52 @@ def _required_documents(loaded: Loaded) -> Iterator[Finding]:
     if not isinstance(get(loaded.data, "documents"), list):
         return
     kinds = _kinds(loaded)
-    for kind, words in _REQUIRED_DOCS.items():
+    for kind in _REQUIRED_DOCS:
         if kind not in kinds:
-            yield finding(
-                loaded,
-                "DOC001",
-                ("documents",),
-                f"{words} is missing: add a document of kind {kind}",
-            )
+            yield said(loaded, "DOC001", ("documents",), "doc.missing", kind=kind)
     copyright_kind = get(loaded.data, "copyright", "kind")
     wanted = _COPYRIGHT_DOC.get(copyright_kind) if isinstance(copyright_kind, str) else None
     if wanted is None:
         if not set(kinds) & set(_COPYRIGHT_DOC.values()):
-            yield finding(
-                loaded,
-                "DOC001",
-                ("documents",),
-                "the copyright certificate or agreement is missing",
-            )
+            yield said(loaded, "DOC001", ("documents",), "doc.missing_copyright")
         return
     other = next(v for v in _COPYRIGHT_DOC.values() if v != wanted)
     if wanted not in kinds:
-        yield finding(
-            loaded,
-            "DOC001",
-            ("documents",),
-            f"the copyright {copyright_kind} is missing: add a document of kind {wanted}",
-        )
+        yield said(loaded, "DOC001", ("documents",), "doc.missing", kind=wanted)
     if other in kinds:
         index = kinds.index(other)
-        yield finding(
+        yield said(
             loaded,
             "DOC002",
             ("documents", index, "kind"),
-            f"is {other} but copyright.kind is {copyright_kind}; they must match",
+            "doc.copyright_kind",
+            kind=other,
+            copyright=copyright_kind,
         )
 
 
 def _audit(loaded: Loaded) -> Iterator[Finding]:
     conclusion = get(loaded.data, "audit", "conclusion")
     if conclusion == "negative":
-        yield finding(
-            loaded,
-            "AUD001",
-            ("audit", "conclusion"),
-            "is negative; only a positive audit conclusion supports inclusion",
-        )
+        yield said(loaded, "AUD001", ("audit", "conclusion"), "aud.negative")
     valid_until = as_date(get(loaded.data, "audit", "valid_until"))
     decided = as_date(get(loaded.data, "decision", "date"))
     if valid_until and decided and valid_until < decided:
-        yield finding(
+        yield said(
             loaded,
             "AUD002",
             ("audit", "valid_until"),
-            f"the audit conclusion expired on {valid_until} before the decision of {decided}",
+            "aud.expired_at_decision",
+            expired=valid_until,
+            decided=decided,
         )
 
 
-# (earlier, later): the first date must not come after the second.
+# (earlier, later): the first date must not come after the second. The package's own papers
+# (copyright, audit report) are not ordered against the decision: a listed entry renews its
+# audit or replaces its copyright document after it, and that is an update, not an error.
 _DATE_ORDER = (
-    (("copyright", "date"), ("decision", "date")),
-    (("audit", "report_date"), ("decision", "date")),
     (("application", "submitted"), ("decision", "date")),
-    (("application", "submitted"), ("application", "resubmitted")),
-    (("application", "resubmitted"), ("decision", "date")),
     (("decision", "date"), ("decision", "published")),
     (("decision", "date"), ("status", "since")),
 )
@@ -319,12 +282,44 @@ _DATE_ORDER = (
 
 def _dates(loaded: Loaded) -> Iterator[Finding]:
     for earlier, later in _DATE_ORDER:
-        first, second = as_date(get(loaded.data, *earlier)), as_date(get(loaded.data, *later))
-        if first and second and first > second:
-            yield finding(
-                loaded,
-                "DATE001",
-                later,
-                f"{second} is before {json_path_text(earlier)} {first}; "
-                f"{json_path_text(later)} cannot come earlier",
-            )
+        yield from _in_order(loaded, earlier, later)
+    yield from _returns(loaded)
+
+
+def _in_order(
+    loaded: Loaded, earlier: tuple[str | int, ...], later: tuple[str | int, ...]
+) -> Iterator[Finding]:
+    first, second = as_date(get(loaded.data, *earlier)), as_date(get(loaded.data, *later))
+    if first and second and first > second:
+        yield said(
+            loaded,
+            "DATE001",
+            later,
+            "date.order",
+            date=second,
+            earlier=json_path_text(earlier),
+            earlier_date=first,
+        )
+
+
+def _returns(loaded: Loaded) -> Iterator[Finding]:
+    """Each return in order: submission, notice, resubmission, notice, … , decision; only the
+    last notice may still be unanswered, and none when the body decides."""
+    returns = get(loaded.data, "application", "returns")
+    if not isinstance(returns, list):
+        return
+    previous: tuple[str | int, ...] = ("application", "submitted")
+    for index in range(len(returns)):
+        notice = ("application", "returns", index, "notice")
+        yield from _in_order(loaded, previous, notice)
+        answer = ("application", "returns", index, "resubmitted")
+        if get(loaded.data, *answer) is None:
+            last = index == len(returns) - 1
+            if not last or get(loaded.data, "decision") is not None:
+                yield said(loaded, "APP001", notice, "app.unanswered", index=index + 1)
+            previous = notice
+            continue
+        yield from _in_order(loaded, notice, answer)
+        previous = answer
+    if returns:
+        yield from _in_order(loaded, previous, ("decision", "date"))

@@ -22,6 +22,8 @@ def test_missed_terms_exit_1_and_json_names_them() -> None:
         "deadlines",
         "--submitted",
         "2026-03-18",
+        "--returned",
+        "2026-03-30",
         "--resubmitted",
         "2026-04-02",
         "--decided",
@@ -45,6 +47,12 @@ def test_missed_terms_exit_1_and_json_names_them() -> None:
         "state": "missed",
     }
     assert terms["publication"]["due"] == "2026-04-17"
+
+
+def test_a_resubmission_without_its_notice_is_a_usage_error() -> None:
+    result = run("deadlines", "--submitted", "2026-03-18", "--resubmitted", "2026-04-02", cwd=ROOT)
+    assert result.returncode == 2
+    assert "each --resubmitted answers a --returned notice" in result.stderr
 
 
 def test_calendar_override_moves_a_due_date(tmp_path: Path) -> None:

@@ -165,17 +165,17 @@ def test_review_pending_and_overdue(cal: WorkingCalendar) -> None:
 
 
 def test_resubmission(cal: WorkingCalendar) -> None:
-    # Resubmitted on 1 April: the notice came before, so the review was met; re-review from
-    # 1 April is due 8 April (2, 3, 6, 7, 8 April).
+    # Noticed on 27 March, resubmitted on 1 April: the review ended with the notice in 4
+    # working days (19, 20, 26, 27 March; due 6 April); the re-review from 1 April is due 8 April (2, 3, 6, 7, 8 April).
     out = compute_deadlines(
         cal,
         D("2026-03-18"),
-        resubmitted=D("2026-04-01"),
+        [(D("2026-03-27"), D("2026-04-01"))],
         decided=D("2026-04-08"),
         today=D("2026-04-08"),
     )
     assert [d.name for d in out] == ["review", "re-review", "publication"]
-    assert (out[0].state, out[0].actual, out[0].taken) == ("met", None, None)
+    assert (out[0].state, out[0].actual, out[0].taken) == ("met", D("2026-03-27"), 4)
     assert (out[1].start, out[1].due, out[1].taken, out[1].state) == (
         D("2026-04-01"),
         D("2026-04-08"),
@@ -183,12 +183,36 @@ def test_resubmission(cal: WorkingCalendar) -> None:
         "met",
     )
     assert out[2].state == "pending"
-    # Resubmitted after the review's due date: whether the notice was in time is unknown.
+    # A notice after the review's due date is a missed review, whatever came after.
     late = compute_deadlines(
-        cal, D("2026-03-18"), resubmitted=D("2026-04-10"), today=D("2026-04-20")
+        cal, D("2026-03-18"), [(D("2026-04-08"), D("2026-04-10"))], today=D("2026-04-20")
     )
-    assert states(late) == {"review": "unknown", "re-review": "overdue"}
+    assert states(late) == {"review": "missed", "re-review": "overdue"}
     assert late[1].due == D("2026-04-17")
+
+
+def test_any_number_of_rounds(cal: WorkingCalendar) -> None:
+    # Two returns: the review ends with the first notice, the first re-review with the second,
+    # the second re-review with the decision. Each round is numbered.
+    out = compute_deadlines(
+        cal,
+        D("2026-06-01"),
+        [(D("2026-06-05"), D("2026-06-10")), (D("2026-06-15"), D("2026-06-19"))],
+        decided=D("2026-06-26"),
+        today=D("2026-06-26"),
+    )
+    assert [(d.name, d.round, d.start, d.actual, d.state) for d in out[:3]] == [
+        ("review", 1, D("2026-06-01"), D("2026-06-05"), "met"),
+        ("re-review", 1, D("2026-06-10"), D("2026-06-15"), "met"),
+        ("re-review", 2, D("2026-06-19"), D("2026-06-26"), "met"),
+    ]
+
+
+def test_an_unanswered_notice_runs_no_term_of_the_body(cal: WorkingCalendar) -> None:
+    # Returned on 5 June and not resubmitted: the package is the applicant's; a year later
+    # nothing of the body's is overdue.
+    out = compute_deadlines(cal, D("2026-06-01"), [(D("2026-06-05"), None)], today=D("2027-06-01"))
+    assert [(d.name, d.state) for d in out] == [("review", "met")]
 
 
 def test_publication_states(cal: WorkingCalendar) -> None:

@@ -33,7 +33,8 @@ def test_a_late_publication_and_a_re_review(base: Path) -> None:
     edit(
         base / SYSTEM,
         "  submitted: 2026-05-04\n",
-        "  submitted: 2026-04-20\n  resubmitted: 2026-05-08\n",
+        "  submitted: 2026-04-20\n  returns:\n    - notice: 2026-04-28\n"
+        "      resubmitted: 2026-05-08\n",
     )
     edit(base / SYSTEM, "  published: 2026-05-19\n", "  published: 2026-05-29\n")
     result = measured(base)

@@ -59,10 +59,18 @@ def _deadlines(args: argparse.Namespace) -> int:
     elif args.calendar != DEFAULT_CALENDAR:
         print(f"trustlist: {args.calendar}: no such calendar file", file=sys.stderr)
         return EXIT_USAGE
+    notices, answers = args.returned or [], args.resubmitted or []
+    if len(answers) > len(notices):
+        print(
+            "trustlist: each --resubmitted answers a --returned notice: give the notice's date",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    returns = [(n, answers[i] if i < len(answers) else None) for i, n in enumerate(notices)]
     deadlines = compute_deadlines(
         WorkingCalendar(overrides),
         args.submitted,
-        args.resubmitted,
+        returns,
         args.decided,
         args.published,
         args.today,
@@ -73,7 +81,7 @@ def _deadlines(args: argparse.Namespace) -> int:
         print(report.deadlines_markdown(deadlines))
     else:
         print(report.deadlines_text(deadlines))
-    return EXIT_FINDINGS if any(d.state in ("missed", "overdue") for d in deadlines) else EXIT_OK
+    return EXIT_FINDINGS if any(d.late for d in deadlines) else EXIT_OK
 
 
 def _codeowners(args: argparse.Namespace) -> int:
@@ -374,13 +382,26 @@ def build_parser() -> argparse.ArgumentParser:
     deadlines = commands.add_parser(
         "deadlines",
         help="the Order's terms for one application, in Kazakhstan working days",
-        description="Review is due 10 working days after submission, re-review 5 after "
-        "resubmission, publication 5 after the decision; a term counts from the day after "
-        "the event. "
+        description="Review is due 10 working days after submission, re-review 5 after each "
+        "resubmission, publication 5 after the decision; a notice of inconsistencies ends the "
+        "review it answers; a term counts from the day after the event. "
         "Exit 1 when a term was missed or is overdue.",
     )
     deadlines.add_argument("--submitted", type=_date, required=True, metavar="DATE")
-    deadlines.add_argument("--resubmitted", type=_date, metavar="DATE")
+    deadlines.add_argument(
+        "--returned",
+        type=_date,
+        action="append",
+        metavar="DATE",
+        help="a notice of inconsistencies (repeat for each round)",
+    )
+    deadlines.add_argument(
+        "--resubmitted",
+        type=_date,
+        action="append",
+        metavar="DATE",
+        help="the resubmission answering the notice of the same round",
+    )
     deadlines.add_argument("--decided", type=_date, metavar="DATE")
     deadlines.add_argument("--published", type=_date, metavar="DATE")
     deadlines.add_argument("--today", type=_date, metavar="DATE", help="default: the system date")

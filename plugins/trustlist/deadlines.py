@@ -9,20 +9,21 @@ the package may lag a decree, and a decree is the last word on its day.
 A term of N working days counts from the day after the event: it ends on the N-th working day
 after it (submitted Wed 18 March 2026, Nauryz closing 21-25 March: review due Mon 6 April).
 
-The three terms, and what ends each:
-- review (10 days) counts from `submitted` and ends with the decision. When the applicant
-  resubmitted, the first review ended instead with a notice of inconsistencies, whose date is
-  not recorded. It came before the resubmission, so if `resubmitted` is on or before the due
-  date the review is "met" (with no actual date); otherwise it is "unknown".
-- re-review (5 days), only when resubmitted, counts from `resubmitted` and ends with `decided`.
+The terms follow the application's events (`application.returns`, `decision`), and what
+ends each:
+- review (10 days) counts from `submitted` and ends with the first notice of inconsistencies,
+  or with the decision when there was none.
+- re-review (5 days), once per resubmission, counts from it and ends with the next notice or
+  the decision. While a notice is unanswered no term of the body runs: the applicant has it.
 - publication (5 days), only once decided, counts from `decided` and ends with `published`.
 
 States: "met" (actual on or before due), "missed" (actual after due), "pending" (no actual,
-today on or before due), "overdue" (no actual, today after due), "unknown" (see review).
+today on or before due), "overdue" (no actual, today after due).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -30,6 +31,7 @@ from typing import Literal
 
 from .findings import Finding
 from .load import load_yaml
+from .models import System
 from .rules import finding
 from .schema import check_schema
 
@@ -37,7 +39,7 @@ REVIEW_DAYS = 10
 REREVIEW_DAYS = 5
 PUBLICATION_DAYS = 5
 
-State = Literal["met", "missed", "pending", "overdue", "unknown"]
+State = Literal["met", "missed", "pending", "overdue"]
 _ONE_DAY = timedelta(days=1)
 
 
@@ -118,6 +120,11 @@ class Deadline:
     actual: date | None  # the event that ended the term, when known
     taken: int | None  # working days from start to actual, when actual is known
     state: State
+    round: int = 1  # which re-review: the first resubmission's is 1
+
+    @property
+    def late(self) -> bool:
+        return self.state in ("missed", "overdue")
 
 
 def _deadline(
@@ -127,6 +134,7 @@ def _deadline(
     days: int,
     actual: date | None,
     today: date,
+    round_: int = 1,
 ) -> Deadline:
     due = cal.add_working_days(start, days)
     if actual is not None:
@@ -134,30 +142,47 @@ def _deadline(
         taken: int | None = cal.working_days_between(start, actual)
     else:
         state, taken = ("pending" if today <= due else "overdue"), None
-    return Deadline(name, start, days, due, actual, taken, state)
+    return Deadline(name, start, days, due, actual, taken, state, round_)
 
 
 def compute_deadlines(
     calendar: WorkingCalendar,
     submitted: date,
-    resubmitted: date | None = None,
+    returns: Sequence[tuple[date, date | None]] = (),
     decided: date | None = None,
     published: date | None = None,
     today: date | None = None,
 ) -> list[Deadline]:
-    """The Order's terms for one application, in order; see the module docstring for the rules."""
+    """The Order's terms for one application, in order; `returns` holds each notice of
+    inconsistencies with the resubmission that answered it (None while unanswered)."""
     today = today or date.today()
-    if resubmitted is None:
-        out = [_deadline(calendar, "review", submitted, REVIEW_DAYS, decided, today)]
-    else:
-        # The notice that ended the review is not recorded; it preceded the resubmission.
-        due = calendar.add_working_days(submitted, REVIEW_DAYS)
-        state: State = "met" if resubmitted <= due else "unknown"
-        out = [Deadline("review", submitted, REVIEW_DAYS, due, None, None, state)]
-        out.append(_deadline(calendar, "re-review", resubmitted, REREVIEW_DAYS, decided, today))
+    out: list[Deadline] = []
+    name: Literal["review", "re-review"] = "review"
+    start, days = submitted, REVIEW_DAYS
+    for round_, (notice, resubmitted) in enumerate(returns):
+        out.append(_deadline(calendar, name, start, days, notice, today, max(round_, 1)))
+        if resubmitted is None:
+            return out  # the applicant has the package: no term of the body runs
+        name, start, days = "re-review", resubmitted, REREVIEW_DAYS
+    out.append(_deadline(calendar, name, start, days, decided, today, max(len(returns), 1)))
     if decided is not None:
         out.append(_deadline(calendar, "publication", decided, PUBLICATION_DAYS, published, today))
     return out
+
+
+def application_deadlines(
+    calendar: WorkingCalendar, system: System, today: date | None = None
+) -> list[Deadline]:
+    """The terms of a record's application, from its own events."""
+    decision = system.decision
+    return compute_deadlines(
+        calendar,
+        system.application.submitted,
+        [(r.notice, r.resubmitted) for r in system.application.returns],
+        decision.date if decision else None,
+        decision.published if decision else None,
+        today,
+    )
 
 
 def load_calendar_overrides(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .deadlines import Deadline, WorkingCalendar, compute_deadlines
+from .deadlines import Deadline, WorkingCalendar, application_deadlines
 from .models import System
 
 BAR_SCALE_MIN = 12  # working days the chart always shows, so the 10-day mark is on it
@@ -42,17 +42,12 @@ class Timeliness:
 def measure_terms(systems: list[System], calendar: WorkingCalendar) -> Timeliness:
     rows = []
     for system in systems:
-        terms = compute_deadlines(
-            calendar,
-            system.application.submitted,
-            system.application.resubmitted,
-            decided=system.decision.date,
-            published=system.decision.published,
-            today=system.decision.published or system.decision.date,
-        )
-        # After a resubmission the re-review is the term that ended in the decision.
-        wanted = "re-review" if system.application.resubmitted else "review"
-        review = next(d for d in terms if d.name == wanted)
+        decision = system.decision
+        if decision is None:
+            continue  # an application awaiting its decision has no decision to measure yet
+        terms = application_deadlines(calendar, system, today=decision.published or decision.date)
+        # The term that ended in the decision: the review, or the last re-review.
+        review = [d for d in terms if d.name != "publication"][-1]
         publication = next((d for d in terms if d.name == "publication"), None)
         if publication is not None and publication.actual is None:
             publication = None

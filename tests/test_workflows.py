@@ -3,9 +3,12 @@ and the rules the project holds itself to are checked one by one."""
 
 from __future__ import annotations
 
+import posixpath
 import re
+import shlex
 import subprocess
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -94,3 +97,320 @@ def test_the_check_runs_on_pull_requests_read_only() -> None:
         assert job["permissions"] == {"contents": "read"}
     runs = [step.get("run", "") for _n, _j, step in steps(check)]
     assert any('trustlist check --base "$BASE_SHA" --format github' in run for run in runs)
+
+
+# --- the shell of run steps, read as commands -------------------------------------------------
+
+OPERATORS = set(";&|()<>")
+REDIRECTIONS = {">", ">>", "<", "<<<"}
+KEYWORDS = {"if", "then", "else", "elif", "fi", "do", "done", "while", "until", "!", "{", "}"}
+
+
+@dataclass
+class Command:
+    """One simple command of a run script: its words and where its redirections point."""
+
+    words: list[str] = field(default_factory=list)
+    redirects: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.words[0] if self.words else ""
+
+
+def commands(script: str) -> list[Command]:
+    """The simple commands of a script, enough of the shell for these workflows: lines joined
+    at backslashes, split at operators and `$(`, keywords dropped, redirections set aside."""
+    out: list[Command] = []
+    for line in script.replace("\\\n", " ").splitlines():
+        if line.strip().startswith("#"):
+            continue
+        lexer = shlex.shlex(line, posix=True, punctuation_chars="".join(OPERATORS))
+        lexer.whitespace_split = True
+        lexer.commenters = ""
+        tokens = iter(lexer)
+        current = Command()
+        for token in tokens:
+            if token in REDIRECTIONS:
+                current.redirects.append((token, next(tokens, "")))
+            elif set(token) <= OPERATORS:
+                if token == "(" and current.words and current.words[-1].endswith("$"):
+                    current.words[-1] = current.words[-1][:-1]  # `x=$(` leaves `x=$`
+                out.append(current)
+                current = Command()
+            elif not current.words and token in KEYWORDS:
+                continue
+            else:
+                current.words.append(token)
+        out.append(current)
+    return [c for c in out if c.words]
+
+
+def test_the_shell_reader() -> None:
+    script = (
+        "mkdir -p ../notice\n"
+        "for lang in kk ru en; do\n"
+        '  ../bin/tool notice --lang "$lang" \\\n'
+        '    --pr "$PR" > "../notice/$lang.md" || status=$?\n'
+        '  if [ "$status" -gt 1 ]; then exit 1; fi\n'
+        "done\n"
+        "# a comment\n"
+        "n=$(head -c 16 \"$NOTICE/pr-number\" | tr -d '\\n')\n"
+    )
+    found = commands(script)
+    assert [c.name for c in found] == [
+        "mkdir", "for", "../bin/tool", "status=$?", "[", "exit", "n=", "head", "tr",
+    ]  # fmt: skip
+    tool = found[2]
+    assert tool.words == ["../bin/tool", "notice", "--lang", "$lang", "--pr", "$PR"]
+    assert tool.redirects == [(">", "../notice/$lang.md")]
+
+
+def run_steps(job: dict):
+    """(working directory relative to the workspace, commands) of each run step of a job."""
+    for step in job["steps"]:
+        if "run" in step:
+            yield posixpath.normpath(step.get("working-directory", ".")), commands(step["run"])
+
+
+def where(directory: str, path: str) -> str:
+    return posixpath.normpath(posixpath.join(directory, path))
+
+
+CHECK = PROJECT / ".github/workflows/check.yml"
+NOTICE = PROJECT / ".github/workflows/notice.yml"
+EXPIRING = PROJECT / ".github/workflows/expiring.yml"
+MARKER = "<!-- trustlist-notice -->"
+
+
+def test_zizmor_is_silenced_only_for_the_notice_trigger() -> None:
+    """The one narrow exception: zizmor flags every workflow_run trigger, and notice.yml's is
+    the safe pattern (no checkout, the artifact read as data)."""
+    ignores = [
+        (path.name, line.split("#")[0].strip(), re.findall(r"zizmor: ignore\[([^\]]*)\]", line))
+        for path in WORKFLOWS
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if "zizmor: ignore" in line
+    ]
+    assert ignores == [("notice.yml", "workflow_run:", ["dangerous-triggers"])]
+
+
+def test_every_job_states_its_permissions() -> None:
+    for path in WORKFLOWS:
+        for name, job in load(path)["jobs"].items():
+            assert isinstance(job.get("permissions"), dict), (path.name, name)
+
+
+def test_only_the_notice_job_writes_to_pull_requests() -> None:
+    writers = [
+        (path.name, name, scope)
+        for path in WORKFLOWS
+        for name, job in load(path)["jobs"].items()
+        for scope, level in job["permissions"].items()
+        if level == "write" and scope not in ("pages", "id-token")
+    ]
+    assert writers == [("notice.yml", "post", "pull-requests")]
+
+
+# --- check.yml: the base's code judges the PR's data ----------------------------------------
+
+
+def application() -> dict:
+    return load(CHECK)["jobs"]["application"]
+
+
+def checkouts(job: dict) -> dict[str, dict]:
+    """The job's checkouts by path."""
+    return {
+        posixpath.normpath(step["with"].get("path", ".")): step["with"]
+        for step in job["steps"]
+        if step.get("uses", "").startswith("actions/checkout@")
+    }
+
+
+def test_the_base_is_checked_out_at_the_base_sha_beside_the_pr() -> None:
+    found = checkouts(application())
+    assert set(found) == {"base", "pr"}
+    assert found["base"]["ref"] == "${{ github.event.pull_request.base.sha }}"
+    assert "ref" not in found["pr"]  # the pull request's own commit (its merge with the base)
+
+
+def test_the_job_names_stay() -> None:
+    names = {key: job["name"] for key, job in load(CHECK)["jobs"].items()}
+    assert names == {
+        "application": "application check",
+        "site": "site builds",
+        "tests": "test suite",
+    }
+
+
+def test_the_application_job_installs_and_runs_only_the_base() -> None:
+    job = application()
+    assert not any(step.get("uses", "").startswith("./") for step in job["steps"])
+    makes = trustlists = 0
+    for directory, found in run_steps(job):
+        for command in found:
+            words = command.words
+            if command.name == "make":
+                makes += 1
+                into = words[words.index("-C") + 1] if "-C" in words else "."
+                assert where(directory, into) == "base", words
+            if "install" in words:  # pip, pip3, python -m pip: only the base's own venv
+                assert where(directory, command.name).startswith("base/"), words
+            if ".venv/bin/" in command.name:
+                assert where(directory, command.name).startswith("base/.venv/bin/"), words
+            if posixpath.basename(command.name) == "trustlist":
+                trustlists += 1
+                assert where(directory, command.name) == "base/.venv/bin/trustlist", words
+                assert directory == "pr", words  # the PR's tree is the data
+    assert makes == 1
+    assert trustlists >= 3  # notice, check, codeowners
+
+
+def test_the_verdict_and_codeowners_are_the_base_trustlists() -> None:
+    runs = [
+        command.words[1:]
+        for directory, found in run_steps(application())
+        for command in found
+        if where(directory, command.name) == "base/.venv/bin/trustlist"
+    ]
+    assert ["check", "--base", "$BASE_SHA", "--format", "github"] in runs
+    assert ["codeowners", "--check"] in runs
+
+
+def test_the_notice_is_written_in_three_languages_and_uploaded_even_on_failure() -> None:
+    job = application()
+    (step,) = [
+        s
+        for s in job["steps"]
+        if any(c.words[1:2] == ["notice"] for c in commands(s.get("run", "")))
+    ]
+    assert step["env"]["PR_NUMBER"] == "${{ github.event.pull_request.number }}"
+    assert step["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"
+    assert step["env"]["HEAD_SHA"] == "${{ github.event.pull_request.head.sha }}"
+    directory = posixpath.normpath(step["working-directory"])
+    found = commands(step["run"])
+    assert ["for", "lang", "in", "kk", "ru", "en"] in [c.words for c in found]
+    (notice,) = [c for c in found if c.words[1:2] == ["notice"]]
+    options = dict(zip(notice.words[2::2], notice.words[3::2], strict=True))
+    assert options == {
+        "--base": "$BASE_SHA",
+        "--pr": "$PR_NUMBER",
+        "--lang": "$lang",
+        "--format": "markdown",
+    }
+    (upload,) = [
+        s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-artifact@")
+    ]
+    assert upload["if"] == "always()"
+    assert upload["with"]["name"] == "notice"
+    folder = posixpath.normpath(upload["with"]["path"])
+    written = {
+        where(directory, target)
+        for command in found
+        for op, target in command.redirects
+        if op == ">"
+    }
+    assert written == {
+        f"{folder}/$lang.md",
+        f"{folder}/pr-number",
+        f"{folder}/head-sha",
+    }
+    summary = [c for c in found if ((">>", "$GITHUB_STEP_SUMMARY") in c.redirects)]
+    assert [c.words for c in summary] == [["cat", "../notice/ru.md"]]
+
+
+# --- notice.yml: privileged, and never runs the pull request's code -------------------------
+
+
+def test_the_notice_runs_when_the_check_completes() -> None:
+    notice = load(NOTICE)
+    assert load(CHECK)["name"] == "check"
+    assert notice[True] == {"workflow_run": {"workflows": ["check"], "types": ["completed"]}}
+    assert notice["permissions"] == {}
+
+
+def test_the_notice_job_has_only_what_it_needs() -> None:
+    jobs = load(NOTICE)["jobs"]
+    assert list(jobs) == ["post"]
+    assert jobs["post"]["permissions"] == {"pull-requests": "write", "actions": "read"}
+    assert "github.event.workflow_run.event == 'pull_request'" in jobs["post"]["if"]
+
+
+def test_the_notice_checks_out_nothing_and_runs_nothing_it_downloads() -> None:
+    job = load(NOTICE)["jobs"]["post"]
+    uses = [step["uses"].split("@")[0] for step in job["steps"] if "uses" in step]
+    assert uses == ["actions/download-artifact"]  # no checkout, no local or other action
+    (download,) = [step for step in job["steps"] if "uses" in step]
+    assert download["with"]["run-id"] == "${{ github.event.workflow_run.id }}"
+    assert download["with"]["github-token"] == "${{ github.token }}"
+    folder = download["with"]["path"]
+    assert folder.startswith("${{ runner.temp }}/")  # outside the workspace
+    interpreters = {"bash", "sh", "source", ".", "eval", "exec", "python", "python3", "node"}
+    readers = {"cat", "head", "["}  # the artifact's files are only read, or tested
+    for step in job["steps"]:
+        if "run" not in step:
+            continue
+        env = step.get("env", {})
+        aliases = {f"${name}" for name, value in env.items() if value == folder}
+        assert aliases <= {"$NOTICE"}
+        for command in commands(step["run"]):
+            assert command.name not in interpreters, command.words
+            assert command.name != "chmod", command.words
+            assert not any(a in command.name for a in aliases), command.words
+            if any(a in word for word in command.words for a in aliases):
+                assert command.name in readers, command.words
+
+
+def test_the_notice_posts_only_on_the_checked_pull_request() -> None:
+    job = load(NOTICE)["jobs"]["post"]
+    (check,) = [step for step in job["steps"] if step.get("id") == "pr"]
+    assert check["env"]["RUN_HEAD_SHA"] == "${{ github.event.workflow_run.head_sha }}"
+    found = commands(check["run"])
+    digits = [c for c in found if c.name == "[[" and "=~" in c.words]
+    assert [c.words for c in digits] == [["[[", "$number", "=~", "^[1-9][0-9]{0,9}$", "]]"]]
+    compared = [c.words for c in found if c.name == "[" and "$RUN_HEAD_SHA" in c.words]
+    assert ["[", "$head_sha", "!=", "$RUN_HEAD_SHA", "]"] in compared
+    (post,) = [step for step in job["steps"] if "run" in step and step is not check]
+    assert post["if"] == "steps.pr.outputs.post == 'true'"
+
+
+def test_the_notice_is_one_marked_comment_with_its_body_from_a_file() -> None:
+    job = load(NOTICE)["jobs"]["post"]
+    (post,) = [step for step in job["steps"] if step.get("if") == "steps.pr.outputs.post == 'true'"]
+    assert post["env"]["GH_TOKEN"] == "${{ github.token }}"
+    found = commands(post["run"])
+    assert ["marker=" + MARKER] in [c.words for c in found]
+    calls = [c.words for c in found if c.name == "gh"]
+    (listing,) = [w for w in calls if "--paginate" in w]
+    assert f'startswith("{MARKER}")' in listing[listing.index("--jq") + 1]
+    assert 'select(.user.login == "github-actions[bot]"' in listing[listing.index("--jq") + 1]
+    writes = [w for w in calls if "--method" in w]
+    assert sorted(w[w.index("--method") + 1] for w in writes) == ["PATCH", "POST"]
+    for words in writes:
+        fields = [words[i + 1] for i, w in enumerate(words) if w in ("-F", "-f", "--field")]
+        assert fields == ["body=@$body"], words
+    # The body is the marker, then kk, ru and en, each read from its file.
+    reads = [c.words[1] for c in found if c.name == "cat"]
+    assert reads == ["$NOTICE/kk.md", "$NOTICE/ru.md", "$NOTICE/en.md"]
+
+
+# --- expiring.yml: a daily read-only look at the audits ----------------------------------------
+
+
+def test_expiring_is_scheduled_and_read_only() -> None:
+    expiring = load(EXPIRING)
+    triggers = expiring[True]
+    assert set(triggers) == {"schedule", "workflow_dispatch"}
+    assert [len(entry["cron"].split()) for entry in triggers["schedule"]] == [5]
+    assert expiring["permissions"] == {}
+    for job in expiring["jobs"].values():
+        assert job["permissions"] == {"contents": "read"}
+        assert checkouts(job)["."]["ref"] == "main"
+        runs = [(d, c) for d, found in run_steps(job) for c in found]
+        assert [c.words for _d, c in runs if c.name == "make"] == [["make", ".venv/.installed"]]
+        (listing,) = [c for _d, c in runs if posixpath.basename(c.name) == "trustlist"]
+        assert listing.words == [
+            ".venv/bin/trustlist", "expiring", "--within", "30", "--format", "markdown",
+        ]  # fmt: skip
+        assert listing.redirects == [(">>", "$GITHUB_STEP_SUMMARY")]

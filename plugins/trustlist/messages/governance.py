@@ -43,10 +43,10 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         '{field} is {value}, not "active": GitHub enforces none of this ruleset\'s rules',
     ),
     "gov.setting.bypass_actors": (
-        "{field} бос емес: онда аталғандар ережелерді айналып өтіп, өтінішті сектор "
+        "{field} бос емес: онда аталғандар ережелерді айналып өтіп, өтінішті сала "
         "рецензенттерінсіз қабылдай алар еді",
         "{field} не пуст: перечисленные в нём могли бы в обход правил принять заявление без "
-        "рецензентов сектора",
+        "рецензентов отрасли",
         "{field} is not empty: those listed could merge an application past the rules, "
         "without the sector's reviewers",
     ),
@@ -86,9 +86,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{field} is {value}, not at least 1: an application could be merged unapproved",
     ),
     "gov.setting.require_code_owner_review": (
-        "{field} мәні true емес: өтінішті сектордың өз рецензенттері емес, кез келген "
+        "{field} мәні true емес: өтінішті саланың өз рецензенттері емес, кез келген "
         "рецензент мақұлдай алар еді",
-        "{field} не равно true: заявление мог бы одобрить любой рецензент, а не рецензенты сектора",
+        "{field} не равно true: заявление мог бы одобрить любой рецензент, а не рецензенты отрасли",
         "{field} is not true: any reviewer, not the sector's own, could approve an application",
     ),
     "gov.setting.dismiss_stale_reviews_on_push": (
@@ -141,38 +141,38 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     # GOV006
     "gov.codeowners.differs": (
-        'мұнда "{found}", ал сектор рецензенттері бойынша "{expected}" болуы керек '
+        'мұнда "{found}", ал сала рецензенттері бойынша "{expected}" болуы керек '
         "(`trustlist codeowners` орындаңыз)",
-        'здесь "{found}", а по рецензентам секторов должно быть "{expected}" '
+        'здесь "{found}", а по рецензентам отраслей должно быть "{expected}" '
         "(выполните `trustlist codeowners`)",
         'says "{found}"; the sectors\' reviewers give "{expected}" (run `trustlist codeowners`)',
     ),
     "gov.codeowners.extra": (
-        '"{found}" жолы сектор рецензенттерінен шықпайды: оны өшіріңіз '
+        '"{found}" жолы сала рецензенттерінен шықпайды: оны өшіріңіз '
         "(`trustlist codeowners` орындаңыз)",
-        'строки "{found}" рецензенты секторов не дают: удалите её '
+        'строки "{found}" рецензенты отраслей не дают: удалите её '
         "(выполните `trustlist codeowners`)",
         '"{found}" is not given by the sectors\' reviewers: remove it (run `trustlist codeowners`)',
     ),
     "gov.codeowners.lacks": (
-        'мұнда сектор рецензенттері беретін "{expected}" жолы жетіспейді '
+        'мұнда сала рецензенттері беретін "{expected}" жолы жетіспейді '
         "(`trustlist codeowners` орындаңыз)",
-        'здесь не хватает строки "{expected}", которую дают рецензенты секторов '
+        'здесь не хватает строки "{expected}", которую дают рецензенты отраслей '
         "(выполните `trustlist codeowners`)",
         'lacks "{expected}" here, which the sectors\' reviewers give (run `trustlist codeowners`)',
     ),
     "gov.codeowners.missing": (
-        "жоқ: сектор рецензенттерінен ешкім қарауды сұрамайды, кез келген мақұлдау жетеді "
+        "жоқ: сала рецензенттерінен ешкім қарауды сұрамайды, кез келген мақұлдау жетеді "
         "(`trustlist codeowners` орындаңыз)",
-        "отсутствует: рецензентов секторов никто не попросит о рассмотрении, и подойдёт любое "
+        "отсутствует: рецензентов отраслей никто не попросит о рассмотрении, и подойдёт любое "
         "одобрение (выполните `trustlist codeowners`)",
         "is missing: no sector's reviewers would be asked, and any approval would do "
         "(run `trustlist codeowners`)",
     ),
     "gov.codeowners.unknown": (
-        "{sector} қате болғанда сектор рецензенттерімен салыстыру мүмкін емес "
+        "{sector} қате болғанда сала рецензенттерімен салыстыру мүмкін емес "
         "(`trustlist check` себебін көрсетеді)",
-        "нельзя сверить с рецензентами секторов, пока в {sector} есть ошибки "
+        "нельзя сверить с рецензентами отраслей, пока в {sector} есть ошибки "
         "(`trustlist check` покажет какие)",
         "cannot be compared with the sectors' reviewers while {sector} is invalid "
         "(`trustlist check` says why)",

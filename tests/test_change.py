@@ -11,9 +11,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import SYSTEM, commit, edit, git
+from conftest import SECTOR, SYSTEM, commit, edit, git
 from trustlist import report
 from trustlist.change import check_pull_request
+from trustlist.decisions import decide
+from trustlist.findings import UsageError
 from trustlist.gitrepo import GitError
 from trustlist.history import Event, history_of
 
@@ -23,10 +25,24 @@ NEW = "registry/health/demo-new"
 
 
 @pytest.fixture
-def repo(base: Path) -> Path:
-    """The base fixture as a repository whose main branch holds one listed system, with an
-    application branch checked out."""
+def reviewer_key(tmp_path: Path) -> Path:
+    """A sector reviewer's SSH key, outside the repository."""
+    key = tmp_path / "keys" / "reviewer"
+    key.parent.mkdir()
+    subprocess.run(
+        ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "reviewer@health", "-f", str(key)],
+        check=True,
+    )
+    return key
+
+
+@pytest.fixture
+def repo(base: Path, reviewer_key: Path) -> Path:
+    """The base fixture as a repository whose main branch holds one listed system and the
+    health sector's decision key, with an application branch checked out."""
     (base / "Makefile").write_text("all:\n", encoding="utf-8")
+    public = reviewer_key.with_suffix(".pub").read_text(encoding="utf-8").strip()
+    edit(base / SECTOR, "contact:\n", f"decision_keys:\n  - {public}\ncontact:\n")
     git(base, "init", "-q", "-b", "main")
     git(base, "add", "-A")
     git(base, "commit", "-q", "-m", "health list: demo-triage", when="2026-05-19T10:00:00+05:00")
@@ -38,14 +54,19 @@ def codes(check) -> list[str]:
     return [f.code for f in check.findings]
 
 
+def applicant_stage(record: Path) -> None:
+    """Leave only what an applicant writes: no list number, decision or status."""
+    text = record.read_text(encoding="utf-8").replace("list_number: 1\n", "")
+    start, end = text.index("decision:\n"), text.index("documents:\n")
+    record.write_text(text[:start] + text[end:], encoding="utf-8")
+
+
 def add_new_system(root: Path, *, with_audit: bool = True) -> None:
     shutil.copytree(root / FOLDER, root / NEW)
     record = root / NEW / "system.yaml"
     edit(record, "id: demo-triage", "id: demo-new")
-    edit(record, "list_number: 1", "list_number: 2")
     edit(record, "  submitted: 2026-05-04", "  submitted: 2026-06-01")
-    edit(record, "  date: 2026-05-15\n", "  date: 2026-06-12\n")
-    edit(record, "  published: 2026-05-19\n", "")
+    applicant_stage(record)
     if not with_audit:
         text = record.read_text(encoding="utf-8")
         record.write_text(text[: text.index("  - kind: audit_report")], encoding="utf-8")
@@ -94,9 +115,11 @@ def test_a_list_number_never_changes(repo: Path) -> None:
     edit(repo / SYSTEM, "list_number: 1", "list_number: 7")
     commit(repo, "renumber")
     check = check_pull_request(Path("registry"), "main")
-    (finding,) = check.findings
+    finding, unsigned = check.findings
     assert (finding.code, finding.line, finding.column) == ("CHG002", 4, 14)
     assert finding.message == "was 1 in main; a list number never changes once published"
+    # The list number is the body's: changed without the body's signature, that is said too.
+    assert (unsigned.code, unsigned.json_path) == ("DEC001", "decision")
 
 
 def test_an_application_touches_nothing_but_the_registry(repo: Path) -> None:
@@ -133,7 +156,9 @@ def test_outside_git_is_a_usage_error(base: Path) -> None:
         check_pull_request(Path("registry"), "main")
 
 
-def test_application_missing_its_audit_report_then_fixed_then_merged(repo: Path) -> None:
+def test_application_missing_its_audit_report_then_fixed_then_merged(
+    repo: Path, reviewer_key: Path
+) -> None:
     """The Order's path: incomplete package → notice → resubmission → inclusion."""
     add_new_system(repo, with_audit=False)
     commit(repo, "apply: demo-new", when="2026-06-01T09:00:00+05:00")
@@ -141,7 +166,7 @@ def test_application_missing_its_audit_report_then_fixed_then_merged(repo: Path)
     notice = report.check_markdown(check, {"health": ["@kz-trustlist/health-reviewers"]})
     assert "Notice of inconsistencies" in notice
     assert "**DOC001** `documents`" in notice
-    assert "audit report" in notice
+    assert "a document of kind audit_report is missing" in notice
     assert "| health | demo-new (new) | @kz-trustlist/health-reviewers |" in notice
 
     # The applicant adds the report and records the resubmission date: the re-review term runs.
@@ -153,13 +178,16 @@ def test_application_missing_its_audit_report_then_fixed_then_merged(repo: Path)
         encoding="utf-8",
     )
     edit(
-        record, "  submitted: 2026-06-01\n", "  submitted: 2026-06-01\n  resubmitted: 2026-06-08\n"
+        record,
+        "  submitted: 2026-06-01\n",
+        "  submitted: 2026-06-01\n  returns:\n    - notice: 2026-06-03\n"
+        "      resubmitted: 2026-06-08\n",
     )
     commit(repo, "add the audit report", when="2026-06-08T09:00:00+05:00")
     check = check_pull_request(Path("registry"), "main", today=date(2026, 6, 9))
     assert check.findings == []
     review, rereview = check.deadlines["demo-new"]
-    assert review.state == "met"  # the notice came within the ten days
+    assert (review.actual, review.state) == (date(2026, 6, 3), "met")  # noticed in 2 days
     assert (rereview.name, rereview.due, rereview.state) == (
         "re-review",
         date(2026, 6, 15),
@@ -167,7 +195,12 @@ def test_application_missing_its_audit_report_then_fixed_then_merged(repo: Path)
     )
     assert "Application checked" in report.check_markdown(check, {})
 
-    # The reviewers merge: main now lists the system.
+    # The body decides: a reviewer signs the decision on the branch, then it is merged.
+    decide(Path("registry"), "demo-new", reviewer_key, reference="No. 2-ИИ", on=date(2026, 6, 12))
+    commit(repo, "decision: include demo-new", when="2026-06-12T09:00:00+05:00")
+    check = check_pull_request(Path("registry"), "main", today=date(2026, 6, 12))
+    assert check.findings == []
+    assert [d.name for d in check.deadlines["demo-new"]] == ["review", "re-review", "publication"]
     git(repo, "checkout", "-q", "main")
     git(
         repo,
@@ -230,3 +263,102 @@ def test_cli_check_unknown_base(repo: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.startswith("trustlist: 'origin/nowhere' or 'HEAD' is not a revision")
     assert "Traceback" not in result.stderr
+
+
+def test_an_applicant_cannot_write_the_decision(repo: Path, tmp_path: Path) -> None:
+    # The applicant writes list_number, decision and status by hand, or signs them with a key
+    # of their own: neither is the body's signature.
+    shutil.copytree(repo / FOLDER, repo / NEW)
+    record = repo / NEW / "system.yaml"
+    edit(record, "id: demo-triage", "id: demo-new")
+    edit(record, "list_number: 1", "list_number: 2")
+    commit(repo, "apply, decided by myself")
+    check = check_pull_request(Path("registry"), "main")
+    (finding,) = check.findings
+    assert (finding.code, finding.json_path, finding.line) == ("DEC001", "decision", 60)
+    assert "only `trustlist decide`" in finding.message
+
+    own = tmp_path / "own"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(own)], check=True)
+    edit(record, "list_number: 2\n", "")
+    applicant_stage(record)
+    decide(Path("registry"), "demo-new", own, reference="forged", on=date(2026, 6, 2))
+    commit(repo, "signed by myself")
+    (finding,) = check_pull_request(Path("registry"), "main").findings
+    assert (finding.code, finding.json_path) == ("DEC001", "decision.signature")
+    assert "is not made with one of sector 'health''s decision keys" in finding.message
+
+
+def test_a_decision_signed_then_changed_by_the_applicant_is_refused(
+    repo: Path, reviewer_key: Path
+) -> None:
+    add_new_system(repo)
+    commit(repo, "apply")
+    decide(Path("registry"), "demo-new", reviewer_key, reference="No. 2-ИИ", on=date(2026, 6, 5))
+    commit(repo, "decision")
+    assert check_pull_request(Path("registry"), "main").findings == []
+    # After the signature the applicant swaps a fact the body decided on.
+    edit(repo / NEW / "system.yaml", "tested: true", "tested: false")
+    commit(repo, "one more change")
+    (finding,) = check_pull_request(Path("registry"), "main").findings
+    assert (finding.code, finding.json_path) == ("DEC001", "decision.signature")
+    assert finding.message.startswith("does not match the record")
+
+
+def test_a_published_decision_is_never_rewritten(repo: Path, reviewer_key: Path) -> None:
+    # Even signed by the body, a published decision's date and reference stay as published.
+    edit(repo / SYSTEM, "  date: 2026-05-15\n", "  date: 2026-05-14\n")
+    commit(repo, "rewrite the decision date")
+    found = {(f.code, f.json_path) for f in check_pull_request(Path("registry"), "main").findings}
+    assert found == {("DEC002", "decision.date"), ("DEC001", "decision")}
+    with pytest.raises(UsageError, match="its date never changes"):
+        decide(Path("registry"), "demo-triage", reviewer_key, on=date(2026, 5, 13))
+    text = (repo / SYSTEM).read_text(encoding="utf-8")
+    (repo / SYSTEM).write_text(text.replace("2026-05-14", "2026-05-15"), encoding="utf-8")
+    edit(repo / SYSTEM, '  reference: "No. 1-ИИ"\n', '  reference: "No. 1-ИИ (corrected)"\n')
+    commit(repo, "rewrite the reference instead")
+    check = check_pull_request(Path("registry"), "main")
+    found = {(f.code, f.json_path): f.message for f in check.findings}
+    assert found.keys() == {("DEC002", "decision.reference"), ("DEC001", "decision")}
+    assert "was 'No. 1-ИИ' in main" in found["DEC002", "decision.reference"]
+
+
+def test_the_body_suspends_with_its_signature(repo: Path, reviewer_key: Path) -> None:
+    decide(
+        Path("registry"),
+        "demo-triage",
+        reviewer_key,
+        status=("suspended", "audit_withdrawn", date(2026, 6, 20)),
+    )
+    commit(repo, "suspend demo-triage")
+    check = check_pull_request(Path("registry"), "main")
+    assert check.findings == []
+    assert "state: suspended" in (repo / SYSTEM).read_text(encoding="utf-8")
+
+
+def test_the_check_judges_what_is_committed(repo: Path) -> None:
+    # The record names its audit report, but the PDF was never committed: it is not part of
+    # the application, whatever lies in the work tree.
+    add_new_system(repo)
+    git(repo, "add", "registry/health/demo-new/system.yaml")
+    git(repo, "add", "registry/health/demo-new/application.pdf")
+    git(repo, "add", "registry/health/demo-new/copyright-certificate.pdf")
+    git(repo, "commit", "-q", "-m", "apply, forgetting a file")
+    check = check_pull_request(Path("registry"), "main")
+    assert [(f.code, f.path) for f in check.findings] == [
+        ("DOC005", "registry/health/demo-new/system.yaml")
+    ]
+    assert check.uncommitted
+    result = cli("check", "--base", "main")
+    assert "not committed" in result.stdout
+
+
+def test_a_decided_application_is_not_overdue(repo: Path, reviewer_key: Path) -> None:
+    add_new_system(repo)
+    commit(repo, "apply")
+    decide(Path("registry"), "demo-new", reviewer_key, reference="No. 2-ИИ", on=date(2026, 6, 5))
+    commit(repo, "decision")
+    terms = check_pull_request(Path("registry"), "main", today=date(2026, 9, 1)).deadlines
+    review, publication = terms["demo-new"]
+    assert (review.actual, review.state) == (date(2026, 6, 5), "met")
+    assert (publication.name, publication.state) == ("publication", "overdue")

@@ -1,25 +1,28 @@
 """change step: what a pull request may change, judged against its base.
 
 A pull request is an application; its merge is the body's decision. So the registry's history
-must stay trustworthy: a listed system is never deleted (exclusion is a status change), its id
-and list number never change, and an application touches only the registry, so that the
-sector's reviewers never approve code or workflow changes hidden inside one. Pure: the caller
-passes the changed paths and a reader for the base's files (gitrepo.py reads git).
+must stay trustworthy: a listed system is never deleted (exclusion is a status change), its id,
+list number and published decision never change, the body's fields change only with the
+signature of one of the sector's decision keys (decisions.py), and an application touches only
+the registry, so that the sector's reviewers never approve code or workflow changes hidden
+inside one. `check_change` is pure: the caller passes the changed paths and a reader for the
+base's files (gitrepo.py reads git).
 """
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from . import gitrepo
-from .deadlines import Deadline, WorkingCalendar, compute_deadlines
-from .findings import Finding, Severity
+from . import decisions, gitrepo
+from .deadlines import Deadline, WorkingCalendar, application_deadlines
+from .findings import Finding, Severity, json_path_text
 from .gitrepo import Change
 from .load import parse_yaml
-from .validate import SYSTEM_FILE, Registry, display_root, validate_registry
+from .validate import SECTOR_FILE, SYSTEM_FILE, Registry, display_root, validate_registry
 
 # Registry files only the maintainers change, alone (CODEOWNERS gives them to maintainers).
 SHARED_FILES = ("calendar.yaml", "README.md")
@@ -54,29 +57,12 @@ def check_change(
     other_paths = [c for c in changes if not c.path.startswith(registry_prefix)]
     if registry_paths and other_paths:
         for c in other_paths:
-            out.findings.append(
-                Finding(
-                    c.path,
-                    0,
-                    0,
-                    "CHG003",
-                    "an application changes only registry/: move this change to its own pull "
-                    "request for the maintainers",
-                )
-            )
+            out.findings.append(Finding.said(c.path, 0, 0, "CHG003", "chg.not_registry"))
     shared_paths = {registry_prefix + name for name in SHARED_FILES}
     shared = [c for c in registry_paths if c.path in shared_paths]
     if shared and len(shared) != len(registry_paths):
         for c in shared:
-            out.findings.append(
-                Finding(
-                    c.path,
-                    0,
-                    0,
-                    "CHG003",
-                    "this file is the maintainers': change it in its own pull request",
-                )
-            )
+            out.findings.append(Finding.said(c.path, 0, 0, "CHG003", "chg.shared_file"))
     for c in registry_paths:
         where = _system_of(c.path, registry_prefix)
         if where is None:
@@ -87,28 +73,35 @@ def check_change(
             continue
         out.sectors[sector].add(system)
         if c.path == f"{registry_prefix}{sector}/{system}/{SYSTEM_FILE}":
+            keys = _decision_keys(read_base(f"{registry_prefix}{sector}/{SECTOR_FILE}"))
             out.findings += _record_change(c, sector, system, registry, read_base, base_name, out)
+            out.findings += _body_change(c, sector, system, registry, read_base, base_name, keys)
         elif c.status == "D":
             out.findings.append(
-                Finding(
-                    c.path,
-                    0,
-                    0,
-                    "CHG004",
-                    "a published document is removed; its earlier version stays in the git "
-                    "history, and the record must no longer list it",
-                    severity=Severity.WARNING,
-                )
+                Finding.said(c.path, 0, 0, "CHG004", "chg.document_removed", "", WARNING)
             )
     return out
 
 
-def _list_number(raw: bytes | None, display: str) -> int | None:
+WARNING = Severity.WARNING
+
+
+def _data(raw: bytes | None, display: str) -> dict | None:
     if raw is None:
         return None
     data = parse_yaml(raw, display).data
-    value = data.get("list_number") if isinstance(data, dict) else None
-    return value if isinstance(value, int) else None
+    return data if isinstance(data, dict) else None
+
+
+def _decision_keys(raw: bytes | None) -> list[str]:
+    """The base's decision keys of a sector: a pull request cannot bring its own."""
+    data = _data(raw, SECTOR_FILE) or {}
+    keys = data.get("decision_keys")
+    return [k for k in keys if isinstance(k, str)] if isinstance(keys, list) else []
+
+
+def _entry(registry: Registry, sector: str, system: str):
+    return next((e for e in registry.systems if e.id == system and e.sector == sector), None)
 
 
 def _record_change(
@@ -123,43 +116,104 @@ def _record_change(
     if c.status == "A":
         out.added.add(system)
         return []
-    before = _list_number(read_base(c.path), f"{c.path}@{base_name}")
     if c.status == "D":
-        return [
-            Finding(
-                c.path,
-                0,
-                0,
-                "CHG001",
-                f"the record of '{system}' is deleted; a listed system is never removed: set "
-                "status.state to suspended or excluded, with since and reason",
-            )
-        ]
-    entry = next((e for e in registry.systems if e.id == system and e.sector == sector), None)
-    if entry is None or entry.model is None or before is None:
+        return [Finding.said(c.path, 0, 0, "CHG001", "chg.record_deleted", system=system)]
+    before = (_data(read_base(c.path), f"{c.path}@{base_name}") or {}).get("list_number")
+    entry = _entry(registry, sector, system)
+    if entry is None or entry.model is None or not isinstance(before, int):
         return []  # the validator already reports a record it cannot read
     if entry.model.list_number != before:
         line, column = entry.loaded.locate(("list_number",))
         return [
-            Finding(
+            Finding.said(
                 c.path,
                 line,
                 column,
                 "CHG002",
-                f"was {before} in {base_name}; a list number never changes once published",
+                "chg.list_number",
                 "list_number",
+                before=before,
+                base=base_name,
             )
         ]
     return []
 
 
+def _body_change(
+    c: Change,
+    sector: str,
+    system: str,
+    registry: Registry,
+    read_base: Callable[[str], bytes | None],
+    base_name: str,
+    keys: list[str],
+) -> list[Finding]:
+    """The body's fields: a published decision never changes (DEC002), and any change of
+    them carries a valid signature of one of the sector's decision keys (DEC001)."""
+    entry = _entry(registry, sector, system)
+    after = entry.loaded.data if entry is not None else None
+    if c.status == "D" or not isinstance(after, dict):
+        return []
+    before = _data(read_base(c.path), f"{c.path}@{base_name}") or {}
+    found = []
+    published = before.get("decision")
+    if isinstance(published, dict):
+        now = after.get("decision") if isinstance(after.get("decision"), dict) else {}
+        for field in ("date", "reference"):
+            if now.get(field) != published.get(field):
+                where = ("decision", field) if field in now else ("decision",)
+                line, column = entry.loaded.locate(where)
+                found.append(
+                    Finding.said(
+                        c.path,
+                        line,
+                        column,
+                        "DEC002",
+                        "dec.published",
+                        json_path_text(where),
+                        field=field,
+                        value=published.get(field),
+                        base=base_name,
+                    )
+                )
+    changed = decisions.body_part(before) != decisions.body_part(after)
+    if not (changed or _signature(before) != _signature(after)):
+        return found
+    if not decisions.body_part(after):
+        return found  # the body's fields removed: a published decision, caught above
+    verdict = decisions.verify(after, keys)
+    if not verdict.valid:
+        where = ("decision", "signature") if _signature(after) else ("decision",)
+        line, column = entry.loaded.locate(where)
+        found.append(
+            Finding.said(
+                c.path,
+                line,
+                column,
+                "DEC001",
+                f"dec.{verdict.signer}",
+                json_path_text(where),
+                sector=sector,
+            )
+        )
+    return found
+
+
+def _signature(data: dict) -> object:
+    decision = data.get("decision")
+    return decision.get("signature") if isinstance(decision, dict) else None
+
+
 @dataclass
 class PullRequestCheck:
-    """Everything `trustlist check` reports: the registry at HEAD and the change against base."""
+    """Everything `trustlist check` reports: the registry as committed at the head and the
+    change against base."""
 
     registry: Registry
     change: ChangeReport
     base: str
+    head: str = ""  # the commit judged
+    uncommitted: bool = False  # the work tree differs from it: those changes are not judged
     deadlines: dict[str, list[Deadline]] = field(default_factory=dict)  # system id -> terms
 
     @property
@@ -168,16 +222,19 @@ class PullRequestCheck:
 
 
 def check_pull_request(
-    registry_dir: Path, base: str, today: date | None = None
+    registry_dir: Path, base: str, today: date | None = None, head: str = "HEAD"
 ) -> PullRequestCheck:
-    """Validate the registry as it is now and judge the commits since `base` (gitrepo.GitError
-    when git cannot answer)."""
+    """Validate the registry as committed at `head` and judge its commits since `base`
+    (gitrepo.GitError when git cannot answer). A file never committed is not in the
+    application, whatever the work tree holds."""
     repo = gitrepo.open_repo(registry_dir)
-    comparison = gitrepo.compare(repo, base)
-    registry = validate_registry(registry_dir)
+    comparison = gitrepo.compare(repo, base, head)
     # Paths in git are relative to the repository; the registry folder may sit below it.
     prefix = Path(registry_dir).resolve().relative_to(Path(repo.working_dir).resolve())
     display = display_root(Path(registry_dir)).rstrip("/") + "/"
+    with tempfile.TemporaryDirectory() as scratch:
+        committed = gitrepo.export_tree(repo, comparison.head, prefix.as_posix(), Path(scratch))
+        registry = _relocated(validate_registry(committed), display_root(committed) + "/", display)
     changes = tuple(
         gitrepo.Change(c.status, display + c.path.removeprefix(f"{prefix.as_posix()}/"))
         if c.path.startswith(f"{prefix.as_posix()}/")
@@ -193,14 +250,23 @@ def check_pull_request(
         base,
         registry_prefix=display,
     )
+    uncommitted = gitrepo.has_uncommitted(repo, prefix.as_posix())
+    result = PullRequestCheck(registry, report, base, comparison.head, uncommitted)
     calendar = WorkingCalendar(registry.calendar)
-    result = PullRequestCheck(registry, report, base)
     for system_id in sorted(report.added | {s for ids in report.sectors.values() for s in ids}):
         entry = next((e for e in registry.systems if e.id == system_id), None)
         if entry is None or entry.model is None:
             continue
-        application = entry.model.application
-        result.deadlines[system_id] = compute_deadlines(
-            calendar, application.submitted, application.resubmitted, today=today
-        )
+        result.deadlines[system_id] = application_deadlines(calendar, entry.model, today)
     return result
+
+
+def _relocated(registry: Registry, old: str, new: str) -> Registry:
+    """The registry validated in a scratch folder, its paths said as the user's own."""
+    registry.findings = [
+        replace(f, path=new + f.path.removeprefix(old)) if f.path.startswith(old) else f
+        for f in registry.findings
+    ]
+    for entry in [*registry.systems, *registry.sectors.values()]:
+        entry.loaded.path = new + entry.loaded.path.removeprefix(old)
+    return registry

@@ -5,17 +5,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import typing
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
 from . import __version__, report
 from .findings import UsageError
+from .models import Reason
 from .rules import RULES
 from .validate import validate_registry
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 DEFAULT_CALENDAR = "registry/calendar.yaml"
+REASONS = typing.get_args(Reason)  # why the body suspends or excludes a system
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -136,9 +139,77 @@ def _check(args: argparse.Namespace) -> int:
         print(report.check_markdown(check, reviewers), end="")
     else:
         print(report.as_text(findings, subject))
+        if check.uncommitted:
+            print(
+                f"note: {args.registry} has changes that are not committed; they were not checked"
+            )
         for system, terms in sorted(check.deadlines.items()):
             print(f"\n{system}:\n{report.deadlines_text(terms)}")
     return EXIT_FINDINGS if any(f.is_error for f in findings) else EXIT_OK
+
+
+def _notice(args: argparse.Namespace) -> int:
+    from .change import check_pull_request
+    from .decisions import today_in_kazakhstan
+    from .notice import as_html, as_markdown, make_notice
+
+    check = check_pull_request(Path(args.registry), args.base, args.today)
+    notice = make_notice(check, args.lang, args.today or today_in_kazakhstan(), args.pr)
+    print(as_html(notice) if args.format == "html" else as_markdown(notice), end="")
+    return EXIT_FINDINGS if notice.blocking else EXIT_OK
+
+
+def _decide(args: argparse.Namespace) -> int:
+    from .decisions import decide
+
+    status = None
+    if args.suspend or args.exclude:
+        if args.since is None:
+            raise UsageError("--suspend and --exclude need --since DATE")
+        state, reason = ("suspended", args.suspend) if args.suspend else ("excluded", args.exclude)
+        status = (state, reason, args.since)
+    elif args.restore:
+        status = ("listed", "", args.since)
+    decided = decide(
+        Path(args.registry),
+        args.system,
+        Path(args.key),
+        reference=args.reference,
+        on=args.date,
+        published=args.published,
+        status=status,
+    )
+    what = "decided" if decided.new else "updated and signed again"
+    print(f"{what}: {decided.record} (list number {decided.list_number}, decision {decided.date})")
+    print(f"next: trustlist check --base origin/main, then commit {decided.record} and merge")
+    return EXIT_OK
+
+
+def _expiring(args: argparse.Namespace) -> int:
+    from .decisions import today_in_kazakhstan
+    from .expiry import expiring, expiring_markdown, expiring_text
+
+    registry = validate_registry(Path(args.registry))
+    if registry.errors:
+        print(report.as_text(registry.errors, args.registry))
+        return EXIT_FINDINGS
+    today = args.today or today_in_kazakhstan()
+    rows = expiring(registry, today, args.within)
+    if args.format == "json":
+        print(json.dumps([row.as_dict() for row in rows], ensure_ascii=False, indent=2))
+    elif args.format == "markdown":
+        print(expiring_markdown(rows, today, args.within), end="")
+    else:
+        print(expiring_text(rows, today, args.within), end="")
+    return EXIT_FINDINGS if rows else EXIT_OK
+
+
+def _governance(args: argparse.Namespace) -> int:
+    from .governance import check_governance
+
+    findings = check_governance(Path(args.root), args.maintainers)
+    print(report.as_text(findings, f"{args.root}/.github against the registry"))
+    return EXIT_FINDINGS if findings else EXIT_OK
 
 
 def _history(registry: str):
@@ -438,6 +509,69 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--today", type=_date, metavar="DATE", help="default: the system date")
     check.add_argument("--format", choices=("text", "json", "github", "markdown"), default="text")
     check.set_defaults(run=_check)
+
+    notice = commands.add_parser(
+        "notice",
+        help="the notice of inconsistencies of a pull request, as a dated document",
+        description="The Order's notice to the applicant in Kazakh, Russian or English: its "
+        "date, the application, the sector's body, the legal basis, every problem naming the "
+        "file, line and field, and the terms. Exit 1 when the notice lists problems.",
+    )
+    notice.add_argument("--base", required=True, metavar="REF", help="e.g. origin/main")
+    notice.add_argument("--lang", choices=("kk", "ru", "en"), required=True)
+    notice.add_argument("--format", choices=("markdown", "html"), default="markdown")
+    notice.add_argument("--pr", type=int, metavar="NUMBER", help="the pull request's number")
+    notice.add_argument("--registry", default="registry")
+    notice.add_argument(
+        "--today", type=_date, metavar="DATE", help="the notice's date (default: today, UTC+5)"
+    )
+    notice.set_defaults(run=_notice)
+
+    decide = commands.add_parser(
+        "decide",
+        help="the body's decision on a system, written into its record and signed",
+        description="For the sector's reviewers. With --reference, includes an application: "
+        "gives it the next list number, the decision (dated today in Kazakhstan, or --date) "
+        "and the status listed. On a decided entry, records --published, --suspend, --exclude "
+        "or --restore. Every change is signed with KEY, one of the sector's decision_keys; a "
+        "published decision's date and reference never change.",
+    )
+    decide.add_argument("system", metavar="SYSTEM", help="the system's id")
+    decide.add_argument("--key", required=True, help="the reviewer's SSH private key file")
+    decide.add_argument("--reference", help="the body's reference for the decision")
+    decide.add_argument("--date", type=_date, metavar="DATE", help="default: today, UTC+5")
+    decide.add_argument("--published", type=_date, metavar="DATE")
+    which = decide.add_mutually_exclusive_group()
+    which.add_argument("--suspend", choices=REASONS, metavar="REASON")
+    which.add_argument("--exclude", choices=REASONS, metavar="REASON")
+    which.add_argument("--restore", action="store_true", help="list a suspended system again")
+    decide.add_argument(
+        "--since", type=_date, metavar="DATE", help="of the suspension or exclusion"
+    )
+    decide.add_argument("--registry", default="registry")
+    decide.set_defaults(run=_decide)
+
+    expiring = commands.add_parser(
+        "expiring",
+        help="listed systems whose audit conclusion expires soon or has expired",
+        description="Exit 1 when any listed or suspended system's audit expires within "
+        "--within days of today or has expired.",
+    )
+    expiring.add_argument("--within", type=int, default=30, metavar="DAYS")
+    expiring.add_argument("--today", type=_date, metavar="DATE", help="default: today, UTC+5")
+    expiring.add_argument("--registry", default="registry")
+    expiring.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    expiring.set_defaults(run=_expiring)
+
+    governance = commands.add_parser(
+        "governance",
+        help="check .github/ (ruleset, CODEOWNERS, required checks) against the registry",
+        description="Reports, as GOV findings, any repository setting kept in .github/ that "
+        "would let an application merge without the sector's review. Exit 1 on findings.",
+    )
+    governance.add_argument("root", nargs="?", default=".", help="the repository (default: .)")
+    governance.add_argument("--maintainers", default="@kz-trustlist/maintainers")
+    governance.set_defaults(run=_governance)
 
     log = commands.add_parser("log", help="the lists' numbered revisions and what each changed")
     log.add_argument("system", nargs="?", help="only this system's changes")

@@ -76,6 +76,30 @@ def read_at(repo: git.Repo, revision: str, path: str) -> bytes | None:
     return blob.data_stream.read()
 
 
+def export_tree(repo: git.Repo, revision: str, path: str, into: Path) -> Path:
+    """The folder `path` as committed at `revision`, written under `into` (what a pull request
+    submits is its commits, not a work tree with files never added); returns `into/path`."""
+    import io
+    import tarfile
+
+    try:
+        raw = subprocess.run(
+            ["git", "archive", "--format=tar", revision, "--", path],
+            cwd=repo.working_dir,
+            capture_output=True,
+            check=True,
+        ).stdout
+    except subprocess.CalledProcessError as err:
+        why = err.stderr.decode(errors="replace").strip().splitlines() or ["git archive failed"]
+        raise GitError(f"{path} at {revision}: {why[-1]}") from None
+    with tarfile.open(fileobj=io.BytesIO(raw)) as archive:
+        try:  # the "data" filter refuses links and paths that leave the folder
+            archive.extractall(into, filter="data")
+        except tarfile.FilterError as err:
+            raise GitError(f"{path} at {revision}: {err}") from None
+    return into / path
+
+
 @dataclass(frozen=True)
 class FileChange:
     """A file changed by a commit, with the blob ids before and after (None where absent)."""

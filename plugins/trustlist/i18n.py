@@ -399,6 +399,117 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "on_time": ("мерзімінде", "в срок", "on time"),
     "late": ("кешікті", "с опозданием", "late"),
     "decided": ("Шешім күні", "Дата решения", "Decided"),
+    # The notice of inconsistencies (notice.py): an official document to the applicant.
+    "notice_title": (
+        "Сәйкессіздіктер туралы хабарлама",
+        "Уведомление о несоответствиях",
+        "Notice of inconsistencies",
+    ),
+    "notice_checked_title": (
+        "Өтінімді тексеру нәтижесі: сәйкессіздік жоқ",
+        "Результат проверки заявления: несоответствий нет",
+        "Result of the application check: no inconsistencies",
+    ),
+    "notice_date": ("Күні", "Дата", "Date"),
+    "notice_to": ("Кімге", "Кому", "To"),
+    "notice_from": ("Кімнен", "От кого", "From"),
+    "notice_pr": ("Сұрау (pull request)", "Запрос (pull request)", "Pull request"),
+    "notice_system": ("Жүйе", "Система", "System"),
+    "notice_bin": ("БСН", "БИН", "BIN"),
+    "notice_basis": ("Құқықтық негіз", "Правовое основание", "Legal basis"),
+    "notice_basis_text": (
+        "Қазақстан Республикасы Премьер-Министрінің орынбасары — Жасанды интеллект және "
+        "цифрлық даму министрінің 2026 жылғы 10 сәуірдегі бұйрығымен бекітілген сенімді "
+        "жоғары тәуекелді жасанды интеллект жүйелерінің тізбелерін қалыптастыру және "
+        "жариялау қағидалары",
+        "Правила формирования и опубликования перечней доверенных систем искусственного "
+        "интеллекта высокой степени риска, утверждённые приказом Заместителя Премьер-Министра "
+        "— Министра искусственного интеллекта и цифрового развития Республики Казахстан от "
+        "10 апреля 2026 года",
+        "Rules for forming and publishing the lists of trusted high-risk artificial "
+        "intelligence systems, approved by the Order of the Deputy Prime Minister — Minister "
+        "of Artificial Intelligence and Digital Development of the Republic of Kazakhstan of "
+        "10 April 2026",
+    ),
+    "notice_found": (
+        "Өтінім пакетін тексеру кезінде {count} сәйкессіздік анықталды. Әрқайсысын аталған "
+        "файл мен өрісте түзетіп, түзетуді осы pull request-ке жіберіңіз: бұл — пакетті қайта "
+        "беру.",
+        "При проверке пакета заявления выявлено несоответствий: {count}. Исправьте каждое в "
+        "указанном файле и поле и отправьте исправление в этот pull request: это повторная "
+        "подача пакета.",
+        "The check of the application package found {count} inconsistency(ies). Correct each "
+        "in the file and field named and push the correction to this pull request: that is the "
+        "resubmission of the package.",
+    ),
+    "notice_rereview": (
+        "Орган қайта берілген пакетті 5 жұмыс күні ішінде қарайды: {date} күні қайта берілсе, "
+        "{due} дейін.",
+        "Орган рассматривает повторно поданный пакет в течение 5 рабочих дней: при повторной "
+        "подаче {date} — до {due}.",
+        "The body re-reviews a resubmitted package within 5 working days: resubmitted on "
+        "{date}, by {due}.",
+    ),
+    "notice_complete": (
+        "Пакет толық, автоматты тексеруден өтті.",
+        "Пакет полон и прошёл автоматическую проверку.",
+        "The package is complete and passed the automated check.",
+    ),
+    "notice_awaiting": (
+        "Өтінім органның шешімін күтуде: орган құжаттардың мазмұнын қарап, шешімді "
+        "`trustlist decide` арқылы енгізеді.",
+        "Заявление ожидает решения органа: орган изучает содержание документов и вносит "
+        "решение командой `trustlist decide`.",
+        "The application awaits the body's decision: the body reads the documents and records "
+        "its decision with `trustlist decide`.",
+    ),
+    "notice_decided": (
+        "Органның шешімі: {date}, {reference}.",
+        "Решение органа: {date}, {reference}.",
+        "The body's decision: {date}, {reference}.",
+    ),
+    "notice_problems": ("Түзетілуі тиіс", "Необходимо исправить", "To be corrected"),
+    "notice_advice": ("Ескертпелер", "Замечания", "Advice"),
+    "notice_whole": (
+        "Pull request тұтастай",
+        "Pull request в целом",
+        "The pull request as a whole",
+    ),
+    "notice_line": ("{line}-жол", "строка {line}", "line {line}"),
+    "notice_field": ("өріс", "поле", "field"),
+    "notice_rule": ("ереже", "правило", "rule"),
+    "notice_terms": (
+        "Мерзімдер (Қазақстанның жұмыс күндері)",
+        "Сроки (рабочие дни Казахстана)",
+        "Terms (Kazakhstan working days)",
+    ),
+    "notice_reviewers": ("Қарайтындар", "Рассматривают", "Reviewers"),
+    "notice_uncommitted": (
+        "Жұмыс қалтасында commit жасалмаған өзгерістер бар: олар тексерілмеді, өйткені "
+        "өтінімге тек commit жасалғаны кіреді.",
+        "В рабочей папке есть изменения без commit: они не проверялись, в заявление входит "
+        "только то, что внесено в commit.",
+        "The work tree has changes that are not committed: they were not checked, since only "
+        "what is committed is part of the application.",
+    ),
+    "term": ("Мерзім", "Срок", "Term"),
+    "term_review": ("қарау", "рассмотрение", "review"),
+    "term_re-review": (
+        "қайта қарау {round}",
+        "повторное рассмотрение {round}",
+        "re-review {round}",
+    ),
+    "term_publication": ("жариялау", "опубликование", "publication"),
+    "term_counts_from": ("басталуы", "отсчёт от", "counts from"),
+    "term_days": ("жұмыс күні", "рабочих дней", "working days"),
+    "term_due": ("соңғы күні", "срок истекает", "due"),
+    "term_actual": ("іс жүзінде", "фактически", "actual"),
+    "term_taken": ("өтті", "прошло", "taken"),
+    "term_state": ("жағдайы", "состояние", "state"),
+    "term_met": ("мерзімінде", "соблюдён", "met"),
+    "term_missed": ("өткізіп алынды", "нарушен", "missed"),
+    "term_pending": ("жүріп жатыр", "идёт", "pending"),
+    "term_overdue": ("мерзімі өтті", "просрочен", "overdue"),
 }
 
 

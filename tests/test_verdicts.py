@@ -55,12 +55,14 @@ def test_a_stored_verdict_is_used_and_a_foreign_checkers_is_not(base: Path, tmp_
     cache = tmp_path / FILE_NAME
     stored = json.loads(cache.read_text("utf-8"))
     digest = hashlib.sha256((base / DOCUMENT).read_bytes()).hexdigest()
-    stored["verdicts"][digest] = [["PDF004", "contains JavaScript (stored verdict)"]]
+    # A problem is stored as its code, its message's key and the values it is said with.
+    values = [["found", "/JS"], ["place", "@pdf.place.object"], ["num", "99"]]
+    stored["verdicts"][digest] = [["PDF004", "pdf.javascript", values]]
     cache.write_text(json.dumps(stored), "utf-8")
     used = validate(base, str(tmp_path))
     assert used.returncode == 1
     assert (
-        "error[PDF004] documents[0].file: 'application.pdf' contains JavaScript (stored verdict)"
+        "error[PDF004] documents[0].file: 'application.pdf' contains JavaScript (/JS in object 99)"
         in used.stdout
     )
     stored["checker"] = "another version of pdfcheck"

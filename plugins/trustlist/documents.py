@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .findings import Finding
 from .load import OPEN_FLAGS, Loaded, forbidden_character, read_capped
-from .rules import finding, get
+from .rules import get, said
 from .verdicts import PDF_VERDICTS
 
 RECORD_FILE = "system.yaml"
@@ -34,16 +34,17 @@ class FileFacts:
 
 
 @lru_cache(maxsize=1024)  # most records name the same few files
-def _unsafe_name(name: str) -> str | None:
+def _unsafe_name(name: str) -> tuple[str, str] | None:
+    """Why `name` may not name a document: its message's key and the character it concerns."""
     if not name or name in (".", ".."):
-        return "must be a file name"
+        return "document.not_a_name", ""
     if "/" in name or "\\" in name or ".." in name:  # so no absolute path gets further either
-        return "must be a plain file name in the system folder, without folders or '..'"
+        return "document.not_plain", ""
     if name.startswith("."):
-        return "must not be hidden"
+        return "document.hidden", ""
     bad = forbidden_character(name)
     if bad:
-        return f"contains the invisible or control character {bad}"
+        return "document.invisible", bad
     return None
 
 
@@ -60,14 +61,13 @@ def check_folder(
                 continue
             problem = _unsafe_name(name)
             if problem:
-                yield finding(loaded, "DOC007", ("documents", index, "file"), problem)
+                key, char = problem
+                values = {"char": char} if char else {}
+                yield said(loaded, "DOC007", ("documents", index, "file"), key, **values)
                 continue
             if name in listed:
-                yield finding(
-                    loaded,
-                    "DOC010",
-                    ("documents", index, "file"),
-                    f"'{name}' is listed more than once",
+                yield said(
+                    loaded, "DOC010", ("documents", index, "file"), "document.twice", name=name
                 )
                 continue
             listed.add(name)
@@ -83,13 +83,7 @@ def _check_document(
     path = f"{folder}/{name}"  # a string, not a Path: 30,000 of them per validation
     if public is False:
         if os.path.lexists(path):
-            yield finding(
-                loaded,
-                "DOC006",
-                (*where, "file"),
-                f"'{name}' is not public, so its file must not be in the repository: "
-                "remove it (anything pushed is public forever)",
-            )
+            yield said(loaded, "DOC006", (*where, "file"), "document.not_public", name=name)
         return
     if public is not True:
         return
@@ -98,19 +92,19 @@ def _check_document(
     try:
         fd = os.open(path, OPEN_FLAGS)
     except FileNotFoundError:
-        yield finding(loaded, "DOC005", (*where, "file"), f"'{name}' is not in the system folder")
+        yield said(loaded, "DOC005", (*where, "file"), "document.missing", name=name)
         return
     except OSError as err:
         if err.errno == errno.ELOOP:  # a symlink
-            yield finding(
-                loaded,
-                "DOC008",
-                (*where, "file"),
-                f"'{name}' must be a regular file, not a symlink or folder",
-            )
+            yield said(loaded, "DOC008", (*where, "file"), "document.not_regular", name=name)
         else:
-            yield finding(
-                loaded, "FILE001", (*where, "file"), f"'{name}' cannot be read: {err.strerror}"
+            yield said(
+                loaded,
+                "FILE001",
+                (*where, "file"),
+                "document.unreadable",
+                name=name,
+                reason=err.strerror,
             )
         return
     try:
@@ -119,47 +113,56 @@ def _check_document(
         if regular and info.st_size <= MAX_DOCUMENT_BYTES:
             data = read_capped(fd, MAX_DOCUMENT_BYTES, info)
     except OSError as err:
-        yield finding(
-            loaded, "FILE001", (*where, "file"), f"'{name}' cannot be read: {err.strerror}"
+        yield said(
+            loaded,
+            "FILE001",
+            (*where, "file"),
+            "document.unreadable",
+            name=name,
+            reason=err.strerror,
         )
         return
     finally:
         os.close(fd)
     if not regular:
-        yield finding(
-            loaded,
-            "DOC008",
-            (*where, "file"),
-            f"'{name}' must be a regular file, not a symlink or folder",
-        )
+        yield said(loaded, "DOC008", (*where, "file"), "document.not_regular", name=name)
         return
     declared_size = get(document, "size")
     if info.st_size > MAX_DOCUMENT_BYTES:
-        yield finding(
+        yield said(
             loaded,
             "DOC004",
             (*where, "size"),
-            f"'{name}' is {info.st_size} bytes; documents are at most 25 MiB",
+            "document.too_large",
+            name=name,
+            size=info.st_size,
         )
         return
     digest = hashlib.sha256(data).hexdigest()
     if isinstance(declared_size, int) and declared_size != len(data):
-        yield finding(
+        yield said(
             loaded,
             "DOC004",
             (*where, "size"),
-            f"is {declared_size} but '{name}' has {len(data)} bytes",
+            "document.size",
+            declared=declared_size,
+            name=name,
+            size=len(data),
         )
     declared_hash = get(document, "sha256")
     if isinstance(declared_hash, str) and declared_hash != digest:
-        yield finding(
+        yield said(
             loaded,
             "DOC003",
             (*where, "sha256"),
-            f"does not match '{name}': the file's SHA-256 is {digest}",
+            "document.sha256",
+            name=name,
+            sha256=digest,
         )
     for problem in PDF_VERDICTS.problems(digest, data):
-        yield finding(loaded, problem.code, (*where, "file"), f"'{name}' {problem.message}")
+        # The file's name first: the PDF messages' entries begin with '{name}'.
+        values = {"name": name, **dict(problem.values)}
+        yield said(loaded, problem.code, (*where, "file"), problem.key, **values)
     facts[name] = FileFacts(digest, len(data))
 
 
@@ -202,10 +205,11 @@ def _unlisted(folder: Path, display_folder: str, listed: set[str]) -> Iterator[F
         kind = "folder" if entry.is_dir(follow_symlinks=False) else "file"
         # A name with hidden characters is shown escaped so the terminal shows what is there.
         shown = ascii(entry.name) if forbidden_character(entry.name) else entry.name
-        yield Finding(
+        yield Finding.said(
             f"{display_folder}/{shown}",
             0,
             0,
             "DOC009",
-            f"this {kind} is not listed in {RECORD_FILE}: list it as a document or remove it",
+            f"document.unlisted_{kind}",
+            file=RECORD_FILE,
         )

@@ -8,10 +8,30 @@ from enum import StrEnum
 
 @dataclass(frozen=True)
 class PdfProblem:
-    """What the PDF checker says of a document, before it is located in a record."""
+    """What the PDF checker says of a document, before it is located in a record.
+
+    Its message is the entry `key` of messages/files.py, which begins with the file's name
+    ('{name}'), filled with `values` and the name (documents.py gives it as the first value).
+    """
 
     code: str  # a key of RULES
-    message: str  # one plain sentence naming the rule, to follow the file's name
+    key: str
+    values: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def said(cls, code: str, key: str, **values: object) -> PdfProblem:
+        return cls(code, key, tuple((name, str(value)) for name, value in values.items()))
+
+    def text(self, lang: str, name: str) -> str:
+        """The message in `lang` (kk, ru or en) for the document `name`."""
+        from .messages import say
+
+        return say(self.key, lang, name=name, **dict(self.values))
+
+    @property
+    def message(self) -> str:
+        """The English sentence that follows the file's name: "is encrypted; publish …"."""
+        return self.text("en", "").removeprefix("'' ")
 
 
 class UsageError(Exception):

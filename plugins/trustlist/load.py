@@ -88,21 +88,25 @@ def forbidden_character(text: str) -> str | None:
     return None
 
 
-def check_text(text: str) -> str | None:
-    """Why a string may not stand in the registry, or None when it may."""
+def check_text(text: str, what: str) -> tuple[str, str, dict[str, str]] | None:
+    """Why a string may not stand in the registry, as (code, message key, values), or None
+    when it may. `what` is "name" (a field name) or "value"."""
     bad = forbidden_character(text)
     if bad:
-        return f"contains the invisible or control character {bad}; remove it"
+        return "YAML006", f"yaml.invisible_in_{what}", {"char": bad}
     if not unicodedata.is_normalized("NFC", text):
-        return "is not in Unicode NFC form; save the text with composed characters"
+        return "YAML007", f"yaml.not_nfc_in_{what}", {}
     return None
 
 
 class _Error(Exception):
-    def __init__(self, code: str, message: str, mark: yaml.Mark | None) -> None:
-        super().__init__(message)
+    """A problem that ends the parse: its code, its message's key in messages/ and values."""
+
+    def __init__(self, code: str, key: str, mark: yaml.Mark | None, **values: object) -> None:
+        super().__init__(key)
         self.code = code
-        self.message = message
+        self.key = key
+        self.values = values
         self.mark = mark
 
 
@@ -144,30 +148,28 @@ class _Builder:
 
     def _refuse_extras(self, event: yaml.NodeEvent) -> None:
         if getattr(event, "anchor", None) is not None:
-            raise _Error(
-                "YAML003", "anchors (&name) are not allowed; write the value out", event.start_mark
-            )
+            raise _Error("YAML003", "yaml.anchor", event.start_mark)
         tag = getattr(event, "tag", None)
         if tag is not None:
-            raise _Error("YAML009", f"tags ({tag}) are not allowed", event.start_mark)
+            raise _Error("YAML009", "yaml.tag", event.start_mark, tag=tag)
 
     def _check_string(self, text: str, mark: yaml.Mark, where: Path_, what: str) -> None:
         if text.isascii() and _FORBIDDEN.search(text) is None:
             return  # ASCII is always NFC; most field names and many values are ASCII
-        problem = check_text(text)
+        problem = check_text(text, what)
         if problem:
-            code = "YAML007" if "NFC" in problem else "YAML006"
+            code, key, values = problem
             line, col = _pos(mark)
             self.findings.append(
-                Finding(
-                    self.loaded.path, line, col, code, f"{what} {problem}", json_path_text(where)
+                Finding.said(
+                    self.loaded.path, line, col, code, key, json_path_text(where), **values
                 )
             )
 
     def _add(self, value: object, mark: yaml.Mark, is_container: bool) -> Path_ | None:
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise _Error("YAML005", f"has more than {MAX_NODES} values; records are small", mark)
+            raise _Error("YAML005", "yaml.too_many_values", mark, limit=MAX_NODES)
         stack = self.stack
         if not stack:
             self.root = value
@@ -182,11 +184,11 @@ class _Builder:
         elif pending is _NO_KEY:
             # A mapping key: only plain strings (and the integers/booleans YAML may type) are keys.
             if is_container:
-                raise _Error("YAML001", "a mapping key must be a plain name", mark)
+                raise _Error("YAML001", "yaml.key_not_plain", mark)
             key = str(value) if value is not None else ""
             if key in container:
-                raise _Error("YAML002", f"duplicate key '{key}'", mark)
-            self._check_string(key, mark, (*path, key), "the field name")
+                raise _Error("YAML002", "yaml.duplicate_key", mark, field=key)
+            self._check_string(key, mark, (*path, key), "name")
             frame[2] = key
             if self.record:
                 self.loaded.key_positions[(*path, key)] = (mark.line + 1, mark.column + 1)
@@ -211,27 +213,21 @@ class _Builder:
                 top = stack[-1] if stack else None
                 is_key = top is not None and type(top[0]) is dict and top[2] is _NO_KEY
                 if not is_key:
-                    self._check_string(value, event.start_mark, self._where(), "the value")
+                    self._check_string(value, event.start_mark, self._where(), "value")
             self._add(value, event.start_mark, False)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             self._refuse_extras(event)
             if len(self.stack) >= MAX_DEPTH:
-                raise _Error("YAML005", f"nests deeper than {MAX_DEPTH} levels", event.start_mark)
+                raise _Error("YAML005", "yaml.too_deep", event.start_mark, limit=MAX_DEPTH)
             container: dict | list = {} if kind is yaml.MappingStartEvent else []
             where = self._add(container, event.start_mark, True)
             self.stack.append([container, where, _NO_KEY])
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             self.stack.pop()
         elif kind is yaml.AliasEvent:
-            raise _Error(
-                "YAML003", "aliases (*name) are not allowed; write the value out", event.start_mark
-            )
+            raise _Error("YAML003", "yaml.alias", event.start_mark)
         elif kind is yaml.DocumentStartEvent and self.root is not None:
-            raise _Error(
-                "YAML010",
-                "holds more than one YAML document; keep one record a file",
-                event.start_mark,
-            )
+            raise _Error("YAML010", "yaml.many_documents", event.start_mark)
 
 
 _NO_KEY = object()
@@ -243,7 +239,7 @@ def load_yaml(path: Path, display: str) -> Loaded:
     return loaded if raw is None else parse_yaml(raw, display, loaded)
 
 
-NOT_REGULAR = ("FILE002", "is not a regular file (symlinks are not allowed)")
+NOT_REGULAR = ("FILE002", "file.not_regular")  # code and message key
 
 
 def read_record(path: Path, display: str) -> tuple[bytes | None, Loaded]:
@@ -254,28 +250,31 @@ def read_record(path: Path, display: str) -> tuple[bytes | None, Loaded]:
     try:
         fd = os.open(path, OPEN_FLAGS)
     except FileNotFoundError:
-        found = NOT_REGULAR
-        if not path.is_symlink():
-            found = ("FILE001", "cannot be read: it does not exist")
-        loaded.findings.append(Finding(display, 0, 0, *found))
+        if path.is_symlink():
+            loaded.findings.append(Finding.said(display, 0, 0, *NOT_REGULAR))
+        else:
+            loaded.findings.append(Finding.said(display, 0, 0, "FILE001", "file.missing"))
         return None, loaded
     except OSError as err:
-        found = ("FILE001", f"cannot be read: {err.strerror}")
         if err.errno == errno.ELOOP or path.is_symlink():
-            found = NOT_REGULAR
-        loaded.findings.append(Finding(display, 0, 0, *found))
+            loaded.findings.append(Finding.said(display, 0, 0, *NOT_REGULAR))
+        else:
+            loaded.findings.append(_unreadable(display, err))
         return None, loaded
     try:
         raw = read_capped(fd, MAX_FILE_BYTES)
     except OSError as err:
-        message = f"cannot be read: {err.strerror}"
-        loaded.findings.append(Finding(display, 0, 0, "FILE001", message))
+        loaded.findings.append(_unreadable(display, err))
         return None, loaded
     finally:
         os.close(fd)
     if raw is None:
-        loaded.findings.append(Finding(display, 0, 0, *NOT_REGULAR))
+        loaded.findings.append(Finding.said(display, 0, 0, *NOT_REGULAR))
     return raw, loaded
+
+
+def _unreadable(display: str, err: OSError) -> Finding:
+    return Finding.said(display, 0, 0, "FILE001", "file.unreadable", reason=err.strerror)
 
 
 def blob_id(raw: bytes) -> str:
@@ -310,13 +309,7 @@ def parse_yaml(raw: bytes, display: str, loaded: Loaded | None = None) -> Loaded
     loaded = loaded or Loaded(display)
     if len(raw) > MAX_FILE_BYTES:
         loaded.findings.append(
-            Finding(
-                display,
-                0,
-                0,
-                "YAML005",
-                f"is larger than {MAX_FILE_BYTES // 1024} KiB; records are small",
-            )
+            Finding.said(display, 0, 0, "YAML005", "yaml.too_large", kib=MAX_FILE_BYTES // 1024)
         )
         return loaded
     try:
@@ -324,9 +317,7 @@ def parse_yaml(raw: bytes, display: str, loaded: Loaded | None = None) -> Loaded
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        loaded.findings.append(
-            Finding(display, line, col, "YAML004", "is not valid UTF-8; save the file as UTF-8")
-        )
+        loaded.findings.append(Finding.said(display, line, col, "YAML004", "yaml.not_utf8"))
         return loaded
     text = text.removeprefix(BOM)
     builder = _Builder(loaded)
@@ -334,7 +325,7 @@ def parse_yaml(raw: bytes, display: str, loaded: Loaded | None = None) -> Loaded
         _feed_all(builder, text)
     except _Error as err:
         line, col = _pos(err.mark)
-        loaded.findings.append(Finding(display, line, col, err.code, err.message))
+        loaded.findings.append(Finding.said(display, line, col, err.code, err.key, **err.values))
         return loaded
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
@@ -343,14 +334,12 @@ def parse_yaml(raw: bytes, display: str, loaded: Loaded | None = None) -> Loaded
         context = getattr(err, "context", None)
         reason = f"{context}: {problem}" if context else problem
         loaded.findings.append(
-            Finding(display, line, col, "YAML001", f"is not valid YAML: {reason}")
+            Finding.said(display, line, col, "YAML001", "yaml.invalid", reason=reason)
         )
         return loaded
     loaded.findings.extend(builder.findings)
     if not isinstance(builder.root, dict):
-        loaded.findings.append(
-            Finding(display, 1, 1, "YAML008", "must be a mapping of field: value")
-        )
+        loaded.findings.append(Finding.said(display, 1, 1, "YAML008", "yaml.not_mapping"))
         return loaded
     loaded.data = builder.root
     loaded.text = text

@@ -60,24 +60,28 @@ _VALUES = {
     "/RichMedia": "PDF006",
     "/RichMediaExecute": "PDF006",
 }
+# Each code's message in messages/files.py: '{name}' contains … ({found} {place}); …
 _MESSAGES = {
-    "PDF004": "contains JavaScript ({}); publish a PDF without scripts",
-    "PDF005": "contains an action that reaches outside the document ({}); "
-    "only links within it and web links (/URI) are allowed",
-    "PDF006": "contains embedded content ({}); "
-    "publish a PDF without attachments, rich media or XFA forms",
+    "PDF004": "pdf.javascript",
+    "PDF005": "pdf.outside_action",
+    "PDF006": "pdf.embedded",
 }
+# Where a forbidden name was found: (place, object number, byte offset). The place names an
+# entry pdf.place.<place> of messages/files.py, said inside the message, whose {num} and {byte}
+# are filled by the values after it.
+Where = tuple[str, int | None, int | None]
 # "12 0 obj" anywhere in the bytes: how a repairing viewer finds objects the xref omits.
 _OBJECT_HEADER = re.compile(rb"(?<![0-9])([0-9]{1,10})[\0\t\n\f\r ]+([0-9]{1,5})[\0\t\n\f\r ]+obj")
 _WHITESPACE = re.compile(rb"[\0\t\n\f\r ]*")
+# What a file that is not a PDF looks like: pdf.looks.<kind> in messages/files.py.
 _MAGIC = (
-    (b"PK\x03\x04", "a ZIP archive or Office file"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"MZ", "a Windows program"),
-    (b"\x7fELF", "a Linux program"),
-    (b"\xd0\xcf\x11\xe0", "an old Office file"),
-    (b"{\\rtf", "an RTF document"),
+    (b"PK\x03\x04", "zip"),
+    (b"\x89PNG", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"MZ", "windows"),
+    (b"\x7fELF", "linux"),
+    (b"\xd0\xcf\x11\xe0", "old_office"),
+    (b"{\\rtf", "rtf"),
 )
 
 
@@ -89,26 +93,22 @@ def check_pdf(data: bytes) -> list[PdfProblem]:
     """Return every problem found (empty list = a real, passive PDF)."""
     if not data.startswith(b"%PDF-"):
         # Anything else is a disguised file; parsing it further would only add noise.
-        return [
-            PdfProblem(
-                "PDF001", f"is not a PDF ({_sniff(data)}); a PDF starts with %PDF- at byte 0"
-            )
-        ]
+        return [_not_pdf(data)]
     with _quiet_pypdf():
         return _check_parsed(data)
 
 
-def _sniff(data: bytes) -> str:
+def _not_pdf(data: bytes) -> PdfProblem:
     for magic, kind in _MAGIC:
         if data.startswith(magic):
-            return f"it looks like {kind}"
+            return PdfProblem.said("PDF001", "pdf.not_pdf", sniff=f"@pdf.looks.{kind}")
     if not data:
-        return "the file is empty"
+        return PdfProblem.said("PDF001", "pdf.not_pdf", sniff="@pdf.looks.empty")
     if data.lstrip()[:1] == b"<":
-        return "it looks like HTML or XML"
+        return PdfProblem.said("PDF001", "pdf.not_pdf", sniff="@pdf.looks.markup")
     if b"%PDF-" in data[:1024]:
-        return "the %PDF- header is not at byte 0"
-    return f"it starts with {data[:8]!r}"
+        return PdfProblem.said("PDF001", "pdf.not_pdf", sniff="@pdf.looks.late_header")
+    return PdfProblem.said("PDF001", "pdf.not_pdf_starts", start=repr(data[:8]))
 
 
 @contextmanager
@@ -125,7 +125,7 @@ def _quiet_pypdf() -> Iterator[None]:
 
 
 def _check_parsed(data: bytes) -> list[PdfProblem]:
-    encrypted = PdfProblem("PDF003", "is encrypted; publish an unencrypted PDF")
+    encrypted = PdfProblem.said("PDF003", "pdf.encrypted")
     try:
         reader = _Reader(BytesIO(data), strict=False)
     except DependencyError:
@@ -152,7 +152,7 @@ def _check_parsed(data: bytes) -> list[PdfProblem]:
 
 def _pages(reader: PdfReader) -> PdfProblem | None:
     if len(reader.pages) == 0:
-        return PdfProblem("PDF002", "has no pages; publish a PDF with at least one page")
+        return PdfProblem.said("PDF002", "pdf.no_pages")
     return None
 
 
@@ -161,10 +161,8 @@ def _attempt(step: Callable[[], PdfProblem | None]) -> PdfProblem | None:
     try:
         return step()
     except _TooComplex:
-        return PdfProblem(
-            "PDF002",
-            f"is too complex to check (over {MAX_OBJECTS:,} objects or "
-            f"{MAX_INFLATED // 2**20} MiB of object streams)",
+        return PdfProblem.said(
+            "PDF002", "pdf.too_complex", objects=f"{MAX_OBJECTS:,}", mib=MAX_INFLATED // 2**20
         )
     except Exception as error:  # RecursionError, ValueError, KeyError, PdfReadError, ...
         return _unreadable(error)
@@ -173,9 +171,7 @@ def _attempt(step: Callable[[], PdfProblem | None]) -> PdfProblem | None:
 def _unreadable(error: BaseException) -> PdfProblem:
     reason = (str(error).strip().splitlines() or [type(error).__name__])[0][:120]
     reason = re.sub(r"IndirectObject\((\d+), (\d+), \d+\)", r"\1 \2 R", reason)  # no memory ids
-    return PdfProblem(
-        "PDF002", f"cannot be read as a PDF ({reason}); export it again as a standard PDF"
-    )
+    return PdfProblem.said("PDF002", "pdf.unreadable", reason=reason)
 
 
 class _Reader(PdfReader):
@@ -230,20 +226,26 @@ class _Scanner:
         self.reader = reader
         self.known = reader.known or set()
         self.seen: set[tuple[int, int]] = set()
-        self.found: dict[str, str] = {}
+        self.found: dict[str, tuple[str, Where]] = {}
         self.objects = 0
         self.inflated = 0
 
     def problems(self) -> list[PdfProblem]:
-        return [
-            PdfProblem(code, _MESSAGES[code].format(where)) for code, where in self.found.items()
-        ]
+        problems = []
+        for code, (name, (place, num, byte)) in self.found.items():
+            values: dict[str, object] = {"found": name, "place": f"@pdf.place.{place}"}
+            if num is not None:  # after the place, whose text holds {num} and {byte}
+                values["num"] = num
+            if byte is not None:
+                values["byte"] = byte
+            problems.append(PdfProblem.said(code, _MESSAGES[code], **values))
+        return problems
 
     def scan(self, data: bytes) -> None:
         # The trailer first, so a finding names the object a viewer would actually reach.
-        self.walk(self.reader.trailer, "the trailer")
+        self.walk(self.reader.trailer, ("trailer", None, None))
         for num, gen in sorted(self.known):
-            self.walk(IndirectObject(num, gen, self.reader), "the xref")
+            self.walk(IndirectObject(num, gen, self.reader), ("xref", None, None))
         self._scan_raw(data)
 
     def _scan_raw(self, data: bytes) -> None:
@@ -254,9 +256,9 @@ class _Scanner:
             self._count()
             obj = _parse_at(data, source, _OBJECT_HEADER.match(data, offset).end(), self.reader)
             if obj is not None:
-                self.walk(obj, f"object {num} at byte {offset}, outside the xref")
+                self.walk(obj, ("outside", num, offset))
 
-    def walk(self, start: PdfObject, where: str) -> None:
+    def walk(self, start: PdfObject, where: Where) -> None:
         # An explicit stack, not recursion: object graphs can be deep and are often cyclic.
         stack = [(start, where)]
         while stack:
@@ -268,21 +270,20 @@ class _Scanner:
                     self._note(_KEYS.get(key), key, where)
                     stack.append((value, where))
                 if isinstance(obj, StreamObject) and dict.get(obj, "/Type") == "/ObjStm":
-                    stack.extend(
-                        (member, f"an object packed in {where}") for member in self._members(obj)
-                    )
+                    packed = _packed(where)
+                    stack.extend((member, packed) for member in self._members(obj))
             elif isinstance(obj, ArrayObject):
                 stack.extend((item, where) for item in obj)
             elif isinstance(obj, NameObject):
                 self._note(_VALUES.get(obj), obj, where)
 
-    def _resolve(self, ref: IndirectObject) -> list[tuple[PdfObject, str]]:
+    def _resolve(self, ref: IndirectObject) -> list[tuple[PdfObject, Where]]:
         key = (ref.idnum, ref.generation)
         if key in self.seen or key not in self.known:  # unknown ones: see _Reader
             return []
         self.seen.add(key)
         self._count()
-        return [(self.reader.get_object(ref), f"object {ref.idnum}")]
+        return [(self.reader.get_object(ref), ("object", ref.idnum, None))]
 
     def _members(self, objstm: StreamObject) -> Iterator[PdfObject]:
         # Parsed here rather than trusted to the xref, which may leave members out. A stream
@@ -307,9 +308,15 @@ class _Scanner:
         if self.objects > MAX_OBJECTS:
             raise _TooComplex
 
-    def _note(self, code: str | None, name: str, where: str) -> None:
+    def _note(self, code: str | None, name: str, where: Where) -> None:
         if code is not None and code not in self.found:
-            self.found[code] = f"{name} in {where}"
+            self.found[code] = (str(name), where)
+
+
+def _packed(where: Where) -> Where:
+    """The place of an object packed in the object stream at `where` (or deeper within it)."""
+    place, num, byte = where
+    return where if place.startswith("packed_") else (f"packed_{place}", num, byte)
 
 
 def _parse_at(data: bytes, source: BytesIO, offset: int, reader: PdfReader) -> PdfObject | None:

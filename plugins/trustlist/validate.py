@@ -127,7 +127,15 @@ def _model(loaded: Loaded, cls: type[Sector] | type[System]) -> tuple[object, li
             where = tuple(problem["loc"])
             line, col = loaded.locate(where)
             found.append(
-                Finding(loaded.path, line, col, "MOD001", problem["msg"], json_path_text(where))
+                Finding.said(
+                    loaded.path,
+                    line,
+                    col,
+                    "MOD001",
+                    "model.rejected",
+                    json_path_text(where),
+                    reason=problem["msg"],
+                )
             )
         return None, found
 
@@ -209,22 +217,14 @@ def _validate(root: Path, remember: bool) -> Registry:
     for entry in _entries(root):
         path, display = Path(entry.path), f"{shown}/{entry.name}"
         if entry.is_symlink():
-            registry.findings.append(Finding(display, 0, 0, "FILE002", "must not be a symlink"))
+            registry.findings.append(Finding.said(display, 0, 0, "FILE002", "file.symlink"))
         elif entry.is_dir():
             _sector(registry, path, display)
         elif entry.name == CALENDAR_FILE:
             registry.calendar, found = load_calendar_overrides(path, display)
             registry.findings += found
         elif entry.name not in ROOT_FILES:
-            registry.findings.append(
-                Finding(
-                    display,
-                    0,
-                    0,
-                    "REG006",
-                    "the registry root holds only sector folders, calendar.yaml and README.md",
-                )
-            )
+            registry.findings.append(Finding.said(display, 0, 0, "REG006", "registry.root_extra"))
     registry.findings.extend(_cross_record(registry))
     registry.findings.sort()
     PDF_VERDICTS.save()
@@ -246,20 +246,12 @@ def _sector(registry: Registry, folder: Path, display: str) -> None:
         if entry.name == SECTOR_FILE:
             continue
         if entry.is_symlink():
-            registry.findings.append(
-                Finding(child_display, 0, 0, "FILE002", "must not be a symlink")
-            )
+            registry.findings.append(Finding.said(child_display, 0, 0, "FILE002", "file.symlink"))
         elif entry.is_dir():
             _system(registry, child, child_display, folder.name, exists)
         else:
             registry.findings.append(
-                Finding(
-                    child_display,
-                    0,
-                    0,
-                    "REG006",
-                    "a sector folder holds only sector.yaml and system folders",
-                )
+                Finding.said(child_display, 0, 0, "REG006", "registry.sector_extra")
             )
 
 
@@ -304,7 +296,7 @@ def _system(
     raw, loaded = read_record(record, f"{display}/{SYSTEM_FILE}")
     if raw is None and not (record.exists() or record.is_symlink()):
         registry.findings.append(
-            Finding(display, 0, 0, "REG007", f"this system folder has no {SYSTEM_FILE}")
+            Finding.said(display, 0, 0, "REG007", "registry.no_record", file=SYSTEM_FILE)
         )
         return
     before = len(registry.findings)
@@ -359,17 +351,22 @@ def _cross_record(registry: Registry) -> Iterator[Finding]:
             by_number[(system.sector, number)].append(system)
     for system_id, same in by_id.items():
         for later in same[1:]:
-            yield rules.finding(
+            yield rules.said(
                 later.loaded,
                 "REG004",
                 ("id",),
-                f"'{system_id}' is already used by {same[0].loaded.path}",
+                "registry.id_taken",
+                id=system_id,
+                record=same[0].loaded.path,
             )
     for (sector, number), same in by_number.items():
         for later in same[1:]:
-            yield rules.finding(
+            yield rules.said(
                 later.loaded,
                 "REG005",
                 ("list_number",),
-                f"{number} is already used in the {sector} list by {same[0].loaded.path}",
+                "registry.number_taken",
+                number=number,
+                sector=sector,
+                record=same[0].loaded.path,
             )

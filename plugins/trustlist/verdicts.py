@@ -165,11 +165,17 @@ class PdfVerdicts(_Store):
     def fingerprint(self) -> str:
         return fingerprint()
 
+    # A problem is kept as its code, its message's key and its values (in their order, which
+    # the message needs: see pdfcheck.Where), so it is said in any language, and in the words
+    # messages/files.py has when it is read back.
     def decode(self, stored: object) -> list[PdfProblem]:
-        return [PdfProblem(code, message) for code, message in stored]  # type: ignore[union-attr]
+        return [
+            PdfProblem(code, key, tuple((name, value) for name, value in values))
+            for code, key, values in stored  # type: ignore[union-attr]
+        ]
 
-    def encode(self, value: object) -> list[list[str]]:
-        return [[p.code, p.message] for p in value]  # type: ignore[union-attr]
+    def encode(self, value: object) -> list[list[object]]:
+        return [[p.code, p.key, [list(pair) for pair in p.values]] for p in value]  # type: ignore[union-attr]
 
     def problems(self, sha256: str, data: bytes) -> list[PdfProblem]:
         """The checker's problems for these bytes, whose SHA-256 the caller computed."""

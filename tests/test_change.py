@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 from conftest import SECTOR, SYSTEM, commit, edit, git
-from trustlist import report
 from trustlist.change import check_pull_request
 from trustlist.decisions import decide
 from trustlist.findings import UsageError
 from trustlist.gitrepo import GitError
 from trustlist.history import Event, history_of
+from trustlist.notice import as_markdown, make_notice
 
 TRUSTLIST = Path(sys.executable).with_name("trustlist")
 FOLDER = "registry/health/demo-triage"
@@ -163,11 +163,11 @@ def test_application_missing_its_audit_report_then_fixed_then_merged(
     add_new_system(repo, with_audit=False)
     commit(repo, "apply: demo-new", when="2026-06-01T09:00:00+05:00")
     check = check_pull_request(Path("registry"), "main", today=date(2026, 6, 3))
-    notice = report.check_markdown(check, {"health": ["@kz-trustlist/health-reviewers"]})
-    assert "Notice of inconsistencies" in notice
-    assert "**DOC001** `documents`" in notice
-    assert "a document of kind audit_report is missing" in notice
-    assert "| health | demo-new (new) | @kz-trustlist/health-reviewers |" in notice
+    notice = as_markdown(make_notice(check, "en", date(2026, 6, 3)))
+    assert notice.startswith("## Notice of inconsistencies")
+    assert "field `documents` (rule DOC001)" in notice
+    assert r"a document of kind audit\_report is missing" in notice
+    assert "**Reviewers:** `@kz-trustlist/health-reviewers`" in notice
 
     # The applicant adds the report and records the resubmission date: the re-review term runs.
     shutil.copy(repo / FOLDER / "audit-report.pdf", repo / NEW / "audit-report.pdf")
@@ -193,7 +193,9 @@ def test_application_missing_its_audit_report_then_fixed_then_merged(
         date(2026, 6, 15),
         "pending",
     )
-    assert "Application checked" in report.check_markdown(check, {})
+    notice = as_markdown(make_notice(check, "en", date(2026, 6, 9)))
+    assert notice.startswith("## Result of the application check: no inconsistencies")
+    assert "The application awaits the body's decision" in notice
 
     # The body decides: a reviewer signs the decision on the branch, then it is merged.
     decide(Path("registry"), "demo-new", reviewer_key, reference="No. 2-ИИ", on=date(2026, 6, 12))
@@ -240,11 +242,13 @@ def test_cli_check_annotates_and_fails(repo: Path) -> None:
 def test_cli_check_markdown_is_the_notice(repo: Path) -> None:
     add_new_system(repo, with_audit=False)
     commit(repo, "apply")
-    result = cli("check", "--base", "main", "--format", "markdown", "--today", "2026-06-02")
+    result = cli(
+        "check", "--base", "main", "--format", "markdown", "--lang", "kk", "--today", "2026-06-02"
+    )
     assert result.returncode == 1
-    assert result.stdout.startswith("## Сәйкессіздіктер туралы хабарлама")
-    assert "| health | demo-new (new) | @kz-trustlist/health-reviewers |" in result.stdout
-    assert "| review | 2026-06-01 | 10 | 2026-06-15 | - | - | pending |" in result.stdout
+    assert result.stdout.startswith("## Сәйкессіздіктер туралы хабарлама\n")
+    assert "**Қарайтындар:** `@kz-trustlist/health-reviewers`" in result.stdout
+    assert "| қарау | 2026-06-01 | 10 | 2026-06-15 | - | жүріп жатыр |" in result.stdout
 
 
 def test_cli_check_passes_a_clean_application(repo: Path) -> None:

@@ -131,14 +131,13 @@ def _check(args: argparse.Namespace) -> int:
     elif args.format == "github":
         print(report.as_github(findings, subject))
     elif args.format == "markdown":
-        reviewers = {
-            sector_id: list(entry.model.reviewers)
-            for sector_id, entry in check.registry.sectors.items()
-            if entry.model
-        }
-        print(report.check_markdown(check, reviewers), end="")
+        from .decisions import today_in_kazakhstan
+        from .notice import as_markdown, make_notice
+
+        day = args.today or today_in_kazakhstan()
+        print(as_markdown(make_notice(check, args.lang, day, args.pr)), end="")
     else:
-        print(report.as_text(findings, subject))
+        print(report.as_text(findings, subject, args.lang))
         if check.uncommitted:
             print(
                 f"note: {args.registry} has changes that are not committed; they were not checked"
@@ -500,14 +499,19 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check",
         help="check a pull request: the registry now, and its change against a base",
-        description="Validates the registry and the commits since BASE: no record deleted, no "
-        "list number changed, nothing but registry/ changed in an application. The markdown "
-        "format is the Order's notice of inconsistencies, for the pull request.",
+        description="Validates the registry as committed at HEAD and the commits since BASE: "
+        "no record deleted, no list number or published decision changed, the body's fields "
+        "signed by the sector's decision key, nothing but registry/ changed in an application. "
+        "The markdown format is the Order's notice of inconsistencies (see trustlist notice).",
     )
     check.add_argument("--base", required=True, metavar="REF", help="e.g. origin/main")
     check.add_argument("--registry", default="registry")
     check.add_argument("--today", type=_date, metavar="DATE", help="default: the system date")
     check.add_argument("--format", choices=("text", "json", "github", "markdown"), default="text")
+    check.add_argument(
+        "--lang", choices=("kk", "ru", "en"), default="en", help="of the text and markdown"
+    )
+    check.add_argument("--pr", type=int, metavar="NUMBER", help="the pull request's number")
     check.set_defaults(run=_check)
 
     notice = commands.add_parser(

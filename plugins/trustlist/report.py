@@ -1,4 +1,5 @@
-"""report: findings as compiler-style text, JSON, GitHub annotations or Markdown."""
+"""report: findings as compiler-style text, JSON, GitHub annotations or Markdown (the notice of
+inconsistencies, a document of its own, is notice.py)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ def _location(f: Finding) -> str:
     return f"{f.path}:{f.line}:{f.column}" if f.line else f.path
 
 
-def text_line(f: Finding) -> str:
+def text_line(f: Finding, lang: str = "en") -> str:
     """`registry/x/y/system.yaml:14:3: error[DOC003] documents[1].sha256: message`."""
     field = f"{f.json_path}: " if f.json_path else ""
-    return f"{_location(f)}: {f.severity}[{f.code}] {field}{f.message}"
+    return f"{_location(f)}: {f.severity}[{f.code}] {field}{f.text(lang)}"
 
 
 def _summary(findings: Sequence[Finding]) -> tuple[int, int]:
@@ -23,9 +24,9 @@ def _summary(findings: Sequence[Finding]) -> tuple[int, int]:
     return errors, len(findings) - errors
 
 
-def as_text(findings: Sequence[Finding], subject: str) -> str:
+def as_text(findings: Sequence[Finding], subject: str, lang: str = "en") -> str:
     errors, warnings = _summary(findings)
-    lines = [text_line(f) for f in findings]
+    lines = [text_line(f, lang) for f in findings]
     if errors or warnings:
         lines.append(f"{subject}: {errors} error(s), {warnings} warning(s)")
     else:
@@ -153,56 +154,3 @@ def deadlines_markdown(deadlines) -> str:
     rows = ["| " + " | ".join(_DEADLINE_HEAD) + " |", "|" + "---|" * len(_DEADLINE_HEAD)]
     rows += ["| " + " | ".join(_deadline_row(d)) + " |" for d in deadlines]
     return "\n".join(rows)
-
-
-NOTICE_TITLE = (
-    "Сәйкессіздіктер туралы хабарлама · Уведомление о несоответствиях · Notice of inconsistencies"
-)
-PASSED_TITLE = "Өтінім тексерілді · Заявка проверена · Application checked"
-
-
-def _finding_item(f: Finding) -> str:
-    field = f" `{_md_cell(f.json_path)}`" if f.json_path else ""
-    return f"- `{_md_cell(_location(f))}` **{f.code}**{field}: {_md_cell(f.message)}"
-
-
-def check_markdown(check, reviewers: dict[str, list[str]]) -> str:
-    """The pull request's report: the Order's notice of inconsistencies when anything blocks,
-    advice apart, then whom the change asks to review and the terms that now run."""
-    findings = check.findings
-    blocking = [f for f in findings if f.is_error]
-    advice = [f for f in findings if not f.is_error]
-    out = [f"## {NOTICE_TITLE if blocking else PASSED_TITLE}", ""]
-    if blocking:
-        out += [
-            f"{len(blocking)} problem(s) must be fixed before the sector's reviewers can include "
-            "the system. Fix each one in the file and field named, then push the fix to this "
-            "pull request: that is the resubmission, and the re-review takes up to 5 working "
-            "days.",
-            "",
-            "### Must be fixed",
-            *(_finding_item(f) for f in blocking),
-            "",
-        ]
-    else:
-        out += [f"No blocking problem against `{_md_cell(check.base)}`.", ""]
-    if advice:
-        out += ["### Advice", *(_finding_item(f) for f in advice), ""]
-    if check.change.sectors:
-        out += [
-            "### Sectors and reviewers",
-            "",
-            "| sector | systems | reviewers |",
-            "|---|---|---|",
-        ]
-        for sector, systems in sorted(check.change.sectors.items()):
-            names = ", ".join(
-                f"{s} (new)" if s in check.change.added else s for s in sorted(systems)
-            )
-            people = " ".join(reviewers.get(sector, [])) or "-"
-            out.append(f"| {sector} | {_md_cell(names) or '-'} | {_md_cell(people)} |")
-        out.append("")
-    for system_id, deadlines in sorted(check.deadlines.items()):
-        out += [f"### Terms for {system_id} (Kazakhstan working days)", ""]
-        out += [deadlines_markdown(deadlines), ""]
-    return "\n".join(out).rstrip() + "\n"

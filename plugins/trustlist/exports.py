@@ -16,6 +16,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable
+from datetime import date
 
 import orjson
 
@@ -25,12 +26,14 @@ SCHEMA_BASE = "https://trustlist.kz/schemas/v1/"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _entry(system: System, base: str) -> dict:
-    """A system as exported: its record exactly as the record schema describes it, where its
-    public documents download from, and its pages in each language."""
+def _entry(system: System, base: str, as_of: date | None) -> dict:
+    """A system as exported: its record exactly as the record schema describes it, whether its
+    audit conclusion has expired by the day of the list, where its public documents download
+    from, and its pages in each language."""
     folder = f"{base}documents/{system.sector}/{system.id}/"
     return {
         "record": system.model_dump(mode="json", exclude_none=True),
+        "audit_expired": system.audit_expired(as_of),
         "downloads": {d.file: folder + d.file for d in system.documents if d.public},
         "pages": {lang: f"{base}{lang}/{system.sector}/{system.id}/" for lang in LANGUAGES},
     }
@@ -40,10 +43,10 @@ def _sector(sector: Sector) -> dict:
     return sector.model_dump(mode="json", exclude_none=True)
 
 
-def entry_text(system: System, base: str) -> str:
+def entry_text(system: System, base: str, as_of: date | None = None) -> str:
     """A system's entry as JSON text: encoded once, then placed in its own file, its sector's
     list and the registry (each entry was dumped and encoded three times: seconds at 10,000)."""
-    return dumps(_entry(system, base)).rstrip("\n")
+    return dumps(_entry(system, base, as_of)).rstrip("\n")
 
 
 def system_head(sector: Sector) -> str:
@@ -134,6 +137,7 @@ CSV_COLUMNS = (
     "decision_reference",
     "documents",
     "public_documents",
+    "audit_expired",
 )
 
 
@@ -144,7 +148,7 @@ def _cell(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def csv_row(system: System) -> list[str]:
+def csv_row(system: System, as_of: date | None = None) -> list[str]:
     """A system's row in the CSV lists, made once for its sector's list and the registry's."""
     values = (
         system.list_number,
@@ -170,6 +174,7 @@ def csv_row(system: System) -> list[str]:
         system.decision.reference,
         len(system.documents),
         sum(1 for d in system.documents if d.public),
+        "true" if system.audit_expired(as_of) else "false",
     )
     return [_cell(v) for v in values]
 

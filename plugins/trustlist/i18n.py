@@ -399,6 +399,19 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "on_time": ("мерзімінде", "в срок", "on time"),
     "late": ("кешікті", "с опозданием", "late"),
     "decided": ("Шешім күні", "Дата решения", "Decided"),
+    "audit_expired": (
+        "Аудит қорытындысының мерзімі өтті",
+        "Срок заключения аудита истёк",
+        "Audit conclusion expired",
+    ),
+    "audit_expired_on": (
+        "Аудит қорытындысы {date} дейін жарамды болды. Орган жаңа аудит есебін немесе жүйені "
+        "тоқтата тұру туралы шешімді күтуде.",
+        "Заключение аудита действовало до {date}. Орган ожидает новый отчёт об аудите или "
+        "решение о приостановлении системы.",
+        "The audit conclusion was valid until {date}. The body awaits a new audit report or "
+        "its decision to suspend the system.",
+    ),
     # The notice of inconsistencies (notice.py): an official document to the applicant.
     "notice_title": (
         "Сәйкессіздіктер туралы хабарлама",

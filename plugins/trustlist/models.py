@@ -301,3 +301,7 @@ class System(Strict):
     def decided(self) -> bool:
         """Whether the body has decided: a record without a decision is an application."""
         return self.decision is not None
+
+    def audit_expired(self, on: date | None) -> bool:
+        """Whether the audit conclusion's last valid day is before `on` (None: unknown day)."""
+        return on is not None and self.audit.valid_until < on

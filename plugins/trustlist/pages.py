@@ -106,6 +106,9 @@ class Site:
     guides: dict[str, list[str]] = field(default_factory=dict)  # lang -> hand-written pages
     history: History | None = None  # None when the registry is not in git
     draft: bool = False  # the work tree has uncommitted registry changes
+    # The day the lists are published for (the commit's day, UTC+5): what has expired by it
+    # is shown as expired. None outside git: nothing is said to have expired.
+    as_of: date | None = None
     specs: list[PageSpec] = field(default_factory=list)
     # Computed once per build, not once per page: a page of 10,000 would otherwise cost O(n).
     _ordered: dict[str, list[System]] = field(default_factory=dict, repr=False)
@@ -122,7 +125,8 @@ class Site:
     def systems(self, sector: str) -> list[System]:
         """A sector's systems in list order (listed, then suspended, then excluded)."""
         if sector not in self._ordered:
-            found = [e.model for e in self.registry.systems_of(sector) if e.model]
+            # An application awaiting the body's decision is on no list yet.
+            found = [e.model for e in self.registry.systems_of(sector) if _decided(e)]
             self._ordered[sector] = sorted(
                 found, key=lambda s: (STATE_ORDER[s.status.state], s.list_number)
             )
@@ -141,6 +145,18 @@ class Site:
         return self._entries[system_id]
 
 
+def day_of(epoch: str | None) -> date | None:
+    """The day, in Kazakhstan, of a SOURCE_DATE_EPOCH (the commit the site is built from)."""
+    if not epoch or not epoch.isdigit():
+        return None
+    return datetime.fromtimestamp(int(epoch), KZ_TIME).date()
+
+
+def _decided(entry: SystemEntry) -> bool:
+    # Read from the data, not the model: the models are made later, with the GC paused.
+    return isinstance(entry.loaded.data, dict) and "decision" in entry.loaded.data
+
+
 def _specs(registry: Registry, languages: tuple[str, ...]):
     for lang in languages:
         yield PageSpec("home", lang, f"{lang}/", ("home",))
@@ -151,7 +167,7 @@ def _specs(registry: Registry, languages: tuple[str, ...]):
             yield PageSpec(
                 "history", lang, f"{lang}/{sector}/history/", ("history", sector), sector
             )
-            for entry in registry.systems_of(sector):
+            for entry in filter(_decided, registry.systems_of(sector)):
                 yield PageSpec(
                     "system",
                     lang,
@@ -219,9 +235,10 @@ class Row:
     reason: str
     state: str
     documents: int
+    expired: bool  # the audit conclusion has expired
 
 
-def _row(system: System, spec: PageSpec) -> Row:
+def _row(system: System, spec: PageSpec, as_of: date | None) -> Row:
     return Row(
         system=system,
         name=pick(system.name, spec.lang),
@@ -231,6 +248,7 @@ def _row(system: System, spec: PageSpec) -> Row:
         reason=t(f"reason_{system.status.reason}", spec.lang) if system.status.reason else "",
         state=t(f"status_{system.status.state}", spec.lang),
         documents=len(system.documents),
+        expired=system.audit_expired(as_of),
     )
 
 
@@ -285,7 +303,7 @@ def view(site: Site, spec: PageSpec) -> dict[str, object]:
             "feed": relative(spec.url, f"{spec.lang}/feeds/{sector.id}.atom"),
         }
     if spec.kind == "sector":
-        rows = [_row(s, spec) for s in systems]
+        rows = [_row(s, spec, site.as_of) for s in systems]
         latest = site.history.latest(sector.id) if site.history else None
         history_href = _history_href(spec, sector.id)
         return {
@@ -313,6 +331,7 @@ def view(site: Site, spec: PageSpec) -> dict[str, object]:
         "sector_href": relative(spec.url, f"{spec.lang}/{sector.id}/"),
         "authority": sector.authority.name.get(spec.lang),
         "system": system,
+        "audit_expired": system.audit_expired(site.as_of),
         "p": lambda text: pick(text, spec.lang),
         "documents": [_document_view(d, spec, sector) for d in system.documents],
         "record_href": relative(spec.url, record),
@@ -452,7 +471,7 @@ def _latest(site: Site, spec: PageSpec, limit: int = 8) -> list[dict[str, object
         {
             "date": when,
             "what": t(key, spec.lang),
-            "row": _row(system, spec),
+            "row": _row(system, spec, site.as_of),
             "sector": sector.name.get(spec.lang),
         }
         for when, _, key, system, sector in events[:limit]

@@ -228,6 +228,8 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             # the same commit builds the same bytes at any hour on any machine.
             os.environ["SOURCE_DATE_EPOCH"] = str(self.site.history.time)
             self.epoch_set = True
+        # What has expired is said as of the commit's day, never the building machine's clock.
+        self.site.as_of = pages.day_of(os.environ.get("SOURCE_DATE_EPOCH"))
         # The registry and its history live until the build ends: the cyclic GC need not
         # scan them again each time the pages, models and exports made from them fill a
         # generation. (After an edit, the last build's garbage waits: see on_post_build.)

@@ -100,9 +100,13 @@ def made_files(
         entries, rows, head = [], [], exports.system_head(sector)
         for system in site.systems(sector.id):
             entries.append(
-                reuse.get("export", system.id, partial(exports.entry_text, system, site_url))
+                reuse.get(
+                    "export",
+                    system.id,
+                    partial(exports.entry_text, system, site_url, site.as_of),
+                )
             )
-            rows.append(reuse.get("csv", system.id, partial(exports.csv_row, system)))
+            rows.append(reuse.get("csv", system.id, partial(exports.csv_row, system, site.as_of)))
             if only is not None and system.id not in only:
                 continue
             yield Published(

@@ -24,24 +24,30 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_new_record_is_complete_but_fails_until_filled(base: Path) -> None:
     result = run("new", "--sector", "health", "--id", "my-system")
     assert result.returncode == 0, result.stderr
-    assert f"created {NEW} (list number 2)" in result.stdout
+    assert f"created {NEW}\n" in result.stdout
     text = (base / NEW).read_text(encoding="utf-8")
     assert "# The applicant: the system's owner or possessor" in text
+    # The applicant's stage: the body's fields are left to the body.
+    assert "\nlist_number:" not in text
+    assert "\ndecision:" not in text
+    assert "\nstatus:" not in text
     check = run("validate", "registry")
     assert check.returncode == 1
     lines = check.stdout.splitlines()
-    assert f"{NEW}:12:7: error[PLH001] name.kk: still says '<fill in: атауы қазақша>': write " \
+    assert f"{NEW}:13:7: error[PLH001] name.kk: still says '<fill in: атауы қазақша>': write " \
         "the real value" in lines  # fmt: skip
-    assert any("[DOC001] documents: the audit report is missing" in line for line in lines)
+    assert any(
+        "[DOC001] documents: a document of kind audit_report is missing" in line for line in lines
+    )
 
 
 def fill_in(base: Path) -> None:
     """Replace the placeholders with the fixture record's values, as an applicant would."""
     source = (base / SYSTEM).read_text(encoding="utf-8")
-    head = source[: source.index("documents:")]
+    head = source[: source.index("decision:")]
     record = base / NEW
     record.write_text(
-        head.replace("id: demo-triage", "id: my-system").replace("list_number: 1", "list_number: 2")
+        head.replace("id: demo-triage", "id: my-system").replace("list_number: 1\n", "")
         + "# Documents, added with trustlist add-document.\ndocuments: []\n",
         encoding="utf-8",
     )

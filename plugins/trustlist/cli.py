@@ -324,9 +324,9 @@ def _new(args: argparse.Namespace) -> int:
     from .scaffold import new_system
 
     created = new_system(Path(args.registry), args.sector, args.id)
-    print(f"created {created.path} (list number {created.list_number})")
+    print(f"created {created}")
     print("next:")
-    print(f"  1. replace every <fill in: …> value in {created.path}")
+    print(f"  1. replace every <fill in: …> value in {created}")
     print(
         f"  2. trustlist add-document FILE.pdf --system {args.id} --kind KIND --languages kk,ru"
         "  (application, the copyright document, the audit report)"

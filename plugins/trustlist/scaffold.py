@@ -39,7 +39,7 @@ def _fill(what: str) -> str:
     return f"{PLACEHOLDER}: {what}>"
 
 
-def _template(sector: str, system_id: str, list_number: int) -> str:
+def _template(sector: str, system_id: str) -> str:
     f = _fill
     return f"""\
 # A record of the list of trusted high-risk AI systems. Replace every "{PLACEHOLDER}…>" value;
@@ -48,8 +48,9 @@ def _template(sector: str, system_id: str, list_number: int) -> str:
 schema_version: "1.0"
 id: {system_id}
 sector: {sector}
-# The number on the list; the sector's reviewers may change it before the merge, never after.
-list_number: {list_number}
+# No list_number, decision or status: the sector's body adds them when it decides
+# (trustlist decide). Тізімдегі нөмірді, шешімді және мәртебені орган жазады.
+# Номер в списке, решение и статус вносит орган.
 
 # The system's name / Жүйенің атауы / Наименование системы (en is optional).
 name:
@@ -125,26 +126,18 @@ audit:
   conclusion: positive
   valid_until: "{f("YYYY-MM-DD")}"
 
-# The body's decision: filled in by the sector's reviewers before the merge.
-decision:
-  date: "{f("YYYY-MM-DD, by the reviewers")}"
-  reference: "{f("decision reference, by the reviewers")}"
-
-status:
-  state: listed
+# If the body returns the package with a notice of inconsistencies, record each return here:
+#   returns:
+#     - notice: YYYY-MM-DD        (the date of the body's notice)
+#       resubmitted: YYYY-MM-DD   (the day you resubmit the corrected package)
 
 # Add each PDF with: trustlist add-document FILE --system {system_id} --kind KIND --languages kk,ru
 documents: []
 """
 
 
-@dataclass(frozen=True)
-class Created:
-    path: Path
-    list_number: int
-
-
-def new_system(registry: Path, sector: str, system_id: str) -> Created:
+def new_system(registry: Path, sector: str, system_id: str) -> Path:
+    """A new record of the applicant's stage to fill in; returns its path."""
     sector_file = registry / sector / SECTOR_FILE
     if not sector_file.is_file():
         known = sorted(p.parent.name for p in registry.glob(f"*/{SECTOR_FILE}"))
@@ -160,17 +153,10 @@ def new_system(registry: Path, sector: str, system_id: str) -> Created:
         )
     if folder.exists():
         raise ScaffoldError(f"{folder}: already exists")
-    numbers = [_list_number(p) for p in (registry / sector).glob(f"*/{SYSTEM_FILE}")]
-    list_number = max(numbers, default=0) + 1
     folder.mkdir()
     path = folder / SYSTEM_FILE
-    path.write_text(_template(sector, system_id, list_number), encoding="utf-8")
-    return Created(path, list_number)
-
-
-def _list_number(record: Path) -> int:
-    match = re.search(r"^list_number:\s*(\d+)\s*$", record.read_text("utf-8"), re.MULTILINE)
-    return int(match[1]) if match else 0
+    path.write_text(_template(sector, system_id), encoding="utf-8")
+    return path
 
 
 @dataclass(frozen=True)

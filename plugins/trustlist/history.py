@@ -190,6 +190,12 @@ def build_history(
             if not change.path.startswith(prefix) or len(parts) < 2:
                 continue
             sector = parts[0]
+            if len(parts) == 3 and parts[2] == RECORD:
+                system, listed = parts[1], current.setdefault(sector, {})
+                old = listed.get(system)
+                new = on_list(data(change.new_blob))
+                if old is None and new is None:
+                    continue  # an application awaiting the body's decision is on no list
             events = touched.setdefault(sector, [])
             if parts[1] == SECTOR_RECORD and len(parts) == 2:
                 old = data(change.old_blob)
@@ -202,9 +208,6 @@ def build_history(
                         for path, a, b in _fields(old, new)
                     ]
             elif len(parts) == 3 and parts[2] == RECORD:
-                system, listed = parts[1], current.setdefault(sector, {})
-                old = listed.get(system)
-                new = data(change.new_blob)
                 if new is None:
                     listed.pop(system, None)
                     changed.setdefault(sector, {})[system] = None
@@ -236,6 +239,11 @@ def parse_record(read_blob: Callable[[str], bytes], blob: str | None) -> dict | 
         return None
     data = parse_yaml(read_blob(blob), blob).data
     return data if isinstance(data, dict) else None
+
+
+def on_list(record: dict | None) -> dict | None:
+    """The record when it is on its list: an application without the body's decision is not."""
+    return record if record is not None and "decision" in record else None
 
 
 def _state(record: dict | None) -> str | None:
@@ -463,7 +471,7 @@ def records_from(files: dict[str, str], read_blob: Callable[[str], bytes], prefi
     for path, blob in files.items():
         parts = path.removeprefix(prefix).split("/")
         if path.startswith(prefix) and len(parts) == 3 and parts[2] == RECORD:
-            data = parse_record(read_blob, blob)
+            data = on_list(parse_record(read_blob, blob))
             if data is not None:
                 out[(parts[0], parts[1])] = data
     return out

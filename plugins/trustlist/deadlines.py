@@ -32,7 +32,7 @@ from typing import Literal
 from .findings import Finding
 from .load import load_yaml
 from .models import System
-from .rules import finding
+from .rules import said
 from .schema import check_schema
 
 REVIEW_DAYS = 10
@@ -205,15 +205,12 @@ def load_calendar_overrides(
         for i, entry in enumerate(entries):
             if entry.day in first_seen:
                 other_key, other_i = first_seen[entry.day]
-                what = "is listed twice" if other_key == key else f"is also in {other_key}"
-                findings.append(
-                    finding(
-                        loaded,
-                        "CAL001",
-                        (key, i, "date"),
-                        f"{entry.day} {what} ({other_key}[{other_i}])",
-                    )
-                )
+                values = {"date": entry.day, "other": f"{other_key}[{other_i}]"}
+                if other_key == key:
+                    message = "calendar.twice"
+                else:
+                    message, values["list"] = "calendar.in_both", other_key
+                findings.append(said(loaded, "CAL001", (key, i, "date"), message, **values))
             else:
                 first_seen[entry.day] = (key, i)
     if findings:

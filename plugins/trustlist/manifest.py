@@ -103,33 +103,31 @@ def verify_site(site: Path) -> list[Finding]:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         listed = manifest["files"]
     except (OSError, ValueError, KeyError, TypeError):
-        return [Finding(str(manifest_path), 0, 0, "VER001", "is missing or not a manifest")]
+        return [Finding.said(str(manifest_path), 0, 0, "VER001", "site.no_manifest")]
     findings = []
     present = _files(site)
     for name, expected in sorted(listed.items()):
         where = str(site / name)
         if name not in present:
-            findings.append(
-                Finding(where, 0, 0, "VER002", "is in the manifest but not in the site")
-            )
+            findings.append(Finding.said(where, 0, 0, "VER002", "site.missing"))
             continue
         actual = _digest(present[name])
         if actual != expected:
             findings.append(
-                Finding(
+                Finding.said(
                     where,
                     0,
                     0,
                     "VER003",
-                    f"differs from the manifest: SHA-256 {actual['sha256']}, size "
-                    f"{actual['size']}; the manifest says {expected.get('sha256')}, "
-                    f"{expected.get('size')}",
+                    "site.differs",
+                    sha256=actual["sha256"],
+                    size=actual["size"],
+                    listed_sha256=expected.get("sha256"),
+                    listed_size=expected.get("size"),
                 )
             )
     for name in sorted(present.keys() - listed.keys()):
-        findings.append(
-            Finding(str(site / name), 0, 0, "VER004", "is in the site but not in the manifest")
-        )
+        findings.append(Finding.said(str(site / name), 0, 0, "VER004", "site.unlisted"))
     return findings
 
 
@@ -137,7 +135,7 @@ def verify_signature(site: Path, allowed_signers: Path, identity: str) -> list[F
     """Check manifest.json.sig with `ssh-keygen -Y verify` against an allowed-signers file."""
     signature = site / SIGNATURE
     if not signature.is_file():
-        return [Finding(str(signature), 0, 0, "VER005", "is missing: the manifest is not signed")]
+        return [Finding.said(str(signature), 0, 0, "VER005", "site.unsigned")]
     with (site / MANIFEST).open("rb") as manifest:
         result = subprocess.run(
             [
@@ -160,13 +158,21 @@ def verify_signature(site: Path, allowed_signers: Path, identity: str) -> list[F
         )
     if result.returncode != 0:
         why = (result.stderr or result.stdout).strip().splitlines()
+        if not why:
+            return [
+                Finding.said(
+                    str(signature), 0, 0, "VER005", "site.signature_failed", identity=identity
+                )
+            ]
         return [
-            Finding(
+            Finding.said(
                 str(signature),
                 0,
                 0,
                 "VER005",
-                f"does not verify for {identity}: {why[-1] if why else 'ssh-keygen failed'}",
+                "site.signature_invalid",
+                identity=identity,
+                reason=why[-1],
             )
         ]
     return []
@@ -190,9 +196,7 @@ def compare_sites(built: Path, rebuilt: Path) -> list[Finding]:
     for name in sorted(a.keys() | b.keys()):
         if a.get(name) != b.get(name):
             state = (
-                "missing from" if name not in b else "not in" if name not in a else "differs from"
+                "not_rebuilt" if name not in b else "only_rebuilt" if name not in a else "rebuilt"
             )
-            findings.append(
-                Finding(str(built / name), 0, 0, "VER006", f"{state} the rebuild from the source")
-            )
+            findings.append(Finding.said(str(built / name), 0, 0, "VER006", f"site.{state}"))
     return findings

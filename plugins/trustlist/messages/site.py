@@ -1,4 +1,73 @@
 """Messages of the calendar and the published site (deadlines.py, manifest.py): CAL, VER."""
 
 # key: (kk, ru, en)
-MESSAGES: dict[str, tuple[str, str, str]] = {}
+MESSAGES: dict[str, tuple[str, str, str]] = {
+    # deadlines.py: registry/calendar.yaml ({list} and {other} name its lists and entries)
+    "calendar.twice": (
+        "{date} күні екі рет көрсетілген ({other})",
+        "дата {date} указана дважды ({other})",
+        "{date} is listed twice ({other})",
+    ),
+    "calendar.in_both": (
+        "{date} күні {list} тізімінде де бар ({other})",
+        "дата {date} указана также в списке {list} ({other})",
+        "{date} is also in {list} ({other})",
+    ),
+    # manifest.py: a published site against its manifest.json and its signature
+    "site.no_manifest": (
+        "жоқ немесе манифест емес",
+        "отсутствует или не является манифестом",
+        "is missing or not a manifest",
+    ),
+    "site.missing": (
+        "манифестте бар, бірақ сайтта жоқ",
+        "указан в манифесте, но отсутствует на сайте",
+        "is in the manifest but not in the site",
+    ),
+    "site.differs": (
+        "манифесттегіден өзгеше: SHA-256 {sha256}, көлемі {size}; манифестте: "
+        "{listed_sha256}, {listed_size}",
+        "не совпадает с манифестом: SHA-256 {sha256}, размер {size}; в манифесте указано: "
+        "{listed_sha256}, {listed_size}",
+        "differs from the manifest: SHA-256 {sha256}, size {size}; the manifest says "
+        "{listed_sha256}, {listed_size}",
+    ),
+    "site.unlisted": (
+        "сайтта бар, бірақ манифестте жоқ",
+        "есть на сайте, но не указан в манифесте",
+        "is in the site but not in the manifest",
+    ),
+    "site.unsigned": (
+        "жоқ: манифестке қол қойылмаған",
+        "отсутствует: манифест не подписан",
+        "is missing: the manifest is not signed",
+    ),
+    "site.signature_invalid": (
+        "{identity} үшін қолтаңба расталмады: {reason}",
+        "подпись не подтверждается для {identity}: {reason}",
+        "does not verify for {identity}: {reason}",
+    ),
+    "site.signature_failed": (
+        "{identity} үшін қолтаңба расталмады: ssh-keygen қатемен аяқталды",
+        "подпись не подтверждается для {identity}: ssh-keygen завершился с ошибкой",
+        "does not verify for {identity}: ssh-keygen failed",
+    ),
+    # compare_sites: a published site against a rebuild of its commit
+    "site.not_rebuilt": (
+        "бастапқы кодтан қайта құрастырылған сайтта жоқ",
+        "отсутствует в сборке, заново выполненной из исходного кода",
+        "missing from the rebuild from the source",
+    ),
+    # The file is only in the rebuild, not in the published site: what kk and ru say. The
+    # English (manifest.compare_sites) reads as if it were missing from the rebuild.
+    "site.only_rebuilt": (
+        "тек бастапқы кодтан қайта құрастырылған сайтта бар",
+        "есть только в сборке, заново выполненной из исходного кода",
+        "not in the rebuild from the source",
+    ),
+    "site.rebuilt": (
+        "бастапқы кодтан қайта құрастырылған сайттағы нұсқасынан өзгеше",
+        "отличается от файла в сборке, заново выполненной из исходного кода",
+        "differs from the rebuild from the source",
+    ),
+}

@@ -22,7 +22,7 @@ from pdf_fixtures import (
 from pypdf import PdfReader
 from pypdf.actions import JavaScript, PageTrigger
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
-from trustlist import pdfcheck, rules
+from trustlist import pdfcheck
 from trustlist.pdfcheck import check_pdf
 
 JS_ACTION = b"<< /Type /Action /S /JavaScript /JS (app.alert(1)) >>"
@@ -363,12 +363,6 @@ def test_every_problem_is_reported_together() -> None:
 
 
 # --- the module's contract ----------------------------------------------------------------
-
-
-def test_rules_match_the_registry_rule_table() -> None:
-    assert {
-        code: text for code, text in rules.RULES.items() if code.startswith("PDF")
-    } == pdfcheck.RULES
 
 
 def test_messages_are_one_plain_line() -> None:

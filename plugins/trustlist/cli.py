@@ -12,8 +12,8 @@ from pathlib import Path
 
 from . import __version__, report
 from .findings import UsageError
+from .messages.codes import MESSAGES as CODES
 from .models import Reason
-from .rules import RULES
 from .validate import validate_registry
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -425,10 +425,11 @@ def _sign(args: argparse.Namespace) -> int:
 
 def _rules(args: argparse.Namespace) -> int:
     if args.format == "markdown":
-        print(report.rules_markdown(RULES))
+        print(report.rules_markdown(CODES))
     else:
-        for code, rule in RULES.items():
-            print(f"{code}\t{rule}")
+        index = ("kk", "ru", "en").index(args.lang)
+        for code, texts in CODES.items():
+            print(f"{code}\t{texts[index]}")
     return EXIT_OK
 
 
@@ -661,6 +662,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="list the validation rules and their codes")
     rules.add_argument("--format", choices=("text", "markdown"), default="text")
+    rules.add_argument("--lang", choices=("kk", "ru", "en"), default="en", help="of the text")
     rules.set_defaults(run=_rules)
     return parser
 

@@ -21,18 +21,6 @@ WORKFLOW = ".github/workflows/check.yml"
 DEFAULT_BRANCH = "refs/heads/main"
 
 # code -> the rule in one line, for the rules table.
-GOVERNANCE_RULES: dict[str, str] = {
-    "GOV001": "A ruleset for the default branch is kept in .github/rulesets/.",
-    "GOV002": "Each .github/rulesets/*.json is a JSON ruleset and .github/workflows/check.yml "
-    "a workflow with jobs.",
-    "GOV003": "The default branch's ruleset keeps every required setting: active, no bypass, "
-    "no deletion or force push, pull requests only, one Code Owner approval of the last push "
-    "by someone else, stale approvals dismissed, threads resolved, squash only, strict checks.",
-    "GOV004": "Every job of .github/workflows/check.yml is a required status check.",
-    "GOV005": "Every required status check names a job of .github/workflows/check.yml.",
-    "GOV006": ".github/CODEOWNERS gives each registry/<sector>/ to that sector's reviewers and "
-    "the rest to the maintainers, as `trustlist codeowners` writes it.",
-}
 
 # The rules the ruleset must hold; the message of a missing one is gov.rule.<type>.
 _RULES = ("deletion", "non_fast_forward", "pull_request", "required_status_checks")

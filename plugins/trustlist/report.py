@@ -95,10 +95,11 @@ def as_markdown(findings: Sequence[Finding], subject: str) -> str:
 
 
 RULES_PREAMBLE = """\
-# Validation rules
+# Validation rules · Тексеру ережелері · Правила проверки
 
-Every finding of `trustlist validate` names one of these codes. The codes are stable: a rule
-may be reworded, never renumbered. Findings read like a compiler's:
+Every finding of `trustlist validate`, `check` and `governance` names one of these codes, and
+is said in Kazakh, Russian or English (`--lang`). The codes are stable: a rule may be reworded,
+never renumbered. Findings read like a compiler's:
 
 ```text
 registry/healthcare/demo-x/system.yaml:15:8: error[BIN001] owner.bin: check digit must be 6, got 7
@@ -109,9 +110,13 @@ change. Regenerate this page with `trustlist rules --format markdown > docs/rule
 """
 
 
-def rules_markdown(rules: dict[str, str]) -> str:
-    rows = [RULES_PREAMBLE, "| code | rule |", "|---|---|"]
-    rows += [f"| `{code}` | {_md_cell(rule)} |" for code, rule in rules.items()]
+def rules_markdown(rules: dict[str, tuple[str, str, str]]) -> str:
+    """The rules page: each code and its rule in kk, ru and en."""
+    rows = [RULES_PREAMBLE, "| code | қазақша | русский | English |", "|---|---|---|---|"]
+    rows += [
+        f"| `{code}` | {' | '.join(_md_cell(text) for text in texts)} |"
+        for code, texts in rules.items()
+    ]
     return "\n".join(rows)
 
 

@@ -13,82 +13,10 @@ from datetime import date
 from .findings import Finding, Severity, json_path_text
 from .identifiers import bin_problem
 from .load import Loaded
+from .messages.codes import MESSAGES as CODES
 
-# code -> the rule in one line; docs/rules.md and `trustlist rules` print this table.
-RULES: dict[str, str] = {
-    "FILE001": "A registry file can be read.",
-    "FILE002": "Registry files and folders are regular files and folders, never symlinks.",
-    "YAML001": "The file is valid YAML.",
-    "YAML002": "No key appears twice in one mapping.",
-    "YAML003": "No anchors (&name) or aliases (*name).",
-    "YAML004": "The file is UTF-8.",
-    "YAML005": "The file is at most 256 KiB, 32 levels deep and 20,000 values.",
-    "YAML006": "No control, zero-width or bidirectional characters in names or values.",
-    "YAML007": "Text is in Unicode NFC form.",
-    "YAML008": "The file is a mapping of field: value.",
-    "YAML009": "No YAML tags (!!type).",
-    "YAML010": "One YAML document per file.",
-    "SCH001": "Every required field is present.",
-    "SCH002": "No unknown fields.",
-    "SCH003": "Every value has the type the schema gives (true/false, number, text, list, group).",
-    "SCH004": "Values from a fixed list are one of the allowed values.",
-    "SCH005": "Values have the required form (date, BIN digits, e-mail, length, range).",
-    "SCH006": "Other schema rules (list sizes, uniqueness, conditional fields).",
-    "LINK001": "Links are absolute https: addresses.",
-    "MOD001": "The typed model accepts what the schema accepts (a mismatch is a bug to report).",
-    "REG001": "The id equals the folder name.",
-    "REG002": "A system's sector equals the sector folder it stands in.",
-    "REG003": "A system's sector exists: its folder has a sector.yaml.",
-    "REG004": "System ids are unique across the registry.",
-    "REG005": "List numbers are unique within a sector's list.",
-    "REG006": "The registry holds only sector folders, system folders and known files.",
-    "REG007": "Every system folder has a system.yaml.",
-    "REG008": "Sector and system ids do not take a name the site reserves for its own pages.",
-    "BIN001": "A BIN (owner, auditor) has a valid check digit.",
-    "DOC001": "The three required documents are listed: application, copyright document, "
-    "audit report.",
-    "DOC002": "The copyright document matches copyright.kind (certificate or agreement).",
-    "DOC003": "A public document's SHA-256 matches its file.",
-    "DOC004": "A public document's size matches its file.",
-    "DOC005": "A public document's file is in the system folder.",
-    "DOC006": "A non-public document's file is not in the repository.",
-    "DOC007": "A document file name is a plain name inside the system folder (no path, no '..').",
-    "DOC008": "A document file is a regular file (no symlink).",
-    "DOC009": "The system folder holds no file that the record does not list.",
-    "DOC010": "A file is listed once.",
-    "PDF001": "A public document starts with the PDF header %PDF- at byte 0.",
-    "PDF002": "A public document parses as a PDF with at least one page.",
-    "PDF003": "A public document is not encrypted.",
-    "PDF004": "A public document contains no JavaScript.",
-    "PDF005": "A public document contains no launch, submit or remote actions.",
-    "PDF006": "A public document contains no embedded files, rich media or XFA forms.",
-    "PLH001": "No value is still a placeholder written by `trustlist new` (<fill in: …>).",
-    "AUD001": "The audit conclusion is positive.",
-    "AUD002": "The audit conclusion is still valid on the decision date.",
-    "CAL001": "A date stands once in registry/calendar.yaml: not twice, not both a day off "
-    "and a working day.",
-    "DATE001": "Dates are in order: submission, each notice of inconsistencies and the "
-    "resubmission that answers it, the decision; publication, suspension and exclusion after "
-    "the decision.",
-    "APP001": "Only the last notice of inconsistencies may be unanswered, and none once the body "
-    "has decided.",
-    # `trustlist check --base REF`: a pull request judged against its base (change.py).
-    "CHG001": "A pull request never deletes a system's record: exclusion is a status change.",
-    "CHG002": "A system's list number never changes once published.",
-    "CHG003": "An application changes only registry/; code, schemas, workflows and the shared "
-    "registry files change in their own pull request.",
-    "CHG004": "(warning) A document removed by a pull request is named for the reviewers.",
-    "DEC001": "The body's stage of a record (list_number, decision, status) is changed only "
-    "with a signature of one of the sector's decision keys over the record (trustlist decide).",
-    "DEC002": "A published decision's date and reference never change.",
-    # `trustlist verify SITE`: a published site against its manifest (manifest.py).
-    "VER001": "The site has a readable manifest.json.",
-    "VER002": "Every file the manifest lists is in the site.",
-    "VER003": "Every file has the SHA-256 and size the manifest gives.",
-    "VER004": "The site holds no file the manifest does not list.",
-    "VER005": "The manifest's signature verifies for the expected signer.",
-    "VER006": "A rebuild of the manifest's commit gives the same files, byte for byte.",
-}
+# code -> the rule in one line, in English; messages/codes.py has it in kk, ru and en.
+RULES: dict[str, str] = {code: texts[2] for code, texts in CODES.items()}
 
 # Site paths beside sectors (/<lang>/search/ ...) and beside systems (/<lang>/<sector>/history/).
 RESERVED_SECTOR_IDS = frozenset(

@@ -1,6 +1,8 @@
-"""Each rule's code and what it requires, in one line (docs/rules.md, `trustlist rules`).
+"""The rules: each code and what it requires, in one line (docs/rules.md, `trustlist rules`).
 
-Keyed by the code itself: "BIN001": (kk, ru, en).
+The one table of the project's codes, in the order the rules page lists them. Codes are
+stable: a rule may be reworded, never renumbered. Keyed by the code itself: "BIN001": (kk,
+ru, en).
 """
 
 # code: (kk, ru, en)
@@ -337,5 +339,50 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Манифест коммитін қайта құрастыру байтына дейін дәл сол файлдарды береді.",
         "Повторная сборка коммита манифеста даёт те же файлы байт в байт.",
         "A rebuild of the manifest's commit gives the same files, byte for byte.",
+    ),
+    # `trustlist governance`: the repository's settings against the registry (governance.py).
+    "GOV001": (
+        "Әдепкі тармақтың ережелер жиыны (ruleset) .github/rulesets/ қалтасында сақталады.",
+        "Набор правил (ruleset) ветки по умолчанию хранится в .github/rulesets/.",
+        "A ruleset for the default branch is kept in .github/rulesets/.",
+    ),
+    "GOV002": (
+        "Әр .github/rulesets/*.json — JSON ережелер жиыны, ал .github/workflows/check.yml — "
+        "тапсырмалары бар workflow.",
+        "Каждый .github/rulesets/*.json — набор правил в JSON, а .github/workflows/check.yml — "
+        "workflow с заданиями.",
+        "Each .github/rulesets/*.json is a JSON ruleset and .github/workflows/check.yml a "
+        "workflow with jobs.",
+    ),
+    "GOV003": (
+        "Әдепкі тармақтың ережелер жиыны әр міндетті баптауды сақтайды: белсенді, айналып өтусіз, "
+        "жоюсыз және күштеп жіберусіз, тек pull request арқылы, соңғы жіберуді басқа адам Code "
+        "Owner ретінде мақұлдайды, ескірген мақұлдаулар алынады, талқылаулар шешіледі, тек "
+        "squash, қатаң тексерулер.",
+        "Набор правил ветки по умолчанию сохраняет каждую обязательную настройку: активен, без "
+        "обхода, без удаления и принудительной отправки, только через pull request, последнюю "
+        "отправку одобряет другой человек из Code Owners, устаревшие одобрения снимаются, "
+        "обсуждения разрешены, только squash, строгие проверки.",
+        "The default branch's ruleset keeps every required setting: active, no bypass, no "
+        "deletion or force push, pull requests only, one Code Owner approval of the last push by "
+        "someone else, stale approvals dismissed, threads resolved, squash only, strict checks.",
+    ),
+    "GOV004": (
+        ".github/workflows/check.yml файлының әр тапсырмасы — міндетті тексеру.",
+        "Каждое задание .github/workflows/check.yml — обязательная проверка.",
+        "Every job of .github/workflows/check.yml is a required status check.",
+    ),
+    "GOV005": (
+        "Әр міндетті тексеру .github/workflows/check.yml файлының бір тапсырмасын атайды.",
+        "Каждая обязательная проверка называет задание .github/workflows/check.yml.",
+        "Every required status check names a job of .github/workflows/check.yml.",
+    ),
+    "GOV006": (
+        ".github/CODEOWNERS әр registry/<сала>/ қалтасын сол саланың рецензенттеріне, "
+        "қалғанын қызмет көрсетушілерге береді, `trustlist codeowners` жазғандай.",
+        ".github/CODEOWNERS отдаёт каждую registry/<отрасль>/ рецензентам этой отрасли, а всё "
+        "остальное — сопровождающим, как пишет `trustlist codeowners`.",
+        ".github/CODEOWNERS gives each registry/<sector>/ to that sector's reviewers and the rest "
+        "to the maintainers, as `trustlist codeowners` writes it.",
     ),
 }

@@ -58,12 +58,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "отсутствует в сборке, заново выполненной из исходного кода",
         "missing from the rebuild from the source",
     ),
-    # The file is only in the rebuild, not in the published site: what kk and ru say. The
-    # English (manifest.compare_sites) reads as if it were missing from the rebuild.
+    # The file is only in the rebuild, not in the published site.
     "site.only_rebuilt": (
         "тек бастапқы кодтан қайта құрастырылған сайтта бар",
         "есть только в сборке, заново выполненной из исходного кода",
-        "not in the rebuild from the source",
+        "is only in the rebuild from the source",
     ),
     "site.rebuilt": (
         "бастапқы кодтан қайта құрастырылған сайттағы нұсқасынан өзгеше",

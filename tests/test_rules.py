@@ -457,3 +457,24 @@ def test_all_findings_collected_across_stages(base: Path) -> None:
     (base / FOLDER / "notes.pdf").write_bytes(b"%PDF-1.4")
     codes = sorted(f.code for f in validate_registry(Path("registry")).findings)
     assert codes == ["BIN001", "DOC009", "SCH004"]
+
+
+def test_one_problem_gives_one_finding(base: Path) -> None:
+    # A placeholder date is a placeholder, not also a bad pattern and a bad format; a link that
+    # is neither https nor a link says the rule once.
+    edit(base / SYSTEM, "  submitted: 2026-05-04", '  submitted: "<fill in: YYYY-MM-DD>"')
+    edit(base / SYSTEM, "website: https://clinic.example.kz", 'website: "http://clinic example"')
+    findings = validate_registry(Path("registry")).findings
+    assert [(f.code, f.json_path) for f in findings] == [
+        ("LINK001", "owner.website"),
+        ("PLH001", "application.submitted"),
+    ]
+    assert findings[0].message.startswith("must be an absolute https: link")
+
+
+def test_a_format_alone_still_speaks(base: Path) -> None:
+    # 30 February has the form of a date and is none: the format's verdict is the only one.
+    edit(base / SYSTEM, "  submitted: 2026-05-04", "  submitted: 2026-02-30")
+    findings = validate_registry(Path("registry")).findings
+    assert [(f.code, f.json_path) for f in findings] == [("SCH005", "application.submitted")]
+    assert "is not a valid date" in findings[0].message

@@ -152,6 +152,26 @@ def _check_record(
     return _model(loaded, cls)
 
 
+def one_per_problem(findings: list[Finding]) -> list[Finding]:
+    """One problem, one finding. A value still a placeholder (PLH001) is that and nothing
+    more: the schema's words on the same field go. A format's bare verdict ("is not a valid
+    date") goes where the schema also says what the field must be (its pattern or type)."""
+    schema = [f for f in findings if f.key.startswith("schema.")]
+    if not schema:
+        return findings
+    placeholders = {f.json_path for f in findings if f.code == "PLH001"}
+    explained = {f.json_path for f in schema if not f.key.startswith("schema.format")}
+    return [
+        f
+        for f in findings
+        if not f.key.startswith("schema.")
+        or (
+            f.json_path not in placeholders
+            and not (f.key.startswith("schema.format") and f.json_path in explained)
+        )
+    ]
+
+
 def _judge_record(
     read: tuple[bytes | None, Loaded],
     kind: str,
@@ -174,7 +194,7 @@ def _judge_record(
     model, found = _check_record(loaded, kind, System if kind == "system" else Sector)
     found = loaded.findings + found
     if loaded.data is not None:
-        found += own_rules(loaded)
+        found = one_per_problem(found + list(own_rules(loaded)))
     if model is not None and not found:  # warnings too: a record with any is judged afresh
         RECORDS.remember(key, loaded.data)
     return loaded, model, found, key

@@ -22,7 +22,14 @@ from .deadlines import Deadline, WorkingCalendar, application_deadlines
 from .findings import Finding, Severity, json_path_text
 from .gitrepo import Change
 from .load import parse_yaml
-from .validate import SECTOR_FILE, SYSTEM_FILE, Registry, display_root, validate_registry
+from .validate import (
+    SECTOR_FILE,
+    SYSTEM_FILE,
+    Registry,
+    SystemEntry,
+    display_root,
+    validate_registry,
+)
 
 # Registry files only the maintainers change, alone (CODEOWNERS gives them to maintainers).
 SHARED_FILES = ("calendar.yaml", "README.md")
@@ -63,6 +70,7 @@ def check_change(
     if shared and len(shared) != len(registry_paths):
         for c in shared:
             out.findings.append(Finding.said(c.path, 0, 0, "CHG003", "chg.shared_file"))
+    keys: dict[str, list[str]] = {}  # sector -> its decision keys in the base
     for c in registry_paths:
         where = _system_of(c.path, registry_prefix)
         if where is None:
@@ -73,9 +81,14 @@ def check_change(
             continue
         out.sectors[sector].add(system)
         if c.path == f"{registry_prefix}{sector}/{system}/{SYSTEM_FILE}":
-            keys = _decision_keys(read_base(f"{registry_prefix}{sector}/{SECTOR_FILE}"))
-            out.findings += _record_change(c, sector, system, registry, read_base, base_name, out)
-            out.findings += _body_change(c, sector, system, registry, read_base, base_name, keys)
+            if c.status == "A":
+                out.added.add(system)
+            if sector not in keys:
+                keys[sector] = _decision_keys(read_base(f"{registry_prefix}{sector}/{SECTOR_FILE}"))
+            entry = next((e for e in registry.systems if (e.sector, e.id) == where), None)
+            before = _data(read_base(c.path), f"{c.path}@{base_name}") or {}
+            out.findings += _record_change(c, system, entry, before, base_name)
+            out.findings += _body_change(c, sector, entry, before, base_name, keys[sector])
         elif c.status == "D":
             out.findings.append(
                 Finding.said(c.path, 0, 0, "CHG004", "chg.document_removed", "", WARNING)
@@ -100,29 +113,16 @@ def _decision_keys(raw: bytes | None) -> list[str]:
     return [k for k in keys if isinstance(k, str)] if isinstance(keys, list) else []
 
 
-def _entry(registry: Registry, sector: str, system: str):
-    return next((e for e in registry.systems if e.id == system and e.sector == sector), None)
-
-
 def _record_change(
-    c: Change,
-    sector: str,
-    system: str,
-    registry: Registry,
-    read_base: Callable[[str], bytes | None],
-    base_name: str,
-    out: ChangeReport,
+    c: Change, system: str, entry: SystemEntry | None, before: dict, base_name: str
 ) -> list[Finding]:
-    if c.status == "A":
-        out.added.add(system)
-        return []
+    """A listed system is never deleted, and its list number never changes."""
     if c.status == "D":
         return [Finding.said(c.path, 0, 0, "CHG001", "chg.record_deleted", system=system)]
-    before = (_data(read_base(c.path), f"{c.path}@{base_name}") or {}).get("list_number")
-    entry = _entry(registry, sector, system)
-    if entry is None or entry.model is None or not isinstance(before, int):
-        return []  # the validator already reports a record it cannot read
-    if entry.model.list_number != before:
+    number = before.get("list_number")
+    if entry is None or entry.model is None or not isinstance(number, int):
+        return []  # a new record, or one the validator already reports it cannot read
+    if entry.model.list_number != number:
         line, column = entry.loaded.locate(("list_number",))
         return [
             Finding.said(
@@ -132,7 +132,7 @@ def _record_change(
                 "CHG002",
                 "chg.list_number",
                 "list_number",
-                before=before,
+                before=number,
                 base=base_name,
             )
         ]
@@ -142,19 +142,16 @@ def _record_change(
 def _body_change(
     c: Change,
     sector: str,
-    system: str,
-    registry: Registry,
-    read_base: Callable[[str], bytes | None],
+    entry: SystemEntry | None,
+    before: dict,
     base_name: str,
     keys: list[str],
 ) -> list[Finding]:
     """The body's fields: a published decision never changes (DEC002), and any change of
     them carries a valid signature of one of the sector's decision keys (DEC001)."""
-    entry = _entry(registry, sector, system)
     after = entry.loaded.data if entry is not None else None
     if c.status == "D" or not isinstance(after, dict):
         return []
-    before = _data(read_base(c.path), f"{c.path}@{base_name}") or {}
     found = []
     published = before.get("decision")
     if isinstance(published, dict):

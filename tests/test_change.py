@@ -18,6 +18,7 @@ from trustlist.findings import UsageError
 from trustlist.gitrepo import GitError
 from trustlist.history import Event, history_of
 from trustlist.notice import as_markdown, make_notice
+from trustlist.validate import validate_registry
 
 TRUSTLIST = Path(sys.executable).with_name("trustlist")
 FOLDER = "registry/health/demo-triage"
@@ -366,3 +367,49 @@ def test_a_decided_application_is_not_overdue(repo: Path, reviewer_key: Path) ->
     review, publication = terms["demo-new"]
     assert (review.actual, review.state) == (date(2026, 6, 5), "met")
     assert (publication.name, publication.state) == ("publication", "overdue")
+
+
+def test_a_refusal_is_recorded_signed_and_kept(repo: Path, reviewer_key: Path) -> None:
+    # The body refuses: the application goes to the sector's journal with its reasons, signed,
+    # and its folder leaves the pull request.
+    add_new_system(repo)
+    commit(repo, "apply")
+    result = cli(
+        "decide", "demo-new", "--key", str(reviewer_key), "--refuse", "--reference", "No. 9-ИИ",
+        "--date", "2026-06-10", "--reasons-kk", "Аудит есебі жүйеге қатысты емес.",
+        "--reasons-ru", "Отчёт об аудите не относится к системе.",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert not (repo / NEW).exists()
+    journal = repo / "registry/health/applications.yaml"
+    text = journal.read_text(encoding="utf-8")
+    assert "outcome: refused" in text and "Отчёт об аудите не относится к системе." in text
+    commit(repo, "refuse demo-new")
+    check = check_pull_request(Path("registry"), "main")
+    assert check.findings == []
+    assert validate_registry(Path("registry")).journals["health"].model.closed[0].outcome == (
+        "refused"
+    )
+    # Merged, the entry is published: a later pull request cannot soften its reasons.
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "--squash", "application", when="2026-06-11T10:00:00+05:00")
+    git(repo, "commit", "-q", "-m", "refuse demo-new", when="2026-06-11T10:00:00+05:00")
+    git(repo, "checkout", "-q", "-b", "soften")
+    edit(journal, "Отчёт об аудите не относится к системе.", "Отказано.")
+    commit(repo, "soften")
+    (finding,) = check_pull_request(Path("registry"), "main").findings
+    assert (finding.code, finding.json_path) == ("DEC002", "closed[0]")
+
+
+def test_an_applicant_cannot_write_a_closed_application(repo: Path) -> None:
+    (repo / "registry/health/applications.yaml").write_text(
+        'schema_version: "1.0"\nclosed:\n  - system: demo-other\n    name:\n      kk: А\n'
+        "      ru: А\n    applicant:\n      name:\n        kk: Б\n        ru: Б\n"
+        '      bin: "260540001236"\n    application:\n      reference: X-1\n'
+        "      submitted: 2026-06-01\n    outcome: withdrawn\n    date: 2026-06-02\n"
+        "    reasons:\n      kk: В\n      ru: В\n",
+        encoding="utf-8",
+    )
+    commit(repo, "a withdrawal written by hand")
+    (finding,) = check_pull_request(Path("registry"), "main").findings
+    assert (finding.code, finding.json_path, finding.line) == ("DEC001", "closed[0]", 3)

@@ -81,7 +81,7 @@ def test_every_description_a_schema_message_quotes_has_an_entry() -> None:
             for index, child in enumerate(node):
                 walk(child, f"{where}/{index}")
 
-    for kind in ("system", "sector", "calendar"):
+    for kind in ("system", "sector", "calendar", "applications"):
         walk(json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text("utf-8")), kind)
     assert not missing, "add to messages/schema.py:\n" + "\n".join(missing)
 

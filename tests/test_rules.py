@@ -478,3 +478,25 @@ def test_a_format_alone_still_speaks(base: Path) -> None:
     findings = validate_registry(Path("registry")).findings
     assert [(f.code, f.json_path) for f in findings] == [("SCH005", "application.submitted")]
     assert "is not a valid date" in findings[0].message
+
+
+def test_a_sectors_journal_of_closed_applications_is_judged(base: Path) -> None:
+    journal = base / "registry/health/applications.yaml"
+    journal.write_text(
+        'schema_version: "1.0"\nclosed:\n  - system: demo-refused\n    name:\n      kk: А\n'
+        "      ru: А\n    applicant:\n      name:\n        kk: Б\n        ru: Б\n"
+        '      bin: "260540001237"\n    application:\n      reference: X-1\n'
+        "      submitted: 2026-06-01\n      returns:\n        - notice: 2026-06-05\n"
+        "    outcome: refused\n    date: 2026-05-20\n    reasons:\n      kk: В\n      ru: В\n",
+        encoding="utf-8",
+    )
+    findings = validate_registry(Path("registry")).findings
+    assert [(f.code, f.json_path, f.line) for f in findings] == [
+        ("BIN001", "closed[0].applicant.bin", 11),
+        ("DATE001", "closed[0].date", 18),
+        ("DATE001", "closed[0].date", 18),
+    ]
+    # A last notice left unanswered is how many applications end: not an error here.
+    edit(journal, "date: 2026-05-20", "date: 2026-06-20")
+    edit(journal, '"260540001237"', '"260540001236"')
+    assert validate_registry(Path("registry")).findings == []

@@ -21,6 +21,7 @@ from . import decisions, gitrepo
 from .deadlines import Deadline, WorkingCalendar, application_deadlines
 from .findings import Finding, Severity, json_path_text
 from .gitrepo import Change
+from .journal import JOURNAL_FILE
 from .load import parse_yaml
 from .validate import (
     SECTOR_FILE,
@@ -77,7 +78,13 @@ def check_change(
             continue
         sector, system = where
         out.sectors.setdefault(sector, set())
-        if system == "sector.yaml":
+        if system == SECTOR_FILE:
+            continue
+        if system == JOURNAL_FILE:
+            if sector not in keys:
+                keys[sector] = _decision_keys(read_base(f"{registry_prefix}{sector}/{SECTOR_FILE}"))
+            base = _data(read_base(c.path), f"{c.path}@{base_name}") or {}
+            out.findings += _journal_change(c, sector, registry, base, base_name, keys[sector])
             continue
         out.sectors[sector].add(system)
         if c.path == f"{registry_prefix}{sector}/{system}/{SYSTEM_FILE}":
@@ -193,6 +200,62 @@ def _body_change(
                 sector=sector,
             )
         )
+    return found
+
+
+def _journal_change(
+    c: Change, sector: str, registry: Registry, before: dict, base_name: str, keys: list[str]
+) -> list[Finding]:
+    """A sector's journal of closed applications only grows: each published entry stays as it
+    was (DEC002), and each new one carries the signature of one of the sector's decision keys
+    over it (DEC001)."""
+    if c.status == "D":
+        return [Finding.said(c.path, 0, 0, "DEC002", "dec.journal_removed", base=base_name)]
+    journal = registry.journals.get(sector)
+    if journal is None:
+        return []
+    loaded = journal.loaded
+    old = before.get("closed") if isinstance(before.get("closed"), list) else []
+    new = loaded.data.get("closed") if isinstance(loaded.data, dict) else None
+    new = new if isinstance(new, list) else []
+    found = []
+    for index, entry in enumerate(old):
+        if index >= len(new) or new[index] != entry:
+            where = ("closed", index) if index < len(new) else ("closed",)
+            line, column = loaded.locate(where)
+            found.append(
+                Finding.said(
+                    c.path,
+                    line,
+                    column,
+                    "DEC002",
+                    "dec.closed_changed",
+                    json_path_text(where),
+                    index=index + 1,
+                    base=base_name,
+                )
+            )
+    for index in range(len(old), len(new)):
+        entry = new[index]
+        if not isinstance(entry, dict):
+            continue  # the validator reports it
+        text = decisions.closed_text(sector, entry)
+        verdict = decisions.verify_text(text, entry.get("signature"), keys)
+        if not verdict.valid:
+            signed = isinstance(entry.get("signature"), str)
+            where = ("closed", index, "signature") if signed else ("closed", index)
+            line, column = loaded.locate(where)
+            found.append(
+                Finding.said(
+                    c.path,
+                    line,
+                    column,
+                    "DEC001",
+                    f"dec.{verdict.signer}",
+                    json_path_text(where),
+                    sector=sector,
+                )
+            )
     return found
 
 

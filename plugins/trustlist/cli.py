@@ -159,7 +159,25 @@ def _notice(args: argparse.Namespace) -> int:
 
 
 def _decide(args: argparse.Namespace) -> int:
-    from .decisions import decide
+    from .decisions import close_application, decide
+
+    if args.refuse or args.withdrawn:
+        reasons = {"kk": args.reasons_kk, "ru": args.reasons_ru, "en": args.reasons_en}
+        if not (reasons["kk"] and reasons["ru"]):
+            raise UsageError("--refuse and --withdrawn need --reasons-kk and --reasons-ru")
+        outcome = "refused" if args.refuse else "withdrawn"
+        journal = close_application(
+            Path(args.registry),
+            args.system,
+            Path(args.key),
+            outcome,
+            {lang: text for lang, text in reasons.items() if text},
+            reference=args.reference,
+            on=args.date,
+        )
+        print(f"{outcome}: {args.system}, recorded in {journal}; its folder is removed")
+        print(f"next: trustlist check --base origin/main, then commit {journal.parent} and merge")
+        return EXIT_OK
 
     status = None
     if args.suspend or args.exclude:
@@ -538,8 +556,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="For the sector's reviewers. With --reference, includes an application: "
         "gives it the next list number, the decision (dated today in Kazakhstan, or --date) "
         "and the status listed. On a decided entry, records --published, --suspend, --exclude "
-        "or --restore. Every change is signed with KEY, one of the sector's decision_keys; a "
-        "published decision's date and reference never change.",
+        "or --restore. --refuse and --withdrawn close an application: it goes, with the "
+        "reasons, to the sector's journal (registry/<sector>/applications.yaml). Every change "
+        "is signed with KEY, one of the sector's decision_keys; a published decision's date "
+        "and reference never change.",
     )
     decide.add_argument("system", metavar="SYSTEM", help="the system's id")
     decide.add_argument("--key", required=True, help="the reviewer's SSH private key file")
@@ -550,6 +570,15 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--suspend", choices=REASONS, metavar="REASON")
     which.add_argument("--exclude", choices=REASONS, metavar="REASON")
     which.add_argument("--restore", action="store_true", help="list a suspended system again")
+    which.add_argument(
+        "--refuse", action="store_true", help="refuse an application (to the sector's journal)"
+    )
+    which.add_argument(
+        "--withdrawn", action="store_true", help="record that the applicant withdrew it"
+    )
+    decide.add_argument("--reasons-kk", metavar="TEXT", help="with --refuse or --withdrawn")
+    decide.add_argument("--reasons-ru", metavar="TEXT")
+    decide.add_argument("--reasons-en", metavar="TEXT")
     decide.add_argument(
         "--since", type=_date, metavar="DATE", help="of the suspension or exclusion"
     )

@@ -63,11 +63,18 @@ def signed_text(data: dict) -> bytes:
     return b"trustlist decision 1\n" + _canonical(statement) + b"\n"
 
 
-def sign(data: dict, key: Path) -> str:
-    """An SSH signature of the record's decision, made with the private key `key`."""
+def closed_text(sector: str, entry: dict) -> bytes:
+    """What a closed application's signature covers: its sector and the whole entry."""
+    statement = {"sector": sector, "closed": {k: v for k, v in entry.items() if k != "signature"}}
+    return b"trustlist closed application 1\n" + _canonical(statement) + b"\n"
+
+
+def sign(text: bytes, key: Path) -> str:
+    """An SSH signature of `text` (a `signed_text` or `closed_text`) made with the private
+    key `key`."""
     with tempfile.TemporaryDirectory() as scratch:
         statement = Path(scratch) / "decision"
-        statement.write_bytes(signed_text(data))
+        statement.write_bytes(text)
         result = subprocess.run(
             ["ssh-keygen", "-Y", "sign", "-q", "-f", str(key), "-n", NAMESPACE, str(statement)],
             capture_output=True,
@@ -90,6 +97,11 @@ def verify(data: dict, keys: list[str]) -> Verdict:
     """Whether the record's decision signature was made by one of `keys` over this record."""
     decision = data.get("decision")
     signature = decision.get("signature") if isinstance(decision, dict) else None
+    return verify_text(signed_text(data), signature, keys)
+
+
+def verify_text(text: bytes, signature: object, keys: list[str]) -> Verdict:
+    """Whether `signature` is one of `keys`' over `text`."""
     if not isinstance(signature, str):
         return Verdict(False, "unsigned")
     if not keys:
@@ -97,32 +109,23 @@ def verify(data: dict, keys: list[str]) -> Verdict:
     names = [f"key-{n}" for n in range(1, len(keys) + 1)]
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
-        (folder / "allowed").write_text(
+        allowed, sig = folder / "allowed", folder / "sig"
+        allowed.write_text(
             "".join(
                 f'{name} namespaces="{NAMESPACE}" {key}\n'
                 for name, key in zip(names, keys, strict=True)
             ),
             encoding="utf-8",
         )
-        (folder / "sig").write_text(signature, encoding="ascii")
-        found = _ssh(["find-principals", "-s", str(folder / "sig"), "-f", str(folder / "allowed")])
+        sig.write_text(signature, encoding="ascii")
+        found = _ssh(["find-principals", "-s", str(sig), "-f", str(allowed)])
         lines = found.stdout.decode(errors="replace").split() if found.returncode == 0 else []
         principal = lines[0] if lines else ""
         if principal not in names:
             return Verdict(False, "unknown_key")
         checked = _ssh(
-            [
-                "verify",
-                "-f",
-                str(folder / "allowed"),
-                "-I",
-                principal,
-                "-n",
-                NAMESPACE,
-                "-s",
-                str(folder / "sig"),
-            ],
-            signed_text(data),
+            ["verify", "-f", str(allowed), "-I", principal, "-n", NAMESPACE, "-s", str(sig)],
+            text,
         )
     if checked.returncode != 0:
         return Verdict(False, "mismatch")
@@ -199,7 +202,7 @@ def decide(
     data = parse_yaml(_dumped(yaml, document).encode(), str(record)).data
     if not isinstance(data, dict):
         raise UsageError(f"{record}: is not a record; fix it with `trustlist validate` first")
-    decision["signature"] = LiteralScalarString(sign(data, key))
+    decision["signature"] = LiteralScalarString(sign(signed_text(data), key))
     record.write_text(_dumped(yaml, document), encoding="utf-8")
     return Decided(record, int(document["list_number"]), str(decision["date"]), new)
 
@@ -224,3 +227,60 @@ def _next_list_number(sector_folder: Path, record: Path) -> int:
         if match and other != record:
             numbers.append(int(match[1]))
     return max(numbers) + 1
+
+
+def close_application(
+    registry: Path,
+    system_id: str,
+    key: Path,
+    outcome: str,
+    reasons: dict[str, str],
+    *,
+    reference: str | None = None,
+    on: date | None = None,
+) -> Path:
+    """The body refuses an application, or records its withdrawal: the application's facts,
+    the outcome, its date and the reasons go to the sector's journal (journal.py), signed, and
+    the application's folder leaves the pull request. Returns the journal's path."""
+    import shutil
+
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    from .journal import JOURNAL_FILE
+    from .load import load_yaml
+    from .scaffold import _yaml, find_system
+
+    record = find_system(registry, system_id)
+    data = load_yaml(record, str(record)).data
+    if not isinstance(data, dict) or not isinstance(data.get("owner"), dict):
+        raise UsageError(f"{record}: is not a record; fix it with `trustlist validate` first")
+    if "decision" in data:
+        raise UsageError(
+            f"{record}: is decided; an entry of the list is suspended or excluded, not refused"
+        )
+    entry = {
+        "system": system_id,
+        "name": data.get("name"),
+        "applicant": {"name": data["owner"].get("name"), "bin": data["owner"].get("bin")},
+        "application": data.get("application"),
+        "outcome": outcome,
+        "date": (on or today_in_kazakhstan()).isoformat(),
+        **({"reference": reference} if reference else {}),
+        "reasons": reasons,
+    }
+    sector = record.parent.parent.name
+    signature = sign(closed_text(sector, entry), key)
+    journal = record.parent.parent / JOURNAL_FILE
+    yaml = _yaml()
+    if journal.exists():
+        document = yaml.load(journal.read_text(encoding="utf-8"))
+    else:
+        document = CommentedMap(schema_version="1.0", closed=CommentedSeq())
+    document["closed"].append(CommentedMap({**entry, "signature": LiteralScalarString(signature)}))
+    journal.write_text(_dumped(yaml, document), encoding="utf-8")
+    written = load_yaml(journal, str(journal)).data["closed"][-1]
+    if closed_text(sector, written) != closed_text(sector, entry):
+        raise UsageError(f"{journal}: the entry did not read back as signed; nothing removed")
+    shutil.rmtree(record.parent)
+    return journal

@@ -305,3 +305,29 @@ class System(Strict):
     def audit_expired(self, on: date | None) -> bool:
         """Whether the audit conclusion's last valid day is before `on` (None: unknown day)."""
         return on is not None and self.audit.valid_until < on
+
+
+class Applicant(Strict):
+    name: Text
+    bin: Bin
+
+
+class ClosedApplication(Strict):
+    """An application the body refused, or the applicant withdrew: never on a list."""
+
+    system: Slug
+    name: Text
+    applicant: Applicant
+    application: Application
+    outcome: Literal["refused", "withdrawn"]
+    date: IsoDate
+    reference: Reference | None = None
+    reasons: Text
+    signature: Signature | None = None
+
+
+class Journal(Strict):
+    """registry/<sector>/applications.yaml: the sector's applications closed without inclusion."""
+
+    schema_version: Literal["1.0"]
+    closed: Annotated[list[ClosedApplication], Field(max_length=100_000)]

@@ -230,24 +230,46 @@ def _in_order(
         )
 
 
-def _returns(loaded: Loaded) -> Iterator[Finding]:
-    """Each return in order: submission, notice, resubmission, notice, … , decision; only the
-    last notice may still be unanswered, and none when the body decides."""
-    returns = get(loaded.data, "application", "returns")
+def _returns(
+    loaded: Loaded,
+    at: tuple[str | int, ...] = (),
+    end: tuple[str | int, ...] = ("decision", "date"),
+    decided: bool | None = None,
+) -> Iterator[Finding]:
+    """Each return in order: submission, notice, resubmission, notice, … , `end` (the
+    decision); only the last notice may still be unanswered, and none once `decided` (by
+    default: when the record has a decision)."""
+    returns = get(loaded.data, *at, "application", "returns")
     if not isinstance(returns, list):
         return
-    previous: tuple[str | int, ...] = ("application", "submitted")
+    if decided is None:
+        decided = get(loaded.data, "decision") is not None
+    previous: tuple[str | int, ...] = (*at, "application", "submitted")
     for index in range(len(returns)):
-        notice = ("application", "returns", index, "notice")
+        notice = (*at, "application", "returns", index, "notice")
         yield from _in_order(loaded, previous, notice)
-        answer = ("application", "returns", index, "resubmitted")
+        answer = (*at, "application", "returns", index, "resubmitted")
         if get(loaded.data, *answer) is None:
-            last = index == len(returns) - 1
-            if not last or get(loaded.data, "decision") is not None:
+            if index < len(returns) - 1 or decided:
                 yield said(loaded, "APP001", notice, "app.unanswered", index=index + 1)
             previous = notice
             continue
         yield from _in_order(loaded, notice, answer)
         previous = answer
     if returns:
-        yield from _in_order(loaded, previous, ("decision", "date"))
+        yield from _in_order(loaded, previous, end)
+
+
+def check_closed(loaded: Loaded, at: tuple[str | int, ...]) -> Iterator[Finding]:
+    """One entry of a sector's journal of closed applications (journal.py): its applicant's
+    BIN, and its dates in order up to the refusal or withdrawal (a last notice may stand
+    unanswered: the applicant may withdraw, or the body refuse, after it)."""
+    path = (*at, "applicant", "bin")
+    value = get(loaded.data, *path)
+    if isinstance(value, str) and len(value) == 12 and value.isascii() and value.isdigit():
+        problem = bin_problem(value)
+        if problem:
+            key, values = problem
+            yield said(loaded, "BIN001", path, key, **values)
+    yield from _in_order(loaded, (*at, "application", "submitted"), (*at, "date"))
+    yield from _returns(loaded, at, (*at, "date"), decided=False)

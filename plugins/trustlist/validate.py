@@ -19,6 +19,7 @@ from . import documents, rules
 from .deadlines import Overrides, load_calendar_overrides
 from .findings import Finding, UsageError, json_path_text
 from .gcpause import gc_paused
+from .journal import JOURNAL_FILE, JournalEntry, load_journal
 from .load import Loaded, blob_id, decode_text, parse_yaml, read_record
 from .models import Sector, System
 from .schema import check_schema
@@ -98,6 +99,8 @@ class Registry:
     systems: list[SystemEntry] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     calendar: Overrides | None = None  # registry/calendar.yaml: decree transfers of working days
+    # registry/<sector>/applications.yaml: each sector's applications closed without inclusion
+    journals: dict[str, JournalEntry] = field(default_factory=dict)
     remember: bool = False  # keep valid system folders for this process's next validation
 
     @property
@@ -269,6 +272,9 @@ def _sector(registry: Registry, folder: Path, display: str) -> None:
             registry.findings.append(Finding.said(child_display, 0, 0, "FILE002", "file.symlink"))
         elif entry.is_dir():
             _system(registry, child, child_display, folder.name, exists)
+        elif entry.name == JOURNAL_FILE:
+            registry.journals[folder.name], found = load_journal(child, child_display)
+            registry.findings += found
         else:
             registry.findings.append(
                 Finding.said(child_display, 0, 0, "REG006", "registry.sector_extra")

@@ -75,4 +75,17 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "does not match the record: it changed after it was signed; the body signs it again "
         "with `trustlist decide`",
     ),
+    "dec.closed_changed": (
+        "жабылған №{index} өтініш {base} нұсқасында жарияланған; жарияланған жазба ешқашан "
+        "өзгертілмейді және жойылмайды",
+        "закрытое заявление №{index} опубликовано в {base}; опубликованная запись никогда не "
+        "меняется и не удаляется",
+        "closed application no. {index} is published in {base}; a published entry is never "
+        "changed or removed",
+    ),
+    "dec.journal_removed": (
+        "жабылған өтініштер журналы {base} нұсқасында жарияланған; ол ешқашан жойылмайды",
+        "журнал закрытых заявлений опубликован в {base}; он никогда не удаляется",
+        "the journal of closed applications is published in {base}; it is never removed",
+    ),
 }

@@ -215,6 +215,14 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "an SSH signature (namespace trustlist-decision) by one of the sector's decision keys "
         "over the record as decided: see trustlist decide",
     ),
+    "schema.rule.signature_entry": (
+        "саланың шешім кілттерінің бірімен осы жазбаға қойылған SSH қолтаңбасы "
+        "(trustlist-decision аттар кеңістігі): trustlist decide командасын қараңыз",
+        "подпись SSH (пространство имён trustlist-decision) одним из ключей решений отрасли "
+        "под этой записью: см. trustlist decide",
+        "an SSH signature (namespace trustlist-decision) by one of the sector's decision keys "
+        "over this entry: see trustlist decide",
+    ),
     "schema.only.status": (
         "since және reason өрістері тек тоқтатылған немесе тізімнен алынып тасталған жүйе "
         "үшін көрсетіледі",

@@ -54,3 +54,59 @@ def test_the_sector_page_has_the_chart_and_its_table() -> None:
     assert '<svg viewBox="0 0 544 46" role="img" aria-labelledby="tl-chart-title"' in html
     assert '<rect x="56" y="8" width="280.0" height="10" class="tl-bar-review">' in html
     assert '<td class="tl-num">7 / 10: on time</td>' in html
+
+
+JOURNAL = """\
+schema_version: "1.0"
+closed:
+  - system: demo-refused
+    name: {kk: Бас тартылған, ru: Отклонённая}
+    applicant:
+      name: {kk: «Демо» ЖШС, ru: ТОО «Демо»}
+      bin: "260540001236"
+    application:
+      reference: APP-9
+      submitted: 2026-06-01
+      returns:
+        - notice: 2026-06-05
+          resubmitted: 2026-06-10
+    outcome: refused
+    date: 2026-06-24
+    reference: No. 9-ИИ
+    reasons: {kk: Себебі, ru: Причина отказа}
+  - system: demo-withdrawn
+    name: {kk: Кері алынған, ru: Отозванная}
+    applicant:
+      name: {kk: «Демо» ЖШС, ru: ТОО «Демо»}
+      bin: "260540001236"
+    application:
+      reference: APP-10
+      submitted: 2026-06-02
+    outcome: withdrawn
+    date: 2026-06-03
+    reasons: {kk: Себебі, ru: Заявитель отозвал}
+"""
+
+
+def test_every_decided_application_counts_and_the_sector_page_says_what_became_of_them(
+    base: Path,
+) -> None:
+    (base / "registry/health/applications.yaml").write_text(JOURNAL, encoding="utf-8")
+    registry = validate_registry(base / "registry")
+    assert registry.errors == []
+    site = Site(registry)
+    rows = site.timeliness("health").rows
+    # The refusal is a decision: its re-review, from 10 June to 24 June, took 10 working days
+    # of 5 (late); the withdrawal is the applicant's and is not measured.
+    assert [(r.number, r.review.name, r.review.taken, r.review.state) for r in rows] == [
+        (1, "review", 7, "met"),
+        (None, "re-review", 10, "missed"),
+    ]
+    assert site.timeliness("health").share("review") == (1, 2)
+    spec = next(s for s in site.specs if s.kind == "sector" and s.lang == "ru")
+    html = render_page(site, spec)
+    assert "<dt>Отказано</dt><dd>1</dd>" in html
+    assert "<dt>Отозвано заявителем</dt><dd>1</dd>" in html
+    assert "<dt>Возвращено хотя бы раз</dt><dd>1</dd>" in html
+    assert "Причина отказа" in html and "отказано, No. 9-ИИ" in html
+    assert "Рассмотрено в срок: 1 из 2" in html

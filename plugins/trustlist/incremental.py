@@ -2,10 +2,11 @@
 
 MkDocs' dirty build writes only the pages whose file says it is modified. A build's inputs are
 summed up in a `Snapshot`: one key for what every page shows (the configuration, hand-written
-pages, templates, sector records, calendar, the commit history is read from, which system
-folders exist) and one key per system (its record's bytes and its documents' hashes, which
-the validator has just computed). If the shared key is unchanged, only the systems whose own
-key changed need their pages, documents and exports again; otherwise everything is built.
+pages, templates, sector records and journals, calendar, the commit history is read from,
+which system folders exist) and one key per system (its record's bytes and its documents'
+hashes, which the validator has just computed). If the shared key is unchanged, only the
+systems whose own key changed need their pages, documents and exports again; otherwise
+everything is built.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .history import History
+from .journal import JOURNAL_FILE
 from .validate import CALENDAR_FILE, SECTOR_FILE, Registry
 
 T = TypeVar("T")
@@ -40,6 +42,7 @@ def snapshot(
         shared.update(_stats_key(path))
     for sector in sorted(registry.sectors.values(), key=lambda s: s.id):
         shared.update(_stats_key(sector.folder / SECTOR_FILE))
+        shared.update(_stats_key(sector.folder / JOURNAL_FILE))  # the sector page counts it
     shared.update(_stats_key(registry.root / CALENDAR_FILE))
     systems = {}
     for entry in registry.systems:

@@ -13,7 +13,7 @@ from functools import cache
 from .deadlines import WorkingCalendar
 from .history import History, Revision
 from .i18n import LANGUAGE_NAMES, LANGUAGES, labels, t
-from .models import Document, Sector, System, Text
+from .models import ClosedApplication, Document, Sector, System, Text
 from .schema import SCHEMA_DIR
 from .timeliness import Timeliness, measure_terms
 from .validate import Registry, SystemEntry
@@ -132,11 +132,22 @@ class Site:
             )
         return self._ordered[sector]
 
+    def closed(self, sector: str) -> list[ClosedApplication]:
+        """The sector's applications closed without inclusion (its journal), oldest first."""
+        journal = self.registry.journals.get(sector)
+        return list(journal.model.closed) if journal is not None and journal.model else []
+
+    def pending(self, sector: str) -> int:
+        """Applications in the registry still awaiting the body's decision."""
+        return sum(1 for e in self.registry.systems_of(sector) if not _decided(e))
+
     def timeliness(self, sector: str) -> Timeliness:
         """The sector's terms, measured once for all languages."""
         if sector not in self._timeliness:
             calendar = WorkingCalendar(self.registry.calendar)
-            self._timeliness[sector] = measure_terms(self.systems(sector), calendar)
+            self._timeliness[sector] = measure_terms(
+                self.systems(sector), calendar, self.closed(sector)
+            )
         return self._timeliness[sector]
 
     def entry(self, system_id: str) -> SystemEntry:
@@ -252,6 +263,35 @@ def _row(system: System, spec: PageSpec, as_of: date | None) -> Row:
     )
 
 
+def _applications_view(
+    site: Site, spec: PageSpec, sector: str, systems: list[System]
+) -> dict[str, object]:
+    """What became of the sector's applications: how many were included, refused, withdrawn,
+    returned at least once and are awaiting a decision, and the closed ones with reasons."""
+    closed = site.closed(sector)
+    returned = sum(1 for s in systems if s.application.returns)
+    returned += sum(1 for c in closed if c.application.returns)
+    return {
+        "counts": [
+            (t("count_included", spec.lang), len(systems)),
+            (t("count_refused", spec.lang), sum(c.outcome == "refused" for c in closed)),
+            (t("count_withdrawn", spec.lang), sum(c.outcome == "withdrawn" for c in closed)),
+            (t("count_returned", spec.lang), returned),
+            (t("count_pending", spec.lang), site.pending(sector)),
+        ],
+        "closed": [
+            {
+                "entry": c,
+                "name": pick(c.name, spec.lang),
+                "applicant": pick(c.applicant.name, spec.lang),
+                "outcome": t(f"outcome_{c.outcome}", spec.lang),
+                "reasons": pick(c.reasons, spec.lang),
+            }
+            for c in reversed(closed)
+        ],
+    }
+
+
 def _last_change(systems: list[System]) -> date | None:
     dates = [s.decision.date for s in systems] + [s.status.since for s in systems if s.status.since]
     return max(dates, default=None)
@@ -318,6 +358,7 @@ def view(site: Site, spec: PageSpec) -> dict[str, object]:
             "listed": [r for r in rows if r.system.status.state == "listed"],
             "delisted": [r for r in rows if r.system.status.state != "listed"],
             "updated": _last_change(systems),
+            "applications": _applications_view(site, spec, sector.id, systems),
             "json": relative(spec.url, f"{API_ROOT}/{sector.id}.json"),
             "csv": relative(spec.url, f"{API_ROOT}/{sector.id}.csv"),
         }
@@ -366,10 +407,10 @@ def _timeliness_view(site: Site, spec: PageSpec) -> dict[str, object]:
         publication = row.publication
         rows.append(
             {
-                "number": row.system.list_number,
-                "name": pick(row.system.name, spec.lang),
+                "number": row.number,
+                "name": pick(row.name, spec.lang),
                 "submitted": row.review.start,
-                "decided": row.system.decision.date,
+                "decided": row.decided,
                 "review_days": row.review.taken,
                 "review_limit": row.review.days,
                 "review_met": row.review.state == "met",

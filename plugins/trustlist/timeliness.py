@@ -1,24 +1,30 @@
 """timeliness step: how promptly a sector's body decided and published, in working days.
 
-For each listed decision the Order sets two terms: the review (10 working days from submission,
-or 5 from a resubmission) and publication (5 working days from the decision). The sector page
-shows both as a chart with the same figures in a table for screen readers. Computed from the
-records' dates, so it is the same on every build.
+For each decision, an inclusion or a refusal, the Order sets its terms: the review (10
+working days from submission, or 5 from a resubmission) and, for an inclusion, publication (5
+working days from the decision). The sector page shows both as a chart with the same figures
+in a table for screen readers. Computed from the records' dates, so it is the same on every
+build.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from .deadlines import Deadline, WorkingCalendar, application_deadlines
-from .models import System
+from .deadlines import Deadline, WorkingCalendar, application_deadlines, compute_deadlines
+from .models import ClosedApplication, System, Text
 
 BAR_SCALE_MIN = 12  # working days the chart always shows, so the 10-day mark is on it
 
 
 @dataclass(frozen=True)
 class Row:
-    system: System
+    """One decided application: an entry of the list, or one the body refused."""
+
+    number: int | None  # the list number; None for a refused application
+    name: Text
+    decided: date
     review: Deadline  # the review or, after a resubmission, the re-review
     publication: Deadline | None  # None until the record says when it was published
 
@@ -39,7 +45,11 @@ class Timeliness:
         return round(full * (days or 0) / self.scale, 1)
 
 
-def measure_terms(systems: list[System], calendar: WorkingCalendar) -> Timeliness:
+def measure_terms(
+    systems: list[System], calendar: WorkingCalendar, closed: list[ClosedApplication] = ()
+) -> Timeliness:
+    """Every decided application of a sector: its entries and the applications it refused
+    (a withdrawal is the applicant's, not a decision of the body, and is not measured)."""
     rows = []
     for system in systems:
         decision = system.decision
@@ -51,7 +61,18 @@ def measure_terms(systems: list[System], calendar: WorkingCalendar) -> Timelines
         publication = next((d for d in terms if d.name == "publication"), None)
         if publication is not None and publication.actual is None:
             publication = None
-        rows.append(Row(system, review, publication))
+        rows.append(Row(system.list_number, system.name, decision.date, review, publication))
+    for refused in (c for c in closed if c.outcome == "refused"):
+        application = refused.application
+        terms = compute_deadlines(
+            calendar,
+            application.submitted,
+            [(r.notice, r.resubmitted) for r in application.returns],
+            refused.date,
+            today=refused.date,
+        )
+        review = [d for d in terms if d.name != "publication"][-1]
+        rows.append(Row(None, refused.name, refused.date, review, None))
     longest = max(
         [r.review.taken or 0 for r in rows]
         + [r.publication.taken or 0 for r in rows if r.publication],

@@ -124,6 +124,7 @@ def test_the_application_lifecycle(repo: tuple[Path, Path], tmp_path: Path) -> N
     commit(root, "apply: demo-new", "2026-06-01T10:00:00+05:00")
     args = ("--base", "main", "--lang", "ru", "--pr", "7", "--today", "2026-06-03")
     notice = trustlist("notice", *args, ok=False).stdout
+    noticed = git(root, "rev-parse", "HEAD").strip()
     assert notice.startswith("## Уведомление о несоответствиях\n")
     assert "**Дата:** 2026-06-03" in notice
     assert "**Запрос (pull request):** #7" in notice
@@ -175,6 +176,11 @@ def test_the_application_lifecycle(repo: tuple[Path, Path], tmp_path: Path) -> N
     log = trustlist("log", "demo-new").stdout
     assert "health revision 2  2026-06-12 06:00:00Z" in log
     assert "Include demo-new (#7)" in log
+    # The notice of 3 June is kept with the application: made again from its commit, later,
+    # it is the same document, byte for byte.
+    base = git(root, "rev-parse", "main~1").strip()
+    again = trustlist("notice", "--base", base, "--head", noticed, *args[2:], ok=False).stdout
+    assert again == notice
 
     # 5. Months later the audit is renewed: a new report dated after the decision.
     git(root, "checkout", "-q", "-b", "renew-audit")

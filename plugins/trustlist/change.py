@@ -310,7 +310,8 @@ def check_pull_request(
         base,
         registry_prefix=display,
     )
-    uncommitted = gitrepo.has_uncommitted(repo, prefix.as_posix())
+    # Only the work tree's own commit can have changes left out of it.
+    uncommitted = head == "HEAD" and gitrepo.has_uncommitted(repo, prefix.as_posix())
     result = PullRequestCheck(registry, report, base, comparison.head, uncommitted)
     calendar = WorkingCalendar(registry.calendar)
     for system_id in sorted(report.added | {s for ids in report.sectors.values() for s in ids}):

@@ -112,7 +112,7 @@ def _codeowners(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from .change import check_pull_request
 
-    check = check_pull_request(Path(args.registry), args.base, args.today)
+    check = check_pull_request(Path(args.registry), args.base, args.today, args.head)
     findings = check.findings
     subject = f"{args.registry} against {args.base}"
     if args.format == "json":
@@ -152,7 +152,7 @@ def _notice(args: argparse.Namespace) -> int:
     from .decisions import today_in_kazakhstan
     from .notice import as_html, as_markdown, make_notice
 
-    check = check_pull_request(Path(args.registry), args.base, args.today)
+    check = check_pull_request(Path(args.registry), args.base, args.today, args.head)
     notice = make_notice(check, args.lang, args.today or today_in_kazakhstan(), args.pr)
     print(as_html(notice) if args.format == "html" else as_markdown(notice), end="")
     return EXIT_FINDINGS if notice.blocking else EXIT_OK
@@ -524,6 +524,9 @@ def build_parser() -> argparse.ArgumentParser:
         "The markdown format is the Order's notice of inconsistencies (see trustlist notice).",
     )
     check.add_argument("--base", required=True, metavar="REF", help="e.g. origin/main")
+    check.add_argument(
+        "--head", default="HEAD", metavar="REF", help="the commit judged (default: HEAD)"
+    )
     check.add_argument("--registry", default="registry")
     check.add_argument("--today", type=_date, metavar="DATE", help="default: the system date")
     check.add_argument("--format", choices=("text", "json", "github", "markdown"), default="text")
@@ -544,6 +547,9 @@ def build_parser() -> argparse.ArgumentParser:
     notice.add_argument("--lang", choices=("kk", "ru", "en"), required=True)
     notice.add_argument("--format", choices=("markdown", "html"), default="markdown")
     notice.add_argument("--pr", type=int, metavar="NUMBER", help="the pull request's number")
+    notice.add_argument(
+        "--head", default="HEAD", metavar="REF", help="the commit judged (default: HEAD)"
+    )
     notice.add_argument("--registry", default="registry")
     notice.add_argument(
         "--today", type=_date, metavar="DATE", help="the notice's date (default: today, UTC+5)"

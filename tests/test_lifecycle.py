@@ -13,6 +13,7 @@ by a real `mkdocs build`. One story, in order:
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -23,7 +24,9 @@ from pathlib import Path
 import pytest
 from conftest import SECTOR, SYSTEM, build_site, edit, git
 from pdf_fixtures import clean_pdf
+from pypdf import PdfReader
 from trustlist.change import check_pull_request
+from trustlist.pdfcheck import check_pdf
 
 TRUSTLIST = Path(sys.executable).with_name("trustlist")
 TRIAGE = "registry/health/demo-triage"
@@ -144,6 +147,19 @@ def test_the_application_lifecycle(repo: tuple[Path, Path], tmp_path: Path) -> N
     assert "контрольная цифра должна быть 6, указано 7" in notice
     assert "нет документа вида audit\\_report" in notice
     assert "| рассмотрение | 2026-06-01 | 10 | 2026-06-15 | - | идёт |" in notice
+    # The same notice printed: a real PDF, passive, in Russian, the same bytes each time.
+    printed = subprocess.run(
+        [str(TRUSTLIST), "notice", *args, "--format", "pdf"], capture_output=True, check=False
+    )
+    assert printed.returncode == 1 and printed.stdout.startswith(b"%PDF-")
+    assert check_pdf(printed.stdout) == []
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(printed.stdout)).pages)
+    assert "Уведомление о несоответствиях" in " ".join(text.split())
+    assert "контрольная цифра должна быть 6, указано 7" in " ".join(text.split())
+    again = subprocess.run(
+        [str(TRUSTLIST), "notice", *args, "--format", "pdf"], capture_output=True, check=False
+    )
+    assert again.stdout == printed.stdout
 
     # 3. The resubmission: the report added, the BIN fixed, the return recorded.
     shutil.copy(root / TRIAGE / "audit-report.pdf", record.parent / "audit-report.pdf")

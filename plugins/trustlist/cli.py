@@ -154,7 +154,12 @@ def _notice(args: argparse.Namespace) -> int:
 
     check = check_pull_request(Path(args.registry), args.base, args.today, args.head)
     notice = make_notice(check, args.lang, args.today or today_in_kazakhstan(), args.pr)
-    print(as_html(notice) if args.format == "html" else as_markdown(notice), end="")
+    if args.format == "pdf":
+        from .noticepdf import as_pdf
+
+        sys.stdout.buffer.write(as_pdf(notice))
+    else:
+        print(as_html(notice) if args.format == "html" else as_markdown(notice), end="")
     return EXIT_FINDINGS if notice.blocking else EXIT_OK
 
 
@@ -545,7 +550,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     notice.add_argument("--base", required=True, metavar="REF", help="e.g. origin/main")
     notice.add_argument("--lang", choices=("kk", "ru", "en"), required=True)
-    notice.add_argument("--format", choices=("markdown", "html"), default="markdown")
+    notice.add_argument(
+        "--format",
+        choices=("markdown", "html", "pdf"),
+        default="markdown",
+        help="pdf is written to standard output: redirect it to a file",
+    )
     notice.add_argument("--pr", type=int, metavar="NUMBER", help="the pull request's number")
     notice.add_argument(
         "--head", default="HEAD", metavar="REF", help="the commit judged (default: HEAD)"

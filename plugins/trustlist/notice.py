@@ -106,14 +106,14 @@ def _system_of(path: str, apps: dict[tuple[str, str], Application]) -> tuple[str
     return None
 
 
-def _text(value, lang: str) -> str:
+def local_text(value, lang: str) -> str:
     """A record's text in `lang`, or in Russian where it has no English."""
     if value is None:
         return ""
     return value.get(lang) or value.ru
 
 
-def _term_name(d: Deadline, lang: str) -> str:
+def term_name(d: Deadline, lang: str) -> str:
     return t(f"term_{d.name}", lang, round=d.round)
 
 
@@ -149,7 +149,7 @@ def _md_terms(terms: list[Deadline], lang: str) -> list[str]:
     rows = ["| " + " | ".join(t(k, lang) for k in head) + " |", "|---" * len(head) + "|"]
     for d in terms:
         cells = [
-            _term_name(d, lang),
+            term_name(d, lang),
             d.start.isoformat(),
             str(d.days),
             d.due.isoformat(),
@@ -185,12 +185,11 @@ def as_markdown(notice: Notice) -> str:
 
 def _md_application(app: Application, lang: str) -> list[str]:
     model = app.model
-    name = _text(model.name, lang) if model else ""
+    name = local_text(model.name, lang) if model else ""
     out = [f"### {md(name) or '`' + app.system + '`'} (`{app.system}`)", ""]
     if model is not None:
-        applicant = (
-            f"{md(_text(model.owner.name, lang))}, {t('notice_bin', lang)} {model.owner.bin}"
-        )
+        owner = model.owner
+        applicant = f"{md(local_text(owner.name, lang))}, {t('notice_bin', lang)} {owner.bin}"
         out.append(f"**{t('notice_to', lang)}:** {applicant}  ")
         reference = md(model.application.reference)
         submitted = model.application.submitted.isoformat()
@@ -198,7 +197,8 @@ def _md_application(app: Application, lang: str) -> list[str]:
             f"**{t('application', lang)}:** {reference}, {t('submitted', lang)} {submitted}  "
         )
     if app.body is not None:
-        out.append(f"**{t('notice_from', lang)}:** {md(_text(app.body.authority.name, lang))}  ")
+        body = md(local_text(app.body.authority.name, lang))
+        out.append(f"**{t('notice_from', lang)}:** {body}  ")
         reviewers = ", ".join(f"`{r}`" for r in app.body.reviewers)
         out.append(f"**{t('notice_reviewers', lang)}:** {reviewers}")
     out.append("")
@@ -249,7 +249,7 @@ def as_html(notice: Notice) -> str:
             notice=notice,
             lang=lang,
             t=lambda key, **values: t(key, lang, **values),
-            text=lambda value: _text(value, lang),
-            term_name=lambda d: _term_name(d, lang),
+            text=lambda value: local_text(value, lang),
+            term_name=lambda d: term_name(d, lang),
         )
     )

@@ -171,3 +171,22 @@ def test_public_document_is_the_described_pdf(folder: Path, document: dict):
     assert KAZAKH_LETTERS & set(text), "no Kazakh letters in the extracted text"
     assert "ДЕМОНСТРАЦИЯ" in text
     assert "DEMONSTRATION" in text
+
+
+def test_the_sample_journals_are_fictional_and_valid():
+    # Closed applications are sample data as much as the systems: fictional names, BINs no
+    # real organisation can hold (month digits 00), dates after the Order's entry into force.
+    journals = sorted(REGISTRY.glob("*/applications.yaml"))
+    assert journals, "the sample shows a refused and a withdrawn application"
+    outcomes = []
+    for path in journals:
+        data = load(path)
+        assert list(validator("applications").iter_errors(data)) == []
+        for entry in data["closed"]:
+            outcomes.append(entry["outcome"])
+            assert "(демо)" in entry["name"]["ru"]
+            assert entry["applicant"]["name"]["ru"].startswith("ТОО «Демо")
+            assert bin_is_valid(entry["applicant"]["bin"])
+            assert entry["applicant"]["bin"][2:4] == "00"
+            assert "2026-04-27" <= entry["application"]["submitted"] <= entry["date"]
+    assert sorted(set(outcomes)) == ["refused", "withdrawn"]

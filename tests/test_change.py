@@ -413,3 +413,22 @@ def test_an_applicant_cannot_write_a_closed_application(repo: Path) -> None:
     commit(repo, "a withdrawal written by hand")
     (finding,) = check_pull_request(Path("registry"), "main").findings
     assert (finding.code, finding.json_path, finding.line) == ("DEC001", "closed[0]", 3)
+
+
+def test_decide_says_what_is_missing_in_one_line(repo: Path, tmp_path: Path) -> None:
+    add_new_system(repo)
+    no_reference = cli("decide", "demo-new", "--key", str(tmp_path / "keys" / "reviewer"))
+    assert no_reference.returncode == 2
+    assert no_reference.stderr == (
+        "trustlist: registry/health/demo-new/system.yaml: an application awaits its decision: "
+        "give --reference\n"
+    )
+    no_key = cli("decide", "demo-new", "--key", str(tmp_path / "nowhere"), "--reference", "R-1")
+    assert no_key.returncode == 2
+    assert no_key.stderr.startswith(f"trustlist: {tmp_path / 'nowhere'}: cannot sign: ")
+    assert "Traceback" not in no_key.stderr
+    # Nothing was written when the signature could not be made.
+    assert "decision:" not in (repo / NEW / "system.yaml").read_text(encoding="utf-8")
+    no_reasons = cli("decide", "demo-new", "--key", str(tmp_path / "nowhere"), "--refuse")
+    assert no_reasons.returncode == 2
+    assert "--refuse and --withdrawn need --reasons-kk and --reasons-ru" in no_reasons.stderr

@@ -32,7 +32,6 @@ class Application:
     system: str
     model: System | None
     body: Sector | None
-    new: bool
     problems: list[Finding] = field(default_factory=list)
     advice: list[Finding] = field(default_factory=list)
     terms: list[Deadline] = field(default_factory=list)
@@ -68,13 +67,12 @@ def make_notice(
     for sector, systems in sorted(check.change.sectors.items()):
         body = registry.sectors[sector].model if sector in registry.sectors else None
         for system in sorted(systems):
-            entry = next((e for e in registry.systems if e.id == system), None)
+            entry = next((e for e in registry.systems_of(sector) if e.id == system), None)
             apps[sector, system] = Application(
                 sector,
                 system,
                 entry.model if entry is not None else None,
                 body,
-                system in check.change.added,
                 terms=check.deadlines.get(system, []),
             )
     general: list[Finding] = []

@@ -19,10 +19,11 @@ from pathlib import Path
 
 from . import decisions, gitrepo
 from .deadlines import Deadline, WorkingCalendar, application_deadlines
-from .findings import Finding, Severity, json_path_text
+from .findings import Finding, Severity
 from .gitrepo import Change
 from .journal import JOURNAL_FILE
-from .load import parse_yaml
+from .load import Loaded, parse_yaml
+from .rules import said
 from .validate import (
     SECTOR_FILE,
     SYSTEM_FILE,
@@ -130,15 +131,12 @@ def _record_change(
     if entry is None or entry.model is None or not isinstance(number, int):
         return []  # a new record, or one the validator already reports it cannot read
     if entry.model.list_number != number:
-        line, column = entry.loaded.locate(("list_number",))
         return [
-            Finding.said(
-                c.path,
-                line,
-                column,
+            said(
+                entry.loaded,
                 "CHG002",
+                ("list_number",),
                 "chg.list_number",
-                "list_number",
                 before=number,
                 base=base_name,
             )
@@ -166,15 +164,12 @@ def _body_change(
         for field in ("date", "reference"):
             if now.get(field) != published.get(field):
                 where = ("decision", field) if field in now else ("decision",)
-                line, column = entry.loaded.locate(where)
                 found.append(
-                    Finding.said(
-                        c.path,
-                        line,
-                        column,
+                    said(
+                        entry.loaded,
                         "DEC002",
+                        where,
                         "dec.published",
-                        json_path_text(where),
                         field=field,
                         value=published.get(field),
                         base=base_name,
@@ -187,20 +182,17 @@ def _body_change(
         return found  # the body's fields removed: a published decision, caught above
     verdict = decisions.verify(after, keys)
     if not verdict.valid:
-        where = ("decision", "signature") if _signature(after) else ("decision",)
-        line, column = entry.loaded.locate(where)
-        found.append(
-            Finding.said(
-                c.path,
-                line,
-                column,
-                "DEC001",
-                f"dec.{verdict.signer}",
-                json_path_text(where),
-                sector=sector,
-            )
-        )
+        signed = _signature(after) is not None
+        found.append(_unsigned(entry.loaded, ("decision",), signed, verdict, sector))
     return found
+
+
+def _unsigned(
+    loaded: Loaded, where: tuple[str | int, ...], signed: bool, verdict, sector: str
+) -> Finding:
+    """DEC001 at the signature, or at what lacks one: why it does not make a decision."""
+    at = (*where, "signature") if signed else where
+    return said(loaded, "DEC001", at, f"dec.{verdict.signer}", sector=sector)
 
 
 def _journal_change(
@@ -222,18 +214,8 @@ def _journal_change(
     for index, entry in enumerate(old):
         if index >= len(new) or new[index] != entry:
             where = ("closed", index) if index < len(new) else ("closed",)
-            line, column = loaded.locate(where)
             found.append(
-                Finding.said(
-                    c.path,
-                    line,
-                    column,
-                    "DEC002",
-                    "dec.closed_changed",
-                    json_path_text(where),
-                    index=index + 1,
-                    base=base_name,
-                )
+                said(loaded, "DEC002", where, "dec.closed_changed", index=index + 1, base=base_name)
             )
     for index in range(len(old), len(new)):
         entry = new[index]
@@ -242,20 +224,8 @@ def _journal_change(
         text = decisions.closed_text(sector, entry)
         verdict = decisions.verify_text(text, entry.get("signature"), keys)
         if not verdict.valid:
-            signed = isinstance(entry.get("signature"), str)
-            where = ("closed", index, "signature") if signed else ("closed", index)
-            line, column = loaded.locate(where)
-            found.append(
-                Finding.said(
-                    c.path,
-                    line,
-                    column,
-                    "DEC001",
-                    f"dec.{verdict.signer}",
-                    json_path_text(where),
-                    sector=sector,
-                )
-            )
+            signed = entry.get("signature") is not None
+            found.append(_unsigned(loaded, ("closed", index), signed, verdict, sector))
     return found
 
 

@@ -142,19 +142,24 @@ def _md_finding(f: Finding, lang: str) -> str:
     return f"{where}{field_} ({t('notice_rule', lang)} {f.code}): {md(f.text(lang))}"
 
 
+TERM_HEAD = ("term", "term_counts_from", "term_days", "term_due", "term_actual", "term_state")
+
+
+def term_cells(d: Deadline, lang: str) -> list[str]:
+    """A term as a row of the notice's table (under TERM_HEAD's labels)."""
+    return [
+        term_name(d, lang),
+        d.start.isoformat(),
+        str(d.days),
+        d.due.isoformat(),
+        d.actual.isoformat() if d.actual else "-",
+        t(f"term_{d.state}", lang),
+    ]
+
+
 def _md_terms(terms: list[Deadline], lang: str) -> list[str]:
-    head = ["term", "term_counts_from", "term_days", "term_due", "term_actual", "term_state"]
-    rows = ["| " + " | ".join(t(k, lang) for k in head) + " |", "|---" * len(head) + "|"]
-    for d in terms:
-        cells = [
-            term_name(d, lang),
-            d.start.isoformat(),
-            str(d.days),
-            d.due.isoformat(),
-            d.actual.isoformat() if d.actual else "-",
-            t(f"term_{d.state}", lang),
-        ]
-        rows.append("| " + " | ".join(cells) + " |")
+    rows = ["| " + " | ".join(t(k, lang) for k in TERM_HEAD) + " |", "|---" * len(TERM_HEAD) + "|"]
+    rows += ["| " + " | ".join(term_cells(d, lang)) + " |" for d in terms]
     return rows
 
 
@@ -248,6 +253,7 @@ def as_html(notice: Notice) -> str:
             lang=lang,
             t=lambda key, **values: t(key, lang, **values),
             text=lambda value: local_text(value, lang),
-            term_name=lambda d: term_name(d, lang),
+            head=[t(key, lang) for key in TERM_HEAD],
+            cells=lambda d: term_cells(d, lang),
         )
     )

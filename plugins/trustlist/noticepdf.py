@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .decisions import KZ_TIME
 from .i18n import t
-from .notice import Application, Notice, local_text, term_name
+from .notice import TERM_HEAD, Application, Notice, local_text, term_cells
 
 FONTS = Path(__file__).resolve().parents[2] / "tools" / "fonts"
 LINE = 5.0  # mm
@@ -114,18 +114,8 @@ def _application(app: Application, lang: str, heading, field, paragraph, pdf) ->
     if app.terms:
         heading(t("notice_terms", lang), 11)
         pdf.set_font("DejaVu", "", 9)
-        head = ("term", "term_counts_from", "term_days", "term_due", "term_actual", "term_state")
         with pdf.table(col_widths=(34, 26, 20, 26, 26, 38), text_align="LEFT") as table:
-            table.row([t(key, lang) for key in head])
+            table.row([t(key, lang) for key in TERM_HEAD])
             for d in app.terms:
-                table.row(
-                    [
-                        term_name(d, lang),
-                        d.start.isoformat(),
-                        str(d.days),
-                        d.due.isoformat(),
-                        d.actual.isoformat() if d.actual else "-",
-                        t(f"term_{d.state}", lang),
-                    ]
-                )
+                table.row(term_cells(d, lang))
         pdf.ln(2)

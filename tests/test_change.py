@@ -432,3 +432,45 @@ def test_decide_says_what_is_missing_in_one_line(repo: Path, tmp_path: Path) -> 
     no_reasons = cli("decide", "demo-new", "--key", str(tmp_path / "nowhere"), "--refuse")
     assert no_reasons.returncode == 2
     assert "--refuse and --withdrawn need --reasons-kk and --reasons-ru" in no_reasons.stderr
+
+
+def test_an_old_signed_state_cannot_be_put_back(repo: Path, reviewer_key: Path) -> None:
+    # The body includes demo-new, then excludes it; the applicant puts back the record as it
+    # was when listed, old signature and all. Its signature names another predecessor.
+    add_new_system(repo)
+    decide(Path("registry"), "demo-new", reviewer_key, reference="No. 2-ИИ", on=date(2026, 6, 5))
+    commit(repo, "include demo-new")
+    listed = (repo / NEW / "system.yaml").read_text(encoding="utf-8")
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "--squash", "application", when="2026-06-06T10:00:00+05:00")
+    git(repo, "commit", "-q", "-m", "include demo-new", when="2026-06-06T10:00:00+05:00")
+    exclusion = ("excluded", "false_information", date(2026, 7, 1))
+    decide(Path("registry"), "demo-new", reviewer_key, status=exclusion)
+    git(repo, "commit", "-q", "-am", "exclude demo-new", when="2026-07-01T10:00:00+05:00")
+    assert check_pull_request(Path("registry"), "HEAD~1").findings == []
+    git(repo, "checkout", "-q", "-b", "put-back")
+    (repo / NEW / "system.yaml").write_text(listed, encoding="utf-8")
+    commit(repo, "listed again, as it was")
+    (finding,) = check_pull_request(Path("registry"), "main").findings
+    assert (finding.code, finding.json_path) == ("DEC001", "decision.signature")
+    assert finding.message.startswith("does not match the record")
+
+
+def test_a_closed_application_copied_to_another_place_does_not_verify(
+    repo: Path, reviewer_key: Path
+) -> None:
+    add_new_system(repo)
+    decide_refusal = (
+        "decide", "demo-new", "--key", str(reviewer_key), "--withdrawn",
+        "--reasons-kk", "Кері алынды.", "--reasons-ru", "Отозвано.",
+    )  # fmt: skip
+    assert cli(*decide_refusal).returncode == 0
+    commit(repo, "withdrawn")
+    assert check_pull_request(Path("registry"), "main").findings == []
+    journal = repo / "registry/health/applications.yaml"
+    text = journal.read_text(encoding="utf-8")
+    entry = text[text.index("  - system:") :]
+    journal.write_text(text + entry, encoding="utf-8")
+    commit(repo, "counted twice")
+    (finding,) = check_pull_request(Path("registry"), "main").findings
+    assert (finding.code, finding.json_path) == ("DEC001", "closed[1].signature")

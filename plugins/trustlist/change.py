@@ -180,7 +180,7 @@ def _body_change(
         return found
     if not decisions.body_part(after):
         return found  # the body's fields removed: a published decision, caught above
-    verdict = decisions.verify(after, keys)
+    verdict = decisions.verify(after, keys, _signature(before))
     if not verdict.valid:
         signed = _signature(after) is not None
         found.append(_unsigned(entry.loaded, ("decision",), signed, verdict, sector))
@@ -221,7 +221,7 @@ def _journal_change(
         entry = new[index]
         if not isinstance(entry, dict):
             continue  # the validator reports it
-        text = decisions.closed_text(sector, entry)
+        text = decisions.closed_text(sector, index, entry)
         verdict = decisions.verify_text(text, entry.get("signature"), keys)
         if not verdict.valid:
             signed = entry.get("signature") is not None

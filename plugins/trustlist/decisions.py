@@ -51,21 +51,31 @@ def applicant_part(data: dict) -> dict:
     return {key: value for key, value in data.items() if key not in BODY_FIELDS}
 
 
-def signed_text(data: dict) -> bytes:
-    """What a decision's signature covers: the record's place, the body's fields, and the
-    SHA-256 of the applicant's fields (dates stay text in our YAML, so this is stable)."""
+def _digest(text: object) -> str | None:
+    return hashlib.sha256(text.encode()).hexdigest() if isinstance(text, str) else None
+
+
+def signed_text(data: dict, previous: object = None) -> bytes:
+    """What a decision's signature covers: the record's place, the body's fields, the SHA-256
+    of the applicant's fields (dates stay text in our YAML, so this is stable), and the
+    SHA-256 of the signature it replaces. That last link chains a record's decisions: an old
+    signed state (listed, before an exclusion) cannot be put back, its signature names
+    another predecessor than the record's current one."""
     statement = {
         "sector": data.get("sector"),
         "id": data.get("id"),
         "body": body_part(data),
         "application_sha256": hashlib.sha256(_canonical(applicant_part(data))).hexdigest(),
+        "previous": _digest(previous),
     }
     return b"trustlist decision 1\n" + _canonical(statement) + b"\n"
 
 
-def closed_text(sector: str, entry: dict) -> bytes:
-    """What a closed application's signature covers: its sector and the whole entry."""
-    statement = {"sector": sector, "closed": {k: v for k, v in entry.items() if k != "signature"}}
+def closed_text(sector: str, index: int, entry: dict) -> bytes:
+    """What a closed application's signature covers: its sector, its place in the journal (an
+    entry copied to another place does not verify), and the whole entry."""
+    closed = {k: v for k, v in entry.items() if k != "signature"}
+    statement = {"sector": sector, "index": index, "closed": closed}
     return b"trustlist closed application 1\n" + _canonical(statement) + b"\n"
 
 
@@ -93,11 +103,12 @@ class Verdict:
     signer: str  # the key's comment (or its position) when valid; why not, otherwise
 
 
-def verify(data: dict, keys: list[str]) -> Verdict:
-    """Whether the record's decision signature was made by one of `keys` over this record."""
+def verify(data: dict, keys: list[str], previous: object = None) -> Verdict:
+    """Whether the record's decision signature was made by one of `keys` over this record,
+    replacing the signature `previous` (the one it had before)."""
     decision = data.get("decision")
     signature = decision.get("signature") if isinstance(decision, dict) else None
-    return verify_text(signed_text(data), signature, keys)
+    return verify_text(signed_text(data, previous), signature, keys)
 
 
 def verify_text(text: bytes, signature: object, keys: list[str]) -> Verdict:
@@ -198,11 +209,12 @@ def decide(
             if state == "listed"
             else CommentedMap(state=state, since=since, reason=reason)
         )
-    decision.pop("signature", None)
+    previous = decision.pop("signature", None)
     data = parse_yaml(_dumped(yaml, document).encode(), str(record)).data
     if not isinstance(data, dict):
         raise UsageError(f"{record}: is not a record; fix it with `trustlist validate` first")
-    decision["signature"] = LiteralScalarString(sign(signed_text(data), key))
+    text = signed_text(data, str(previous) if previous is not None else None)
+    decision["signature"] = LiteralScalarString(sign(text, key))
     record.write_text(_dumped(yaml, document), encoding="utf-8")
     return Decided(record, int(document["list_number"]), str(decision["date"]), new)
 
@@ -270,17 +282,18 @@ def close_application(
         "reasons": reasons,
     }
     sector = record.parent.parent.name
-    signature = sign(closed_text(sector, entry), key)
     journal = record.parent.parent / JOURNAL_FILE
     yaml = _yaml()
     if journal.exists():
         document = yaml.load(journal.read_text(encoding="utf-8"))
     else:
         document = CommentedMap(schema_version="1.0", closed=CommentedSeq())
+    index = len(document["closed"])
+    signature = sign(closed_text(sector, index, entry), key)
     document["closed"].append(CommentedMap({**entry, "signature": LiteralScalarString(signature)}))
     journal.write_text(_dumped(yaml, document), encoding="utf-8")
-    written = load_yaml(journal, str(journal)).data["closed"][-1]
-    if closed_text(sector, written) != closed_text(sector, entry):
+    written = load_yaml(journal, str(journal)).data["closed"][index]
+    if closed_text(sector, index, written) != closed_text(sector, index, entry):
         raise UsageError(f"{journal}: the entry did not read back as signed; nothing removed")
     shutil.rmtree(record.parent)
     return journal

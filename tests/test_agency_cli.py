@@ -91,7 +91,8 @@ def test_codeowners_follows_reviewer_changes(base: Path) -> None:
     assert run("codeowners", cwd=base).returncode == 0
     owners = (base / ".github/CODEOWNERS").read_text(encoding="utf-8")
     assert "/registry/health/  @kz-trustlist/health-reviewers\n" in owners
-    assert owners.rstrip().endswith("/registry/README.md  @kz-trustlist/maintainers")
+    # The maintainers come last, so they win: a sector record is theirs, not its reviewers'.
+    assert owners.rstrip().endswith("/registry/*/sector.yaml  @kz-trustlist/maintainers")
     edit(
         base / SECTOR,
         '"@kz-trustlist/health-reviewers"',

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import SECTOR, SYSTEM, commit, edit, git
+from conftest import PROJECT, SECTOR, SYSTEM, commit, edit, git
 from trustlist.change import check_pull_request
 from trustlist.decisions import decide
 from trustlist.findings import UsageError
@@ -474,3 +474,21 @@ def test_a_closed_application_copied_to_another_place_does_not_verify(
     commit(repo, "counted twice")
     (finding,) = check_pull_request(Path("registry"), "main").findings
     assert (finding.code, finding.json_path) == ("DEC001", "closed[1].signature")
+
+
+def test_a_sectors_keys_change_alone_and_the_maintainers_own_them(
+    repo: Path, tmp_path: Path
+) -> None:
+    # An application that also adds a decision key of its own to the sector: the key would
+    # not count for it (keys are read from the base), and the sector's record changes alone.
+    add_new_system(repo)
+    own = tmp_path / "own"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(own)], check=True)
+    key = own.with_suffix(".pub").read_text(encoding="utf-8").strip()
+    edit(repo / SECTOR, "decision_keys:\n", f"decision_keys:\n  - {key}\n")
+    commit(repo, "apply, and trust my key")
+    found = [(f.code, f.path) for f in check_pull_request(Path("registry"), "main").findings]
+    assert found == [("CHG003", SECTOR)]
+    assert "/registry/*/sector.yaml  @kz-trustlist/maintainers" in (
+        PROJECT / ".github/CODEOWNERS"
+    ).read_text(encoding="utf-8")

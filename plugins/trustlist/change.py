@@ -68,7 +68,10 @@ def check_change(
         for c in other_paths:
             out.findings.append(Finding.said(c.path, 0, 0, "CHG003", "chg.not_registry"))
     shared_paths = {registry_prefix + name for name in SHARED_FILES}
-    shared = [c for c in registry_paths if c.path in shared_paths]
+    # A sector's record names its reviewers and decision keys: it changes alone, too.
+    shared = [
+        c for c in registry_paths if c.path in shared_paths or c.path.endswith(f"/{SECTOR_FILE}")
+    ]
     if shared and len(shared) != len(registry_paths):
         for c in shared:
             out.findings.append(Finding.said(c.path, 0, 0, "CHG003", "chg.shared_file"))

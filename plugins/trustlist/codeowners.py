@@ -25,6 +25,9 @@ _MAINTAINED = (
     "/mkdocs.yml",
     "/registry/calendar.yaml",
     "/registry/README.md",
+    # A sector's record holds its reviewers and decision keys: who may decide is not decided
+    # by the deciders alone.
+    "/registry/*/sector.yaml",
 )
 
 

@@ -110,6 +110,7 @@ def test_the_application_lifecycle(repo: tuple[Path, Path], tmp_path: Path) -> N
     trustlist("validate", "registry")
     check = trustlist("check", "--base", "main", "--today", "2026-06-02")
     assert "registry against main: valid" in check.stdout
+    assert "demo-ecg: (the application awaits the body's decision)" in check.stdout
     assert "review  2026-06-01   10            2026-06-15  -       -      pending" in check.stdout
     notice = trustlist("notice", "--base", "main", "--lang", "en", "--today", "2026-06-02")
     assert notice.stdout.startswith("## Result of the application check: no inconsistencies\n")

@@ -248,6 +248,7 @@ class PullRequestCheck:
     head: str = ""  # the commit judged
     uncommitted: bool = False  # the work tree differs from it: those changes are not judged
     deadlines: dict[str, list[Deadline]] = field(default_factory=dict)  # system id -> terms
+    awaiting: set[str] = field(default_factory=set)  # applications without the body's decision
 
     @property
     def findings(self) -> list[Finding]:
@@ -292,6 +293,8 @@ def check_pull_request(
         if entry is None or entry.model is None:
             continue
         result.deadlines[system_id] = application_deadlines(calendar, entry.model, today)
+        if not entry.model.decided:
+            result.awaiting.add(system_id)
     return result
 
 

@@ -111,6 +111,7 @@ def _codeowners(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from .change import check_pull_request
+    from .i18n import t
 
     check = check_pull_request(Path(args.registry), args.base, args.today, args.head)
     findings = check.findings
@@ -122,6 +123,7 @@ def _check(args: argparse.Namespace) -> int:
             "findings": [f.as_dict() for f in findings],
             "sectors": {s: sorted(ids) for s, ids in sorted(check.change.sectors.items())},
             "added": sorted(check.change.added),
+            "awaiting_decision": sorted(check.awaiting),
             "deadlines": {
                 system: [report.deadline_dict(d) for d in terms]
                 for system, terms in check.deadlines.items()
@@ -143,7 +145,8 @@ def _check(args: argparse.Namespace) -> int:
                 f"note: {args.registry} has changes that are not committed; they were not checked"
             )
         for system, terms in sorted(check.deadlines.items()):
-            print(f"\n{system}:\n{report.deadlines_text(terms)}")
+            state = f" {t('awaiting_decision', args.lang)}" if system in check.awaiting else ""
+            print(f"\n{system}:{state}\n{report.deadlines_text(terms)}")
     return EXIT_FINDINGS if any(f.is_error for f in findings) else EXIT_OK
 
 

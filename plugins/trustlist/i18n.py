@@ -414,6 +414,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Returned at least once",
     ),
     "count_pending": ("Шешім күтуде", "Ожидают решения", "Awaiting a decision"),
+    "awaiting_decision": (
+        "(өтініш органның шешімін күтуде)",
+        "(заявление ожидает решения органа)",
+        "(the application awaits the body's decision)",
+    ),
     "closed_applications": (
         "Тізімге енгізілмеген өтініштер",
         "Заявления, не приведшие к включению",

@@ -87,8 +87,13 @@ def _check_document(
         return
     if public is not True:
         return
+
     # One open that refuses symlinks, then fstat and read on the same descriptor: the checks
     # and the bytes concern one file, in four system calls per document.
+    def unreadable(err: OSError) -> Finding:
+        at = (*where, "file")
+        return said(loaded, "FILE001", at, "document.unreadable", name=name, reason=err.strerror)
+
     try:
         fd = os.open(path, OPEN_FLAGS)
     except FileNotFoundError:
@@ -98,14 +103,7 @@ def _check_document(
         if err.errno == errno.ELOOP:  # a symlink
             yield said(loaded, "DOC008", (*where, "file"), "document.not_regular", name=name)
         else:
-            yield said(
-                loaded,
-                "FILE001",
-                (*where, "file"),
-                "document.unreadable",
-                name=name,
-                reason=err.strerror,
-            )
+            yield unreadable(err)
         return
     try:
         info = os.fstat(fd)
@@ -113,14 +111,7 @@ def _check_document(
         if regular and info.st_size <= MAX_DOCUMENT_BYTES:
             data = read_capped(fd, MAX_DOCUMENT_BYTES, info)
     except OSError as err:
-        yield said(
-            loaded,
-            "FILE001",
-            (*where, "file"),
-            "document.unreadable",
-            name=name,
-            reason=err.strerror,
-        )
+        yield unreadable(err)
         return
     finally:
         os.close(fd)

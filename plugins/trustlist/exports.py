@@ -20,7 +20,7 @@ from datetime import date
 
 import orjson
 
-from .models import LANGUAGES, Sector, System
+from .models import LANGUAGES, ClosedApplication, Sector, System
 
 SCHEMA_BASE = "https://trustlist.kz/schemas/v1/"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -59,9 +59,20 @@ def system_text(head: str, entry: str) -> str:
     return f"{head},{entry[1:]}\n"
 
 
-def sector_text(sector: Sector, entries: list[str]) -> str:
-    """A sector's list: the sector's record and its systems' entries in list order."""
-    head = {"$schema": f"{SCHEMA_BASE}export-sector.schema.json", "sector": _sector(sector)}
+def sector_text(
+    sector: Sector,
+    entries: list[str],
+    counts: dict[str, int] | None = None,
+    closed: list[ClosedApplication] = (),
+) -> str:
+    """A sector's list: the sector's record, what became of its applications (the counts,
+    and each one closed without inclusion), and its systems' entries in list order."""
+    head: dict = {"$schema": f"{SCHEMA_BASE}export-sector.schema.json", "sector": _sector(sector)}
+    if counts is not None:
+        head["applications"] = {
+            "counts": counts,
+            "closed": [c.model_dump(mode="json", exclude_none=True) for c in closed],
+        }
     return with_list(head, "systems", entries) + "\n"
 
 

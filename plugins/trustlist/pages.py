@@ -137,9 +137,19 @@ class Site:
         journal = self.registry.journals.get(sector)
         return list(journal.model.closed) if journal is not None and journal.model else []
 
-    def pending(self, sector: str) -> int:
-        """Applications in the registry still awaiting the body's decision."""
-        return sum(1 for e in self.registry.systems_of(sector) if not _decided(e))
+    def application_counts(self, sector: str) -> dict[str, int]:
+        """What became of the sector's applications, as the register records them: included
+        (every entry of the list), refused, withdrawn, returned at least once, and those in
+        the registry still awaiting the body's decision."""
+        systems, closed = self.systems(sector), self.closed(sector)
+        applications = [s.application for s in systems] + [c.application for c in closed]
+        return {
+            "included": len(systems),
+            "refused": sum(c.outcome == "refused" for c in closed),
+            "withdrawn": sum(c.outcome == "withdrawn" for c in closed),
+            "returned": sum(1 for a in applications if a.returns),
+            "pending": sum(1 for e in self.registry.systems_of(sector) if not _decided(e)),
+        }
 
     def timeliness(self, sector: str) -> Timeliness:
         """The sector's terms, measured once for all languages."""
@@ -263,22 +273,13 @@ def _row(system: System, spec: PageSpec, as_of: date | None) -> Row:
     )
 
 
-def _applications_view(
-    site: Site, spec: PageSpec, sector: str, systems: list[System]
-) -> dict[str, object]:
+def _applications_view(site: Site, spec: PageSpec, sector: str) -> dict[str, object]:
     """What became of the sector's applications: how many were included, refused, withdrawn,
     returned at least once and are awaiting a decision, and the closed ones with reasons."""
     closed = site.closed(sector)
-    returned = sum(1 for s in systems if s.application.returns)
-    returned += sum(1 for c in closed if c.application.returns)
+    counts = site.application_counts(sector)
     return {
-        "counts": [
-            (t("count_included", spec.lang), len(systems)),
-            (t("count_refused", spec.lang), sum(c.outcome == "refused" for c in closed)),
-            (t("count_withdrawn", spec.lang), sum(c.outcome == "withdrawn" for c in closed)),
-            (t("count_returned", spec.lang), returned),
-            (t("count_pending", spec.lang), site.pending(sector)),
-        ],
+        "counts": [(t(f"count_{key}", spec.lang), n) for key, n in counts.items()],
         "closed": [
             {
                 "entry": c,
@@ -358,7 +359,7 @@ def view(site: Site, spec: PageSpec) -> dict[str, object]:
             "listed": [r for r in rows if r.system.status.state == "listed"],
             "delisted": [r for r in rows if r.system.status.state != "listed"],
             "updated": _last_change(systems),
-            "applications": _applications_view(site, spec, sector.id, systems),
+            "applications": _applications_view(site, spec, sector.id),
             "json": relative(spec.url, f"{API_ROOT}/{sector.id}.json"),
             "csv": relative(spec.url, f"{API_ROOT}/{sector.id}.csv"),
         }

@@ -113,7 +113,8 @@ def made_files(
                 f"{API_ROOT}/systems/{system.id}.json",
                 content=exports.system_text(head, entries[-1]),
             )
-        sector_list = exports.sector_text(sector, entries)
+        counts, closed = site.application_counts(sector.id), site.closed(sector.id)
+        sector_list = exports.sector_text(sector, entries, counts, closed)
         yield Published(f"{API_ROOT}/{sector.id}.json", content=sector_list)
         yield Published(f"{API_ROOT}/{sector.id}.csv", content=exports.sector_csv(rows))
         lists.append((sector, entries))

@@ -72,6 +72,10 @@ SYSTEM_VARIANTS: dict[str, Callable[[dict], None]] = {
     "date impossible": setter("application", "submitted", value="2026-02-30"),
     "date compact": setter("application", "submitted", value="20260504"),
     "date with time": setter("application", "submitted", value="2026-05-04T10:00"),
+    "date in 2099": setter("application", "submitted", value="2099-12-31"),
+    "date in 2100": setter("application", "submitted", value="2100-01-01"),
+    "date in 1989": setter("copyright", "date", value="1989-12-31"),
+    "date in 9999": setter("audit", "valid_until", value="9999-12-31"),
     "resubmitted (replaced by returns)": setter("application", "resubmitted", value="2026-05-10"),
     "returned and resubmitted": setter(
         "application", "returns", value=[{"notice": "2026-05-06", "resubmitted": "2026-05-10"}]

@@ -13,7 +13,7 @@ from pathlib import Path
 from . import __version__, report
 from .findings import UsageError
 from .messages.codes import MESSAGES as CODES
-from .models import Reason
+from .models import FIRST_YEAR, LAST_YEAR, Reason
 from .validate import validate_registry
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -45,9 +45,12 @@ def _date(text: str) -> date:
     try:
         if len(text) != 10:
             raise ValueError
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date written YYYY-MM-DD") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:  # as every date of the registry
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date from {FIRST_YEAR} to {LAST_YEAR}")
+    return day
 
 
 def _deadlines(args: argparse.Namespace) -> int:

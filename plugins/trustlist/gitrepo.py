@@ -12,6 +12,7 @@ import subprocess
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -236,8 +237,15 @@ def resolve(repo: git.Repo, spec: str, ref: str = "HEAD") -> str:
     """A commit for a revision name, or for a date YYYY-MM-DD: the last commit on `ref`'s
     first-parent line made before that day ended in Kazakhstan (UTC+5)."""
     if len(spec) == 10 and spec[4] == "-" and spec[7] == "-":
+        try:
+            day = date.fromisoformat(spec)
+        except ValueError:
+            raise GitError(f"'{spec}' is not a date: write a real day as YYYY-MM-DD") from None
+        # The end of that day in Kazakhstan, as seconds: git reads any day that way, where
+        # its own date parser gives up on far years and then answers with no commit.
+        end = datetime.combine(day, time(23, 59, 59), timezone(timedelta(hours=5)))
         sha = repo.git.rev_list(
-            "-1", "--first-parent", f"--before={spec}T23:59:59+05:00", ref
+            "-1", "--first-parent", f"--before=@{int(end.timestamp())}", ref
         ).strip()
         if not sha:
             raise GitError(f"no commit on {ref} before the end of {spec}")

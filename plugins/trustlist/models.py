@@ -22,12 +22,20 @@ from pydantic import (
 LANGUAGES: tuple[str, ...] = ("kk", "ru", "en")
 
 
+# Every date of the registry lies in these years (the schemas' date pattern says the same):
+# a date far out would pass the form and then overflow the terms computed from it.
+FIRST_YEAR, LAST_YEAR = 1990, 2099
+
+
 def _iso_date(value: object) -> object:
     # Dates stay strings in the YAML (no implicit typing); only YYYY-MM-DD is accepted.
     if isinstance(value, str):
         if len(value) != 10 or value[4] != "-" or value[7] != "-":
             raise ValueError("must be a date written YYYY-MM-DD")
-        return date.fromisoformat(value)
+        parsed = date.fromisoformat(value)
+        if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+            raise ValueError(f"must be a date from {FIRST_YEAR} to {LAST_YEAR}")
+        return parsed
     raise ValueError("must be a date written YYYY-MM-DD")
 
 

@@ -1,5 +1,6 @@
-"""The GitHub workflows are safe by construction: zizmor (offline, pedantic) finds nothing,
-and the rules the project holds itself to are checked one by one."""
+"""The GitHub workflows are safe by construction: zizmor (offline, with its auditor persona,
+the widest: it reports all the pedantic one does and more) finds nothing, and the rules the
+project holds itself to are checked one by one."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import PROJECT
+from trustlist import manifest
 
 ZIZMOR = Path(sys.executable).with_name("zizmor")
 WORKFLOWS = sorted((PROJECT / ".github/workflows").glob("*.yml"))
@@ -21,7 +23,14 @@ WORKFLOWS = sorted((PROJECT / ".github/workflows").glob("*.yml"))
 
 def zizmor(path: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(ZIZMOR), "--offline", "--persona=pedantic", "--no-progress", str(path)],
+        [
+            str(ZIZMOR),
+            "--offline",
+            "--persona=auditor",
+            "--strict-collection",  # a workflow zizmor cannot read fails, not skipped
+            "--no-progress",
+            str(path),
+        ],
         capture_output=True,
         text=True,
         timeout=120,
@@ -33,6 +42,15 @@ def test_zizmor_finds_nothing() -> None:
     result = zizmor(PROJECT / ".github/workflows")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings to report" in result.stdout + result.stderr
+
+
+def test_zizmor_would_fail_on_a_workflow_it_cannot_read(tmp_path: Path) -> None:
+    bad = tmp_path / ".github/workflows/bad.yml"
+    bad.parent.mkdir(parents=True)
+    bad.write_text("on: push\njobs:\n  x:\n    steps:\n      - name: a: b\n", encoding="utf-8")
+    result = zizmor(bad.parent)
+    assert result.returncode != 0
+    assert "No findings to report" not in result.stdout + result.stderr
 
 
 def test_zizmor_would_catch_an_injection(tmp_path: Path) -> None:
@@ -87,7 +105,7 @@ def test_only_the_deploy_job_writes_to_pages() -> None:
     ]
     assert writers == [("deploy.yml", "deploy")]
     deploy = load(PROJECT / ".github/workflows/deploy.yml")["jobs"]["deploy"]
-    assert deploy["needs"] == "build"  # a failed build uploads nothing: the live site stays
+    assert deploy["needs"] == "sign"  # a failed build or signature uploads nothing
 
 
 def test_the_check_runs_on_pull_requests_read_only() -> None:
@@ -414,3 +432,193 @@ def test_expiring_is_scheduled_and_read_only() -> None:
             ".venv/bin/trustlist", "expiring", "--within", "30", "--format", "markdown",
         ]  # fmt: skip
         assert listing.redirects == [(">>", "$GITHUB_STEP_SUMMARY")]
+
+
+# --- deploy.yml: the signing key is seen by one job, on main only ------------------------------
+
+DEPLOY = PROJECT / ".github/workflows/deploy.yml"
+SIGNING_ENVIRONMENT = "manifest-signing"
+SIGNING_KEY = "MANIFEST_SIGNING_KEY"
+
+
+def deploy_jobs() -> dict:
+    return load(DEPLOY)["jobs"]
+
+
+def strings(node: object):
+    """Every string value (not key) of a parsed workflow, however deep."""
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from strings(value)
+
+
+def expressions(node: dict):
+    """The expressions of a workflow or job: each `${{ … }}`, and every `if` whole (GitHub
+    reads an `if` as an expression even without the braces)."""
+    for text in strings(node):
+        yield from re.findall(r"\$\{\{(.*?)\}\}", text, flags=re.DOTALL)
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "if" and isinstance(value, str):
+                yield value
+            elif isinstance(value, dict):
+                yield from expressions(value)
+            elif isinstance(value, list):
+                for item in value:
+                    if isinstance(item, dict):
+                        yield from expressions(item)
+
+
+def secrets_read(node: dict) -> set[str]:
+    """The secrets an expression names (`secrets.X`, `secrets['X']`; `*` for the whole
+    context, as `toJSON(secrets)` would give it), and `*` for `secrets: inherit`."""
+    found = set()
+    for expression in expressions(node):
+        for match in re.finditer(
+            r"\bsecrets\b\s*(?:\.\s*([\w-]+)|\[\s*'([^']*)'\s*\])?", expression
+        ):
+            found.add(match.group(1) or match.group(2) or "*")
+    if "secrets" in node:
+        found.add("*")
+    return found
+
+
+def environment_of(job: dict) -> str | None:
+    environment = job.get("environment")
+    return environment.get("name") if isinstance(environment, dict) else environment
+
+
+def test_the_signing_key_is_read_by_the_sign_job_only() -> None:
+    readers = []
+    for path in WORKFLOWS:
+        workflow = load(path)
+        outside = {key: value for key, value in workflow.items() if key != "jobs"}
+        assert not secrets_read(outside), path.name  # no workflow-wide env of secrets
+        readers += [
+            (path.name, name, secret)
+            for name, job in workflow["jobs"].items()
+            for secret in sorted(secrets_read(job))
+        ]
+    assert readers == [("deploy.yml", "sign", SIGNING_KEY)]
+    mentions = [p.name for p in WORKFLOWS if SIGNING_KEY in p.read_text(encoding="utf-8")]
+    assert mentions == ["deploy.yml"]
+
+
+def test_secrets_read_finds_every_form() -> None:
+    job = {
+        "if": "secrets.A != ''",
+        "env": {"B": "${{ secrets['B'] }}", "C": "${{ toJSON(secrets) }}"},
+        "steps": [{"with": {"d": "x ${{ secrets.D }} y"}}],
+    }
+    assert secrets_read(job) == {"A", "B", "*", "D"}
+    assert secrets_read({"uses": "./.github/workflows/x.yml", "secrets": "inherit"}) == {"*"}
+    assert secrets_read({"steps": [{"run": "echo ${{ github.token }}"}]}) == set()
+
+
+def test_only_the_sign_job_may_use_the_signing_environment() -> None:
+    """Any job of a run on main could name the environment, a workflow_run or a
+    pull_request_target one included (they run as the default branch): only this one does."""
+    users = [
+        (path.name, name)
+        for path in WORKFLOWS
+        for name, job in load(path)["jobs"].items()
+        if environment_of(job) == SIGNING_ENVIRONMENT
+    ]
+    assert users == [("deploy.yml", "sign")]
+
+
+def test_the_sign_job_runs_on_main_after_the_build_and_sees_no_token() -> None:
+    sign = deploy_jobs()["sign"]
+    assert sign["environment"] == SIGNING_ENVIRONMENT
+    assert sign["if"] == "github.ref == 'refs/heads/main'"
+    assert sign["needs"] == "build"
+    assert sign["permissions"] == {}
+    assert "container" not in sign
+    assert "services" not in sign
+
+
+def test_the_sign_job_runs_no_project_code() -> None:
+    """No checkout, no project action, nothing installed: the runner's ssh-keygen, jq and
+    coreutils read the build's artifact as data."""
+    sign = deploy_jobs()["sign"]
+    uses = [step["uses"].split("@")[0] for step in sign["steps"] if "uses" in step]
+    assert uses == ["actions/download-artifact", "actions/upload-pages-artifact"]
+    programs = {
+        "make", "pip", "pip3", "python", "python3", "uv", "mkdocs", "npm", "npx", "node",
+        "curl", "wget", "bash", "sh", "source", "eval", "exec", "sudo", "apt-get",
+    }  # fmt: skip
+    allowed = {
+        "set", "[", "jq", "sort", "find", "diff", "echo", "exit", "sha256sum", "printf", "rm",
+        "trap", "umask", "ssh-keygen", "cat",
+    }  # fmt: skip
+    for _directory, found in run_steps(sign):
+        for command in found:
+            program = [w for w in command.words if not re.match(r"\w+=", w)][:1]
+            assert set(program) <= allowed, command.words  # none: only assignments
+            for word in command.words[1:]:
+                # a program named anywhere in a word (a path, a `$(…)`), not a word's part
+                named = {posixpath.basename(p) for p in re.split(r"[\s\"'$(){}|;&<>]+", word)}
+                assert not named & programs, word
+                assert ".venv" not in word, word
+                assert "/trustlist" not in word, word  # the identity `trustlist` is a name
+    assert "defaults" not in sign
+    assert "defaults" not in load(DEPLOY)
+    assert not any("shell" in step for step in sign["steps"])  # bash, as GitHub runs it
+
+
+def test_the_sign_job_signs_the_manifest_and_verifies_what_it_signed() -> None:
+    sign = deploy_jobs()["sign"]
+    (download,) = [s for s in sign["steps"] if s.get("uses", "").startswith("actions/download-")]
+    (upload,) = [s for s in sign["steps"] if s.get("uses", "").startswith("actions/upload-pages")]
+    site = posixpath.normpath(download["with"]["path"])
+    assert posixpath.normpath(upload["with"]["path"]) == site  # the signed site is published
+    (signing,) = [s for s in sign["steps"] if secrets_read(s)]
+    assert signing["env"] == {"SIGNING_KEY": "${{ secrets.MANIFEST_SIGNING_KEY }}"}
+    assert posixpath.normpath(signing["working-directory"]) == site
+    found = [c.words for c in commands(signing["run"]) if c.name == "ssh-keygen"]
+    signs = [w for w in found if w[1:3] == ["-Y", "sign"]]
+    verifies = [w for w in found if w[1:3] == ["-Y", "verify"]]
+    assert len(signs) == len(verifies) == 1
+    assert signs[0][signs[0].index("-n") + 1] == manifest.NAMESPACE
+    assert signs[0][-1] == manifest.MANIFEST
+    assert verifies[0][verifies[0].index("-n") + 1] == manifest.NAMESPACE
+    assert verifies[0][verifies[0].index("-s") + 1] == manifest.SIGNATURE
+    assert found.index(signs[0]) < found.index(verifies[0])
+    # The allowed signer is the key's own public half: what was signed verifies.
+    assert 'namespaces="trustlist-manifest"' in signing["run"]
+    assert '$(ssh-keygen -y -f "$key")' in signing["run"]
+    # The check before signing: the manifest is this run's commit's and lists the files.
+    steps_ = sign["steps"]
+    (checking,) = [s for s in steps_ if "sha256sum" in s.get("run", "")]
+    assert steps_.index(download) < steps_.index(checking) < steps_.index(signing)
+    assert steps_.index(signing) < steps_.index(upload)
+    assert '"$GITHUB_SHA"' in checking["run"]
+
+
+def test_the_build_job_builds_checks_and_hands_over_an_unsigned_site() -> None:
+    jobs = deploy_jobs()
+    build = jobs["build"]
+    assert build["permissions"] == {"contents": "read"}
+    assert environment_of(build) is None
+    runs = [c.words for _d, found in run_steps(build) for c in found]
+    assert runs == [["make", "site"], [".venv/bin/trustlist", "verify", "site"]]
+    (upload,) = [s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-")]
+    check = load(CHECK)["jobs"]["application"]["steps"]
+    (checks_upload,) = [s["uses"] for s in check if s.get("uses", "").startswith("actions/upload")]
+    assert upload["uses"] == checks_upload  # the same pinned upload-artifact
+    (download,) = [s for s in jobs["sign"]["steps"] if "download-artifact" in s.get("uses", "")]
+    assert download["with"]["name"] == upload["with"]["name"]
+    assert posixpath.normpath(upload["with"]["path"]) == "site"
+
+
+def test_the_deploy_job_publishes_only_the_signed_artifact() -> None:
+    deploy = deploy_jobs()["deploy"]
+    assert deploy["needs"] == "sign"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
+    assert list(deploy_jobs()) == ["build", "sign", "deploy"]

@@ -1,12 +1,47 @@
 """report: findings as compiler-style text, JSON, GitHub annotations or Markdown (the notice of
-inconsistencies, a document of its own, is notice.py)."""
+inconsistencies, a document of its own, is notice.py).
+
+A finding carries text a pull request chose: file and folder names, field names, values quoted
+in messages. Every reporter shows it so it cannot pass for the report's own words: a character
+that moves, hides or breaks text (controls with newline, CR and tab, C1 controls, zero-width,
+bidirectional and other format characters, line and paragraph separators, and the surrogates
+Python gives an undecodable file name) is printed as its escape (`\n`, `\u202e`), and in
+Markdown no link, image, autolink or mention can be made live. Ordinary text is printed as is.
+"""
 
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections.abc import Sequence
 
 from .findings import Finding
+
+# Unicode categories shown as escapes: controls, format characters (zero-width, bidirectional
+# marks, embeddings, overrides and isolates, BOM, soft hyphen...), surrogates, line and
+# paragraph separators.
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if char in _NAMED:
+        return _NAMED[char]
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def visible(text: str) -> str:
+    """`text` with every character that could hide, reorder or break a line shown as its
+    escape (`\n`, `\u202e`); ordinary text (Kazakh, Russian, spaces) unchanged."""
+    if text.isprintable():  # False for every category above (and for no-break spaces)
+        return text
+    return "".join(_escape(c) if unicodedata.category(c) in _HIDDEN_CATEGORIES else c for c in text)
 
 
 def _location(f: Finding) -> str:
@@ -15,8 +50,10 @@ def _location(f: Finding) -> str:
 
 def text_line(f: Finding, lang: str = "en") -> str:
     """`registry/x/y/system.yaml:14:3: error[DOC003] documents[1].sha256: message`."""
-    field = f"{f.json_path}: " if f.json_path else ""
-    return f"{_location(f)}: {f.severity}[{f.code}] {field}{f.text(lang)}"
+    field = f"{visible(f.json_path)}: " if f.json_path else ""
+    return (
+        f"{visible(_location(f))}: {f.severity}[{visible(f.code)}] {field}{visible(f.text(lang))}"
+    )
 
 
 def _summary(findings: Sequence[Finding]) -> tuple[int, int]:
@@ -28,9 +65,9 @@ def as_text(findings: Sequence[Finding], subject: str, lang: str = "en") -> str:
     errors, warnings = _summary(findings)
     lines = [text_line(f, lang) for f in findings]
     if errors or warnings:
-        lines.append(f"{subject}: {errors} error(s), {warnings} warning(s)")
+        lines.append(f"{visible(subject)}: {errors} error(s), {warnings} warning(s)")
     else:
-        lines.append(f"{subject}: valid")
+        lines.append(f"{visible(subject)}: valid")
     return "\n".join(lines)
 
 
@@ -44,7 +81,29 @@ def as_json(findings: Sequence[Finding], subject: str, stats: dict[str, int]) ->
         "checked": stats,
         "findings": [f.as_dict() for f in findings],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2)
+    return json_text(payload)
+
+
+def _json_escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    high, low = divmod(code - 0x10000, 0x400)  # JSON escapes beyond the BMP as a UTF-16 pair
+    return f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}"
+
+
+def json_text(payload: object) -> str:
+    """JSON with Kazakh and Russian as they are, but every character `visible` escapes written
+    as a \\u escape: json.dumps with ensure_ascii=False leaves DEL, C1 controls, format
+    characters and separators raw (and a surrogate unprintable). Parsed back, the data is the
+    same: these characters stand only inside strings, where the escape means the character."""
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    if text.replace("\n", "").isprintable():  # the newlines are the indentation's
+        return text
+    return "".join(
+        _json_escape(c) if c != "\n" and unicodedata.category(c) in _HIDDEN_CATEGORIES else c
+        for c in text
+    )
 
 
 def _escape_data(text: str) -> str:
@@ -59,14 +118,15 @@ def as_github(findings: Sequence[Finding], subject: str) -> str:
     """GitHub Actions workflow commands: one annotation per finding, on the line it names."""
     lines = []
     for f in findings:
-        props = [f"file={_escape_property(f.path)}"]
+        props = [f"file={_escape_property(visible(f.path))}"]
         if f.line:
             props += [f"line={f.line}", f"col={f.column}"]
-        props.append(f"title={_escape_property(f.code)}")
+        props.append(f"title={_escape_property(visible(f.code))}")
         field = f"{f.json_path}: " if f.json_path else ""
         level = "error" if f.is_error else "warning"
-        lines.append(f"::{level} {','.join(props)}::{_escape_data(field + f.message)}")
-    lines.append(as_text([], subject) if not findings else f"{subject}: {len(findings)} finding(s)")
+        lines.append(f"::{level} {','.join(props)}::{_escape_data(visible(field + f.message))}")
+    shown = visible(subject)
+    lines.append(as_text([], subject) if not findings else f"{shown}: {len(findings)} finding(s)")
     return "\n".join(lines)
 
 
@@ -74,12 +134,57 @@ def _md_cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
 
 
+# What GitHub's Markdown makes live without brackets: an address with a scheme (http:, mailto:
+# ...), www., an e-mail address, an @mention (which also notifies). Shown as code instead.
+_LIVE = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b[a-zA-Z][a-zA-Z0-9+.-]*:(?://)?\S+"
+    r"|\bwww\.\S+"
+    r"|(?<![\w`])@[\w-]+(?:/[\w.-]+)?"
+)
+
+
+def _md_code(text: str) -> str:
+    """`text` as a code span in a table cell: nothing in it is Markdown, and a backtick in it
+    cannot end it (the fence is longer than any run of backticks inside)."""
+    shown = visible(text).replace("\\", "\\\\").replace("|", "\\|")
+    longest = max((len(run) for run in re.findall("`+", shown)), default=0)
+    if not longest:
+        return f"`{shown}`"
+    fence = "`" * (longest + 1)
+    return f"{fence} {shown} {fence}"
+
+
+def _md_plain(text: str) -> str:
+    # Brackets escaped: no [link](...), ![image](...) or [reference]; `<` as an entity: no
+    # <autolink> and no HTML.
+    return (
+        text.replace("\\", "\\\\")
+        .replace("|", "\\|")
+        .replace("<", "&lt;")
+        .replace("[", "\\[")
+        .replace("]", "\\]")
+    )
+
+
+def _md_text(text: str) -> str:
+    """`text` as plain Markdown in a table cell: shown as written, never a link, an image, an
+    autolink, a mention or HTML."""
+    shown = visible(text)
+    out, last = [], 0
+    for match in _LIVE.finditer(shown):
+        out += [_md_plain(shown[last : match.start()]), _md_code(match.group())]
+        last = match.end()
+    out.append(_md_plain(shown[last:]))
+    return "".join(out)
+
+
 def as_markdown(findings: Sequence[Finding], subject: str) -> str:
     errors, warnings = _summary(findings)
     if not findings:
-        return f"### {subject}\n\nNo problems found."
+        return f"### {_md_text(subject)}\n\nNo problems found."
     rows = [
-        f"### {subject}",
+        f"### {_md_text(subject)}",
         "",
         f"{errors} error(s), {warnings} warning(s).",
         "",
@@ -88,8 +193,8 @@ def as_markdown(findings: Sequence[Finding], subject: str) -> str:
     ]
     for f in findings:
         rows.append(
-            f"| `{_md_cell(_location(f))}` | {f.code} | `{_md_cell(f.json_path)}` "
-            f"| {_md_cell(f.message)} |"
+            f"| {_md_code(_location(f))} | {_md_text(f.code)} | {_md_code(f.json_path)} "
+            f"| {_md_text(f.message)} |"
         )
     return "\n".join(rows)
 

@@ -146,8 +146,10 @@ _LIVE = re.compile(
 
 def _md_code(text: str) -> str:
     """`text` as a code span in a table cell: nothing in it is Markdown, and a backtick in it
-    cannot end it (the fence is longer than any run of backticks inside)."""
-    shown = visible(text).replace("\\", "\\\\").replace("|", "\\|")
+    cannot end it (the fence is longer than any run of backticks inside). A pipe is escaped,
+    as GitHub's tables require even in code, whatever precedes it; a backslash is not (a code
+    span shows it as it is, and `visible`'s escapes read as written)."""
+    shown = visible(text).replace("|", "\\|")
     longest = max((len(run) for run in re.findall("`+", shown)), default=0)
     if not longest:
         return f"`{shown}`"

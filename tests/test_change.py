@@ -62,10 +62,19 @@ def applicant_stage(record: Path) -> None:
     record.write_text(text[:start] + text[end:], encoding="utf-8")
 
 
+def own_names(record: Path) -> None:
+    """A new system's names of its own: with demo-triage's names, BIN and documents it would
+    be a look-alike copy of it (REG009)."""
+    edit(record, "  kk: Демо триаж жүйесі", "  kk: Демо жаңа жүйе")
+    edit(record, "  ru: Демо-система триажа", "  ru: Новая демо-система")
+    edit(record, "  en: Demo triage system", "  en: New demo system")
+
+
 def add_new_system(root: Path, *, with_audit: bool = True) -> None:
     shutil.copytree(root / FOLDER, root / NEW)
     record = root / NEW / "system.yaml"
     edit(record, "id: demo-triage", "id: demo-new")
+    own_names(record)
     edit(record, "  submitted: 2026-05-04", "  submitted: 2026-06-01")
     applicant_stage(record)
     if not with_audit:
@@ -276,6 +285,7 @@ def test_an_applicant_cannot_write_the_decision(repo: Path, tmp_path: Path) -> N
     shutil.copytree(repo / FOLDER, repo / NEW)
     record = repo / NEW / "system.yaml"
     edit(record, "id: demo-triage", "id: demo-new")
+    own_names(record)
     edit(record, "list_number: 1", "list_number: 2")
     commit(repo, "apply, decided by myself")
     check = check_pull_request(Path("registry"), "main")

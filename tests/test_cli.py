@@ -127,7 +127,7 @@ HOSTILE = {
     "50 MB file": (b"a: " + b"x" * (50 * 1024 * 1024) + b"\n", {"YAML005"}),
     "binary junk": (random.Random(7).randbytes(200_000), {"YAML004"}),
     "deep nesting": (b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n", {"YAML005"}),
-    "nul byte": (b"a: b\x00c\n", {"YAML001"}),
+    "nul byte": (b"a: b\x00c\n", {"YAML006"}),  # a forbidden character, said as one
     "python object tag": (
         b"a: !!python/object/apply:os.system ['touch /tmp/pwned']\n",
         {"YAML009"},

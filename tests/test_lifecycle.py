@@ -73,6 +73,10 @@ def apply(root: Path, system: str, submitted: str) -> Path:
     shutil.copytree(root / TRIAGE, folder)
     record = folder / "system.yaml"
     text = record.read_text(encoding="utf-8").replace("id: demo-triage", f"id: {system}")
+    # Names of its own: with demo-triage's names, BIN and papers it is a look-alike (REG009).
+    text = text.replace("  kk: Демо триаж жүйесі", f"  kk: {system} демо жүйесі")
+    text = text.replace("  ru: Демо-система триажа", f"  ru: Демо-система {system}")
+    text = text.replace("  en: Demo triage system", f"  en: Demo system {system}")
     text = text.replace("list_number: 1\n", "").replace(
         "submitted: 2026-05-04", f"submitted: {submitted}"
     )

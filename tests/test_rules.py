@@ -106,6 +106,17 @@ CASES = {
         "registry/health/demo-triage-2/system.yaml",
         "list_number",
         4,
+        also=("REG009",),  # a copy under a new id is also a look-alike
+    ),
+    "REG009": Case(
+        "REG009",
+        both(
+            copy_system("health/demo-triage-2"),
+            on("registry/health/demo-triage-2/system.yaml", "id: demo-triage", "id: demo-triage-2"),
+            on("registry/health/demo-triage-2/system.yaml", "list_number: 1", "list_number: 2"),
+        ),
+        json_path="id",
+        line=2,
     ),
     "REG008": Case(
         "REG008",
@@ -117,6 +128,7 @@ CASES = {
         "registry/health/history/system.yaml",
         "id",
         2,
+        also=("REG009",),  # a copy under a new id is also a look-alike
     ),
     "REG006": Case("REG006", write("registry/health/notes.txt", b"x"), "registry/health/notes.txt"),
     "REG006 root": Case("REG006", write("registry/index.html", b"x"), "registry/index.html"),
@@ -413,7 +425,8 @@ def test_every_rule_has_a_case_or_a_reason() -> None:
     # MOD001 fires only if schema and models disagree, which test_schema_models rules out;
     # FILE001 needs an unreadable file, which root (CI) can always read.
     covered = {case.code for case in CASES.values()} | {"MOD001", "FILE001"}
-    pdf_rules = {"PDF002", "PDF003", "PDF005", "PDF006"}  # tests/test_pdfcheck.py
+    # tests/test_pdfcheck.py; PDF007 in tests/test_hostile.py
+    pdf_rules = {"PDF002", "PDF003", "PDF005", "PDF006", "PDF007"}
     # tests/test_change.py and tests/test_manifest.py
     # tests/test_governance.py too, for GOV
     change_rules = {code for code in RULES if code.startswith(("CHG", "VER", "DEC", "GOV"))}

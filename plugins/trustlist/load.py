@@ -4,13 +4,15 @@ The registry is official data edited by hand, so the loader accepts a deliberate
 YAML: no implicit dates or `yes`/`no` booleans (only `true`/`false`, decimal integers and
 `null` are typed; everything else stays a string and the schema judges it), no anchors or
 aliases (no billion-laughs bombs, no hidden sharing), no duplicate keys, no tags, one
-document per file, UTF-8 in NFC without invisible or direction-changing characters.
+document per file, UTF-8 in NFC without invisible or direction-changing characters, in its
+comments too (they are published with the record).
 The tree is built from the parser's event stream with an explicit stack, so depth and size
 are bounded and nothing recurses.
 """
 
 from __future__ import annotations
 
+import bisect
 import errno
 import hashlib
 import os
@@ -137,6 +139,9 @@ class _Builder:
         self.root: object = None
         self.nodes = 0
         self.findings: list[Finding] = []
+        # (start, end) offsets of the names and values found to hold a forbidden character
+        self.said: list[tuple[int, int]] = []
+        self.scalar: yaml.ScalarEvent | None = None  # the scalar being added
 
     def _where(self) -> Path_:
         if not self.stack:
@@ -160,6 +165,8 @@ class _Builder:
         if problem:
             code, key, values = problem
             line, col = _pos(mark)
+            if code == "YAML006" and self.scalar is not None:
+                self.said.append((self.scalar.start_mark.index, self.scalar.end_mark.index))
             self.findings.append(
                 Finding.said(
                     self.loaded.path, line, col, code, key, json_path_text(where), **values
@@ -208,6 +215,7 @@ class _Builder:
             if event.anchor is not None or event.tag is not None:
                 self._refuse_extras(event)
             value = _scalar(event)
+            self.scalar = event
             if type(value) is str:
                 stack = self.stack
                 top = stack[-1] if stack else None
@@ -326,6 +334,16 @@ def parse_yaml(raw: bytes, display: str, loaded: Loaded | None = None) -> Loaded
     except _Error as err:
         line, col = _pos(err.mark)
         loaded.findings.append(Finding.said(display, line, col, err.code, err.key, **err.values))
+        loaded.findings += _stray_findings(text, display)
+        return loaded
+    except yaml.reader.ReaderError as err:
+        # A character YAML cannot read at all: when it is one of ours, YAML006 says it.
+        loaded.findings += _stray_findings(text, display)
+        if not (isinstance(err.character, int) and _FORBIDDEN.match(chr(err.character))):
+            reason = str(err).splitlines()[0]
+            loaded.findings.append(
+                Finding.said(display, 1, 1, "YAML001", "yaml.invalid", reason=reason)
+            )
         return loaded
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
@@ -336,14 +354,62 @@ def parse_yaml(raw: bytes, display: str, loaded: Loaded | None = None) -> Loaded
         loaded.findings.append(
             Finding.said(display, line, col, "YAML001", "yaml.invalid", reason=reason)
         )
+        loaded.findings += _stray_findings(text, display)
         return loaded
     loaded.findings.extend(builder.findings)
+    loaded.findings += _stray_findings(text, display, builder.said)
     if not isinstance(builder.root, dict):
         loaded.findings.append(Finding.said(display, 1, 1, "YAML008", "yaml.not_mapping"))
         return loaded
     loaded.data = builder.root
     loaded.text = text
     return loaded
+
+
+def _stray_findings(
+    text: str, display: str, said: list[tuple[int, int]] | None = None
+) -> list[Finding]:
+    """`_strays`, for a parsed file (`said`: the builder's) or one that did not parse (no name
+    or value has its finding then, so every forbidden character is said where it stands)."""
+    if _FORBIDDEN.search(text) is None:  # nearly every record: one scan of its text
+        return []
+    return _strays(text, display, sorted(said or ()))
+
+
+# YAML's line breaks, as its marks count lines: CR LF, CR, LF, NEL, LS and PS.
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+MAX_STRAYS = 100  # findings of stray characters in one file; a file of them needs no more
+
+
+def _strays(text: str, display: str, said: list[tuple[int, int]]) -> list[Finding]:
+    """YAML006 for each forbidden character of `text` outside the names and values whose own
+    finding says it (`said`: their start and end offsets, in order): in a comment, between
+    values, or one YAML reads as a line break (NEL) and so drops from its value. Comments
+    are published with the record byte for byte, so they are held to the values' rule. One
+    finding a line, at the character's line and column as YAML counts them, at most
+    MAX_STRAYS a file."""
+    breaks = [m.end() for m in _BREAK.finditer(text)]
+    found: list[Finding] = []
+    last_line = 0
+    for match in _FORBIDDEN.finditer(text):
+        at = match.start()
+        if match.group() == "\r" and text.startswith("\r\n", at):
+            continue  # a Windows line break, not a hidden character
+        index = bisect.bisect_right(said, (at, len(text) + 1))
+        if index and said[index - 1][1] > at:
+            continue  # inside a name or value that says it (its own finding)
+        line = bisect.bisect_right(breaks, at)
+        if line + 1 == last_line:
+            continue
+        last_line = line + 1
+        column = at - (breaks[line - 1] if line else 0) + 1
+        bad = forbidden_character(match.group())
+        found.append(
+            Finding.said(display, line + 1, column, "YAML006", "yaml.invisible_in_file", char=bad)
+        )
+        if len(found) >= MAX_STRAYS:
+            break
+    return found
 
 
 def decode_text(raw: bytes) -> str:

@@ -59,7 +59,22 @@ _MESSAGES = {
     "PDF004": "pdf.javascript",
     "PDF005": "pdf.outside_action",
     "PDF006": "pdf.embedded",
+    "PDF007": "pdf.automatic_action",
 }
+# Actions that run by themselves (PDF007): the document's /OpenAction, and the additional
+# actions (/AA) of the catalog, a page, an annotation or a form field, which a viewer runs
+# when a page opens or closes, the pointer enters a field, a key is typed, the document is
+# printed or saved... A published document opens on its own first page and runs nothing:
+# a web address (/URI) is allowed only behind a link the reader clicks, never opened by the
+# document itself, and no automatic /Named action (/Print), sound, movie or form reset either.
+# An /OpenAction that is a destination (an array: the page and zoom to open at, as fpdf2, Word
+# and LibreOffice write it) is not an action and stays allowed, and so is a /GoTo action to
+# one, which says the same thing in an action's words; each action an /OpenAction or /AA
+# chains with /Next is judged as well. An action whose own type another rule refuses (a
+# /JavaScript, /Launch, /SubmitForm...) is said by that rule alone: one problem, one finding.
+_OPEN_ACTION, _ADDITIONAL_ACTIONS = "/OpenAction", "/AA"
+_DESTINATION_ACTIONS = {"/GoTo"}  # allowed only as an /OpenAction (or in its /Next chain)
+MAX_CHAIN = 256  # actions followed along one /Next chain; a longer chain is PDF007 itself
 # Where a forbidden name was found: (place, object number, byte offset). The place names an
 # entry pdf.place.<place> of messages/files.py, said inside the message, whose {num} and {byte}
 # are filled by the values after it.
@@ -263,6 +278,8 @@ class _Scanner:
                 for key, value in obj.items():
                     self._note(_KEYS.get(key), key, where)
                     stack.append((value, where))
+                    if key in (_OPEN_ACTION, _ADDITIONAL_ACTIONS):
+                        self._automatic(key, value, where)
                 if isinstance(obj, StreamObject) and dict.get(obj, "/Type") == "/ObjStm":
                     packed = _packed(where)
                     stack.extend((member, packed) for member in self._members(obj))
@@ -270,6 +287,62 @@ class _Scanner:
                 stack.extend((item, where) for item in obj)
             elif isinstance(obj, NameObject):
                 self._note(_VALUES.get(obj), obj, where)
+
+    def _automatic(self, trigger: str, value: PdfObject, where: Where) -> None:
+        """Note PDF007 when `value`, the /OpenAction or /AA of the dictionary at `where`, runs
+        an action no other rule refuses by its type (see _OPEN_ACTION)."""
+        if "PDF007" in self.found:
+            return
+        value = self._direct(value)
+        if trigger == _OPEN_ACTION:
+            heads = [value] if isinstance(value, DictionaryObject) else []  # an array: a place
+        elif isinstance(value, DictionaryObject):
+            heads = [self._direct(action) for action in value.values()]
+        else:
+            heads = []  # an /AA that is no dictionary names no action
+        opening = trigger == _OPEN_ACTION
+        seen: set[tuple[int, int]] = set()
+        stack: list[PdfObject] = list(heads)
+        steps = 0
+        while stack:
+            action = stack.pop()
+            steps += 1
+            if steps > MAX_CHAIN:
+                self._note("PDF007", trigger, where)
+                return
+            if not isinstance(action, DictionaryObject):
+                continue
+            kind = self._direct(dict.get(action, "/S"))
+            kind = kind if isinstance(kind, NameObject) else None
+            refused = _VALUES.get(kind) is not None or any(key in _KEYS for key in action)
+            if not refused and not (opening and kind in _DESTINATION_ACTIONS):
+                self._note("PDF007", f"{trigger} {kind}" if kind else trigger, where)
+                return
+            following = dict.get(action, "/Next")
+            if isinstance(following, IndirectObject):
+                key = (following.idnum, following.generation)
+                if key in seen:
+                    continue
+                seen.add(key)
+            following = self._direct(following)
+            if isinstance(following, ArrayObject):
+                stack.extend(self._direct(item) for item in following)
+            elif following is not None:
+                stack.append(following)
+
+    def _direct(self, obj: PdfObject | None) -> PdfObject | None:
+        """`obj`, or the object it refers to when the xref knows it (None when it cannot be
+        read: resolving it in the walk fails loudly, see _attempt)."""
+        for _ in range(8):  # a reference to a reference: rare, and never long
+            if not isinstance(obj, IndirectObject):
+                return obj
+            if (obj.idnum, obj.generation) not in self.known:
+                return None
+            try:
+                obj = self.reader.get_object(obj)
+            except Exception:  # see the docstring
+                return None
+        return None
 
     def _resolve(self, ref: IndirectObject) -> list[tuple[PdfObject, Where]]:
         key = (ref.idnum, ref.generation)

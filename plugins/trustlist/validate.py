@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from . import documents, rules
 from .deadlines import Overrides, load_calendar_overrides
-from .findings import Finding, UsageError, json_path_text
+from .findings import Finding, Severity, UsageError, json_path_text
 from .gcpause import gc_paused
 from .journal import JOURNAL_FILE, JournalEntry, load_journal
 from .load import Loaded, blob_id, decode_text, parse_yaml, read_record
@@ -396,3 +396,62 @@ def _cross_record(registry: Registry) -> Iterator[Finding]:
                 sector=sector,
                 record=same[0].loaded.path,
             )
+    yield from _look_alikes(registry.systems)
+
+
+def _look_alikes(systems: list[SystemEntry]) -> Iterator[Finding]:
+    """REG009, a warning: a system whose owner BIN and set of document SHA-256s are another's,
+    and whose name in some language is that one's too, under a different id: a copy of a listed
+    system passing for a new one (or for the old one, in a search or a link). Each of the two
+    is warned, naming the other (the first in registry order), since either may be the copy;
+    a pull request adding the copy sees it on its own record."""
+    by_owner_and_documents: dict[tuple[str, frozenset[str]], list[SystemEntry]] = defaultdict(list)
+    for system in systems:
+        key = _owner_and_documents(system.loaded.data)
+        if key is not None:
+            by_owner_and_documents[key].append(system)
+    for same in by_owner_and_documents.values():
+        if len(same) < 2:
+            continue
+        names = [_names(system.loaded.data) for system in same]
+        for index, system in enumerate(same):
+            other = next(
+                (
+                    same[j]
+                    for j in range(len(same))
+                    if j != index and same[j].id != system.id and names[j] & names[index]
+                ),
+                None,
+            )
+            if other is not None:
+                yield rules.said(
+                    system.loaded,
+                    "REG009",
+                    ("id",),
+                    "registry.look_alike",
+                    Severity.WARNING,
+                    other=other.id,
+                    record=other.loaded.path,
+                )
+
+
+def _owner_and_documents(data: object) -> tuple[str, frozenset[str]] | None:
+    """A record's owner BIN and the SHA-256s of its documents, when it has both."""
+    owner = rules.get(data, "owner", "bin")
+    documents_ = rules.get(data, "documents")
+    if not isinstance(owner, str) or not isinstance(documents_, list):
+        return None
+    hashes = frozenset(
+        digest.lower()
+        for document in documents_
+        if isinstance(digest := rules.get(document, "sha256"), str)
+    )
+    return (owner.strip(), hashes) if hashes else None
+
+
+def _names(data: object) -> set[str]:
+    """A record's names in every language, compared without case and runs of spaces."""
+    name = rules.get(data, "name")
+    if not isinstance(name, dict):
+        return set()
+    return {" ".join(text.split()).casefold() for text in name.values() if isinstance(text, str)}

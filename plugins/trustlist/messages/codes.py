@@ -385,4 +385,20 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         ".github/CODEOWNERS gives each registry/<sector>/ to that sector's reviewers and the rest "
         "to the maintainers, as `trustlist codeowners` writes it.",
     ),
+    "PDF007": (
+        "Жария құжат ешбір әрекетті өздігінен орындамайды: /OpenAction тек ашылатын бетті "
+        "көрсетеді, қосымша әрекеттер (/AA) жоқ.",
+        "Публичный документ ничего не выполняет сам: /OpenAction только указывает страницу, "
+        "на которой он открывается, дополнительных действий (/AA) нет.",
+        "A public document runs no action by itself: an /OpenAction only names the page to open "
+        "at, and there are no additional actions (/AA).",
+    ),
+    "REG009": (
+        "Ешбір жүйе басқа жүйенің атауын, меншік иесінің БСН-ін және құжаттарын өзге "
+        "идентификатормен қайталамайды (ескерту: ұқсас көшірме).",
+        "Ни одна система не повторяет название, БИН собственника и документы другой системы под "
+        "иным идентификатором (предупреждение: похожая копия).",
+        "No system repeats another's name, owner BIN and documents under a different id (a "
+        "warning: a look-alike copy).",
+    ),
 }

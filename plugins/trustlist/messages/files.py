@@ -97,6 +97,14 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "значение содержит невидимый или управляющий символ {char}; удалите его",
         "the value contains the invisible or control character {char}; remove it",
     ),
+    "yaml.invisible_in_file": (
+        "файлда осы жерде көрінбейтін немесе басқарушы {char} таңбасы бар (түсініктемелерге де "
+        "мәндерге қойылатын ереже қолданылады); оны алып тастаңыз",
+        "в этом месте файла стоит невидимый или управляющий символ {char} (к комментариям "
+        "применяется то же правило, что и к значениям); удалите его",
+        "the file holds the invisible or control character {char} here (comments are held to "
+        "the same rule as values); remove it",
+    ),
     "yaml.not_nfc_in_name": (
         "өріс атауы Unicode NFC нормал пішінінде емес; мәтінді құрама таңбалармен сақтаңыз",
         "имя поля не в нормальной форме Unicode NFC; сохраните текст с составными символами",
@@ -132,6 +140,14 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{number} нөмірі {sector} тізімінде {record} жазбасына берілген",
         "номер {number} в списке {sector} уже занят записью {record}",
         "{number} is already used in the {sector} list by {record}",
+    ),
+    "registry.look_alike": (
+        "атауы, меншік иесінің БСН-і және құжаттары '{other}' ({record}) жүйесімен бірдей: "
+        "бұл басқа идентификатормен жасалған көшірме емес пе? Жүйе тізілімге бір рет енгізіледі",
+        "название, БИН собственника и документы совпадают с системой '{other}' ({record}): не "
+        "копия ли это под другим идентификатором? Система вносится в реестр один раз",
+        "has the name, owner BIN and documents of '{other}' ({record}): is it a copy under "
+        "another id? A system is listed once",
     ),
     # documents.py: a system folder's files against the record's documents
     "document.not_a_name": (
@@ -309,6 +325,14 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "вложений, мультимедиа и форм XFA",
         "'{name}' contains embedded content ({found} {place}); "
         "publish a PDF without attachments, rich media or XFA forms",
+    ),
+    "pdf.automatic_action": (
+        "'{name}' оқырманның қатысуынсыз әрекетті өздігінен орындайды ({place} {found}); "
+        "әрекеттері тек оқырман сілтемені басқанда ғана орындалатын PDF жариялаңыз",
+        "'{name}' сам выполняет действие без участия читателя ({found} {place}); опубликуйте "
+        "PDF, действия которого выполняются только при нажатии читателем на ссылку",
+        "'{name}' runs an action by itself, without the reader ({found} {place}); "
+        "publish a PDF whose actions run only when the reader clicks a link",
     ),
     # where in the PDF a forbidden name stands, said in {place}; {num} and {byte} are values
     # given after the place (pdfcheck.Where), so they fill the place's text once it is in

@@ -106,3 +106,22 @@ def zip_archive() -> bytes:
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("report.pdf", clean_pdf())
     return out.getvalue()
+
+
+def uri_action(url: bytes = b"https://evil.example/track") -> bytes:
+    """An action that opens a web address: allowed behind a link, never run by itself."""
+    return b"<< /Type /Action /S /URI /URI (%s) >>" % url
+
+
+def opening(action: bytes, *objects: bytes) -> bytes:
+    """A hand-written one-page PDF that runs `action` (object 4) by itself when opened, with
+    `objects` numbered from 5."""
+    catalog = b"<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>"
+    return raw_pdf(action, *objects, catalog=catalog)
+
+
+def page_actions(actions: bytes, *objects: bytes) -> bytes:
+    """A hand-written one-page PDF whose page carries the additional actions `actions` (a
+    dictionary: /O when the page opens, /C when it closes), with `objects` numbered from 4."""
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /AA %s >>" % actions
+    return raw_pdf(*objects, page=page)

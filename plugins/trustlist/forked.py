@@ -27,6 +27,11 @@ CAN_FORK = hasattr(os, "fork")
 MESSAGE_BYTES = 4000  # under a pipe's buffer: the child never blocks on its own report
 
 
+class Said(Exception):
+    """An error whose message says all there is to say (publish.Collision): the child reports
+    it as it is, without its type or the line that raised it."""
+
+
 class Forked:
     """`work` running in a child process; `join` says how it ended."""
 
@@ -171,6 +176,8 @@ class Handed:
 def _run(work: Callable[[], None]) -> str | None:
     try:
         work()
+    except Said as error:
+        return str(error)
     except BaseException as error:  # reported to the parent, which fails the build with it
         where = traceback.extract_tb(error.__traceback__)[-1]
         return f"{type(error).__name__}: {error} ({where.filename}:{where.lineno})"

@@ -2,35 +2,214 @@
 
 Public documents are copied byte for byte from the registry (their hashes were checked by
 the validator in the same build); a non-public document has no file to copy, by rule DOC006.
+
+One path, one output (issue 23). Every kind of file the site writes is an `Output`, its path
+made by the same function the writer calls; each `Published` file names its own. `Claims`
+refuses a second output to a path already written (`Collision`), and `reserved_ids` works out,
+from every Output's path, the names a sector or system id must not take (rules.REG008).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain
 from pathlib import Path
+from types import SimpleNamespace
 
 from . import exports
 from .feeds import FeedEntry, atom_feed
+from .forked import Said
 from .history import History, apply
 from .i18n import LANGUAGE_NAMES
 from .incremental import NO_REUSE, Reuse
-from .pages import API_ROOT, DOCUMENTS_ROOT, Site, document_path, revision_json
+from .manifest import MANIFEST, SIGNATURE
+from .pages import API_ROOT, GUIDES, Site, document_path, revision_json
 from .schema import SCHEMA_DIR
 from .validate import SYSTEM_FILE
 
 SCHEMA_BASE = "https://trustlist.kz/schemas/v1/"
 
 
+# Where each kind of file goes: the writers below (and the plugin) make every path with these.
+def source_record(sector: str, system: str) -> str:
+    return document_path(sector, system, SYSTEM_FILE)
+
+
+def schema_file(name: str) -> str:
+    return f"{API_ROOT}/schemas/{name}"
+
+
+def feed(lang: str, sector: str | None = None) -> str:
+    """A language's feed of one sector's revisions, or (None) of every sector's."""
+    return f"{lang}/feeds/{'all' if sector is None else sector}.atom"
+
+
+def record_version(blob: str) -> str:
+    """Where one version of a record is published, named by its git blob id."""
+    return f"{API_ROOT}/records/{blob}.json"
+
+
+def system_export(system: str) -> str:
+    return f"{API_ROOT}/systems/{system}.json"
+
+
+def sector_export(sector: str, kind: str) -> str:
+    """A sector's list as `kind` (json or csv)."""
+    return f"{API_ROOT}/{sector}.{kind}"
+
+
+def registry_export(kind: str) -> str:
+    """Every sector's list as `kind` (json or csv)."""
+    return f"{API_ROOT}/registry.{kind}"
+
+
+def search_index_path(lang: str) -> str:
+    return f"{lang}/search/index.json"
+
+
+def asset(name: str) -> str:
+    return f"assets/trustlist/{name}"
+
+
+ROOT_PAGE = "index.html"
+CHANGE_LOG = f"{API_ROOT}/changes.json"
+
+# How an Output's path names its variable parts.
+LANG, SECTOR, SYSTEM = "<lang>", "<sector>", "<system>"
+OUTPUTS: list[Output] = []  # every Output made (on import): all the site's kinds of file
+
+
+@dataclass(frozen=True, eq=False)  # eq=False: hashed by identity, once per file written
+class Output:
+    """A kind of file the site writes: what it is, and its path with its parts named."""
+
+    what: str
+    path: str
+
+    def __post_init__(self) -> None:
+        OUTPUTS.append(self)
+
+    def __str__(self) -> str:
+        return f"{self.what} ({self.path})"
+
+
+SOURCE_RECORD = Output("a system's record", source_record(SECTOR, SYSTEM))
+DOCUMENT = Output("a system's public document", document_path(SECTOR, SYSTEM, "<file>"))
+SCHEMA = Output("a JSON schema", schema_file("<name>"))
+ROOT = Output("the language choice", ROOT_PAGE)
+ALL_FEED = Output("the feed of every sector", feed(LANG))
+SECTOR_FEED = Output("a sector's feed", feed(LANG, SECTOR))
+REVISION_LIST = Output("a sector's list as of a revision", revision_json(SECTOR, "<n>"))
+RECORD_VERSION = Output("a version of a record", record_version("<blob>"))
+CHANGES = Output("the change log", CHANGE_LOG)
+SYSTEM_EXPORT = Output("a system's export", system_export(SYSTEM))
+SECTOR_JSON = Output("a sector's export", sector_export(SECTOR, "json"))
+SECTOR_CSV = Output("a sector's table", sector_export(SECTOR, "csv"))
+REGISTRY_JSON = Output("the registry's export", registry_export("json"))
+REGISTRY_CSV = Output("the registry's table", registry_export("csv"))
+# Declared by the plugin as MkDocs files, or written by it last.
+SEARCH_INDEX = Output("a language's search index", search_index_path(LANG))
+ASSET = Output("a script or style of the site", asset("<name>"))
+MANIFEST_FILE = Output("the manifest", MANIFEST)
+SIGNATURE_FILE = Output("the manifest's signature", SIGNATURE)
+# The hand-written guides the home page links (docs/<lang>/<guide>.md), at their pages' paths.
+for _guide in GUIDES:
+    Output(f"the guide docs/<lang>/{_guide}.md", f"{LANG}/{_guide}/index.html")
+
+_PAGE_WHAT = {
+    "home": "a language's home page",
+    "search": "a language's search page",
+    "api": "a language's open data page",
+    "sector": "a sector's list page",
+    "history": "a sector's history page",
+    "system": "a system's page",
+}
+
+
+def _probe_registry() -> SimpleNamespace:
+    """A registry of one sector with one system on its list, named by placeholders: the
+    pages pages.Site makes of it are one of every kind."""
+    decided = SimpleNamespace(id=SYSTEM, loaded=SimpleNamespace(data={"decision": {}}))
+    return SimpleNamespace(sectors={SECTOR: None}, systems_of=lambda sector: [decided])
+
+
+# Each kind of generated page (pages.PageSpec.kind), at the path MkDocs writes it to.
+PAGES: dict[str, Output] = {
+    spec.kind: Output(_PAGE_WHAT.get(spec.kind, f"a {spec.kind} page"), f"{spec.url}index.html")
+    for spec in Site(_probe_registry(), (LANG,)).specs  # type: ignore[arg-type]
+}
+
+
+def reserved_ids(outputs: Collection[Output] = OUTPUTS) -> tuple[frozenset[str], frozenset[str]]:
+    """The names a sector id and a system id must not take: where an id names a file or a
+    folder of the site (/<lang>/<sector>/, api/v1/<sector>.json, <lang>/feeds/<sector>.atom,
+    /<lang>/<sector>/<system>/ …), the names the site gives its own files and folders beside
+    it, up to their extension. An id with one of them would write to their path, or they to
+    its (api/v1/registry.json, <lang>/feeds/all.atom), or share their folder
+    (api/v1/systems/). rules.RESERVED_SECTOR_IDS and RESERVED_SYSTEM_IDS hold these."""
+    paths = [output.path.split("/") for output in outputs]
+    return _beside(paths, SECTOR), _beside(paths, SYSTEM)
+
+
+def _beside(paths: list[list[str]], part: str) -> frozenset[str]:
+    places = {
+        tuple(path[:at]) for path in paths for at, name in enumerate(path) if _stem(name) == part
+    }
+    names = set()
+    for path in paths:
+        for at, name in enumerate(path):
+            if tuple(path[:at]) not in places or _stem(name) == part:
+                continue
+            if "<" in name:  # a name the site makes, which an id could equal: none so far
+                raise ValueError(f"{'/'.join(path)}: {name} may be the name of a {part} id")
+            names.add(_stem(name))
+    return frozenset(names)
+
+
+def _stem(name: str) -> str:
+    return name.split(".", 1)[0]
+
+
+class Collision(Said):
+    """Two outputs to one path of the site: the build stops rather than let one overwrite
+    the other (a sector or system id taking a name of the site's own, which REG008 refuses,
+    or a file in docs/ where the site writes one of its own)."""
+
+    def __init__(self, uri: str, first: object, second: object) -> None:
+        super().__init__(
+            f"two outputs to one path, {uri}: {first}, and {second}; the site is not built"
+        )
+        self.uri = uri
+
+
+class Claims:
+    """Which output writes each path of the site: a second one is refused (`Collision`).
+
+    `describe` says who an owner is when it is not an Output (the plugin's MkDocs files,
+    described only if one collides)."""
+
+    def __init__(self, describe: Callable[[object], str] = str) -> None:
+        self.owners: dict[str, object] = {}
+        self.describe = describe
+
+    def claim(self, uri: str, owner: object) -> None:
+        first = self.owners.get(uri)
+        if first is not None:
+            raise Collision(uri, self.describe(first), self.describe(owner))
+        self.owners[uri] = owner
+
+
 @dataclass(frozen=True)
 class Published:
-    """One file of the site: copied from `source`, or written from `content`."""
+    """One file of the site: copied from `source`, or written from `content`; `by` says
+    which kind of output it is."""
 
     uri: str
     source: Path | None = None
     content: str | bytes | None = None
+    by: Output = field(kw_only=True)
 
 
 def published_files(
@@ -69,21 +248,23 @@ def copied_files(
             folder = site.entry(system.id).folder
             copies.append(
                 Published(
-                    f"{DOCUMENTS_ROOT}/{sector.id}/{system.id}/{SYSTEM_FILE}", folder / SYSTEM_FILE
+                    source_record(sector.id, system.id), folder / SYSTEM_FILE, by=SOURCE_RECORD
                 )
             )
             copies += [
-                Published(document_path(sector.id, system.id, doc.file), folder / doc.file)
+                Published(
+                    document_path(sector.id, system.id, doc.file), folder / doc.file, by=DOCUMENT
+                )
                 for doc in system.documents
                 if doc.public
             ]
     if only is not None:
         return iter(copies)
     schemas = [
-        Published(f"{API_ROOT}/schemas/{schema.name}", schema)
+        Published(schema_file(schema.name), schema, by=SCHEMA)
         for schema in sorted(SCHEMA_DIR.glob("*.schema.json"))
     ]
-    root = Published("index.html", content=root_page(site))
+    root = Published(ROOT_PAGE, content=root_page(site), by=ROOT)
     if site.history is None:
         return chain(copies, schemas, [root])
     names = {lang: {s.id: s.name.get(lang) for s in site.sectors()} for lang in site.languages}
@@ -110,17 +291,20 @@ def made_files(
             if only is not None and system.id not in only:
                 continue
             yield Published(
-                f"{API_ROOT}/systems/{system.id}.json",
+                system_export(system.id),
                 content=exports.system_text(head, entries[-1]),
+                by=SYSTEM_EXPORT,
             )
         counts, closed = site.application_counts(sector.id), site.closed(sector.id)
         sector_list = exports.sector_text(sector, entries, counts, closed)
-        yield Published(f"{API_ROOT}/{sector.id}.json", content=sector_list)
-        yield Published(f"{API_ROOT}/{sector.id}.csv", content=exports.sector_csv(rows))
+        yield Published(sector_export(sector.id, "json"), content=sector_list, by=SECTOR_JSON)
+        yield Published(
+            sector_export(sector.id, "csv"), content=exports.sector_csv(rows), by=SECTOR_CSV
+        )
         lists.append((sector, entries))
         tables.append((sector, rows))
-    yield Published(f"{API_ROOT}/registry.json", content=exports.registry_text(lists))
-    yield Published(f"{API_ROOT}/registry.csv", content=exports.registry_csv(tables))
+    yield Published(registry_export("json"), content=exports.registry_text(lists), by=REGISTRY_JSON)
+    yield Published(registry_export("csv"), content=exports.registry_csv(tables), by=REGISTRY_CSV)
 
 
 def history_files(
@@ -135,10 +319,11 @@ def history_files(
     changes = [r.as_dict() for _, rs in sorted(history.revisions.items()) for r in rs]
     changes.sort(key=lambda c: (c["issued"], c["sector"], c["revision"]))
     yield Published(
-        f"{API_ROOT}/changes.json",
+        CHANGE_LOG,
         content=exports.encoded(
             {"$schema": f"{SCHEMA_BASE}export-changes.schema.json", "revisions": changes}
         ),
+        by=CHANGES,
     )
 
 
@@ -148,11 +333,11 @@ def _feeds(
     """A feed of the revisions per language, of all sectors and of each."""
     for lang, sector_names in names.items():
         made: dict[tuple[str, int], FeedEntry] = {}  # made once for a sector feed and all.atom
-        feed = atom_feed(history, lang, site_url, sector_names, made=made)
-        yield Published(f"{lang}/feeds/all.atom", content=feed)
+        text = atom_feed(history, lang, site_url, sector_names, made=made)
+        yield Published(feed(lang), content=text, by=ALL_FEED)
         for sector_id in sector_names:
-            feed = atom_feed(history, lang, site_url, sector_names, sector_id, made=made)
-            yield Published(f"{lang}/feeds/{sector_id}.atom", content=feed)
+            text = atom_feed(history, lang, site_url, sector_names, sector_id, made=made)
+            yield Published(feed(lang, sector_id), content=text, by=SECTOR_FEED)
 
 
 def revision_entries(history: History, site_url: str) -> dict[str, bytes]:
@@ -182,7 +367,7 @@ def revision_lists(history: History, entries: dict[str, bytes]) -> Iterator[Publ
             }
             systems = map(entries.__getitem__, listed.values())
             content = exports.with_encoded_list(head, "systems", systems) + b"\n"
-            yield Published(revision_json(sector, r.number), content=content)
+            yield Published(revision_json(sector, r.number), content=content, by=REVISION_LIST)
 
 
 def record_versions(history: History) -> Iterator[Published]:
@@ -195,12 +380,7 @@ def record_versions(history: History) -> Iterator[Published]:
             "blob": blob,
             "record": history.records[blob],
         }
-        yield Published(record_version(blob), content=exports.encoded(version))
-
-
-def record_version(blob: str) -> str:
-    """Where one version of a record is published, named by its git blob id."""
-    return f"{API_ROOT}/records/{blob}.json"
+        yield Published(record_version(blob), content=exports.encoded(version), by=RECORD_VERSION)
 
 
 def _as_of_entry(system_id: str, data: dict, url: str) -> dict[str, object]:

@@ -18,27 +18,47 @@ from .messages.codes import MESSAGES as CODES
 # code -> the rule in one line, in English; messages/codes.py has it in kk, ru and en.
 RULES: dict[str, str] = {code: texts[2] for code, texts in CODES.items()}
 
-# Site paths beside sectors (/<lang>/search/ ...) and beside systems (/<lang>/<sector>/history/).
-RESERVED_SECTOR_IDS = frozenset(
+# The names the site gives its own files and folders where a sector's or a system's id names
+# one (/<lang>/<sector>/, api/v1/<sector>.json, <lang>/feeds/<sector>.atom, /<lang>/<sector>/
+# <system>/): an id with one of them writes to their path (a sector `registry` to the
+# registry's export api/v1/registry.json, `all` to the feed of every sector) or shares their
+# folder. They are what publish.reserved_ids() works out from the path of every kind of file
+# the site writes; tests/test_collisions.py checks the two are the same, so a new output's name
+# cannot be left out (and the build refuses two outputs to one path whatever the ids are).
+# Written out, not worked out on import: publish.py imports GitPython and Jinja, which
+# `trustlist validate` does not load (80 ms more for every command).
+SITE_SECTOR_NAMES = frozenset(
     {
-        "api",
-        "assets",
-        "documents",
-        "feeds",
-        "search",
         "about",
+        "all",
+        "api",
         "apply",
-        "review",
         "auditors",
-        "rules",
-        "history",
-        "kk",
-        "ru",
-        "en",
-        "search-index",
+        "changes",
+        "feeds",
+        "index",
+        "records",
+        "registry",
+        "review",
+        "schemas",
+        "search",
+        "systems",
     }
 )
-RESERVED_SYSTEM_IDS = frozenset({"history", "feed", "index"})
+SITE_SYSTEM_NAMES = frozenset({"history", "index"})
+# Kept off sectors and systems as well, though no path of theirs meets these: the languages,
+# the site's top-level folders and pages, so that no sector's or system's URL reads as one.
+RESERVED_SECTOR_IDS = SITE_SECTOR_NAMES | {
+    "assets",
+    "documents",
+    "history",
+    "kk",
+    "ru",
+    "en",
+    "rules",
+    "search-index",
+}
+RESERVED_SYSTEM_IDS = SITE_SYSTEM_NAMES | {"feed"}
 
 _REQUIRED_DOCS = ("application", "audit_report")
 _COPYRIGHT_DOC = {"certificate": "copyright_certificate", "agreement": "copyright_agreement"}

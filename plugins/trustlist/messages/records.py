@@ -8,9 +8,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "must equal the folder name '{folder}', got '{got}'",
     ),
     "reg.reserved": (
-        "'{folder}' атауы сайттың өз беттеріне арналған; басқа идентификатор таңдаңыз",
-        "имя '{folder}' занято страницами самого сайта; выберите другой идентификатор",
-        "'{folder}' is reserved for the site's own pages; choose another id",
+        "'{folder}' атауы сайттың өз беттері мен файлдарына арналған; басқа идентификатор таңдаңыз",
+        "имя '{folder}' занято страницами и файлами самого сайта; выберите другой идентификатор",
+        "'{folder}' is reserved for the site's own pages and files; choose another id",
     ),
     "reg.sector_folder": (
         "сала қалтасымен бірдей болуы керек: '{folder}', берілгені '{got}'",

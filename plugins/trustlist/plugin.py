@@ -5,10 +5,19 @@ generated page, document and export as a virtual file (on_files), give each lang
 navigation (on_nav), and swap each generated page's body for the HTML our autoescaping
 templates render from the record (on_page_markdown / on_page_content / on_page_context).
 A registry with errors fails the build before anything is written.
+
+One path, one output: a page, a file in docs/, a theme's file or template and each file
+publish.py writes each claim their path (publish.Claims); a second claim fails the build,
+naming both. A failed build leaves no site: on_build_error removes the site folder (but its
+hidden files, which MkDocs keeps too), whatever failed and whenever, so neither a deploy nor
+`trustlist verify` can take a half-written site, or the last build's, for this one's.
+manifest.json is written last of the files, when everything else is written; MkDocs' strict
+mode fails the build only after that (on_post_build), and then the folder goes with it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import os
@@ -46,7 +55,23 @@ from .history import History, ShallowClone, begin_history
 from .i18n import LANGUAGE_NAMES, LANGUAGES, t
 from .incremental import Reuse, Snapshot, changed_systems, snapshot
 from .manifest import MANIFEST, build_manifest, digest_of
-from .publish import Published, copied_files, made_files, published_files
+from .publish import (
+    ASSET,
+    MANIFEST_FILE,
+    OUTPUTS,
+    PAGES,
+    SEARCH_INDEX,
+    SIGNATURE_FILE,
+    Claims,
+    Collision,
+    Output,
+    Published,
+    asset,
+    copied_files,
+    made_files,
+    published_files,
+    search_index_path,
+)
 from .render import COMPILED, HISTORY_PARTS, environment, history_part, render_page
 from .search import search_index
 from .validate import Registry, RegistryNotFound, validate_registry, vouched_records
@@ -132,6 +157,8 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         self.titles: dict[str, str] = {}  # hand-written pages' titles, for dirty builds
         self.reuse = Reuse()  # search, export and CSV entries of systems an edit left alone
         self.writer: Forked | None = None  # the process writing documents and exports
+        self.site_dir: str | None = None  # where this build writes: removed if it fails
+        self.claims = Claims()  # who writes each path of the site (publish.Claims)
         self.handed = Handed(())  # pages the writer renders for this process: see on_files
         if self.dirty:
             # MkDocs warns that a dirty build may leave stale pages, and strict mode would
@@ -146,6 +173,7 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         gc.freeze()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.site_dir = config.site_dir  # first: a failure from here on removes the site
         environment.cache_clear()  # each build (`mkdocs serve`) reads our templates afresh
         if self.serving:
             # What earlier builds left (kept state, and garbage that on_post_build has a
@@ -193,7 +221,13 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             self.config.demonstration,
             self.config.source_url,
         )
-        self.specs = {spec.src_uri: spec for spec in self.site.specs}
+        self.specs: dict[str, pages.PageSpec] = {}
+        for spec in self.site.specs:  # two pages at one URL: one would overwrite the other
+            first = self.specs.setdefault(spec.src_uri, spec)
+            if first is not spec:
+                raise PluginError(
+                    str(Collision(f"{spec.url}index.html", PAGES[first.kind], PAGES[spec.kind]))
+                )
         known = {
             entry.blob: entry.loaded.data
             for entry in registry.systems
@@ -330,31 +364,53 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
                 # Named now, not when MkDocs reads the page: a dirty build reads only pages it
                 # builds, and every page's navigation shows these. Data: escaped once, here.
                 page.title = escape(pages.title(self.site, spec))
-            files.append(file)
+            self._declare(files, file, config)
         for lang in self.config.languages:
-            files.append(
-                File.generated(
-                    config,
-                    f"{lang}/search/index.json",
-                    content=search_index(self.site, lang, self.reuse),
-                )
+            file = File.generated(
+                config, search_index_path(lang), content=search_index(self.site, lang, self.reuse)
             )
+            self._declare(files, file, config, SEARCH_INDEX)
         for name in ASSETS:
-            files.append(
-                File.generated(
-                    config,
-                    f"assets/trustlist/{name}",
-                    content=(PACKAGE / "assets" / name).read_bytes(),
-                )
+            file = File.generated(
+                config, asset(name), content=(PACKAGE / "assets" / name).read_bytes()
             )
+            self._declare(files, file, config, ASSET)
         return files
+
+    def _declare(
+        self, files: Files, file: File, config: MkDocsConfig, output: Output | None = None
+    ) -> None:
+        """Add our `file` to MkDocs' files, refusing one whose source path is taken (a page
+        in docs/ at a generated page's path): MkDocs would replace that file with ours."""
+        first = files.src_uris.get(file.src_uri)
+        if first is not None:
+            producer = partial(self._producer, config)
+            raise PluginError(str(Collision(file.dest_uri, producer(first), producer(file))))
+        if output is not None:
+            file.trustlist_output = output  # type: ignore[attr-defined] (said if it collides)
+        files.append(file)
+
+    def _producer(self, config: MkDocsConfig, owner: object) -> str:
+        """Who writes a path, said when two do: an Output, or one of MkDocs' files."""
+        if not isinstance(owner, File):
+            return str(owner)
+        if isinstance(owner, PageFile):
+            return str(PAGES[self.specs[owner.src_uri].kind])
+        output = getattr(owner, "trustlist_output", None)
+        if output is not None:
+            return str(output)
+        if owner.generated_by:
+            return f"{owner.src_uri}, made by the plugin {owner.generated_by}"
+        if owner.src_dir and Path(owner.src_dir) == Path(config.docs_dir):
+            return f"{Path(config.docs_dir).name}/{owner.src_uri}"
+        return f"the theme's {owner.src_uri}"
 
     def _writer(self, site_dir: Path, copied: Iterable[Published]) -> None:
         """The forked writer's work: the pages' history parts it hands over, then the files."""
         for name in self.handed.names:
             self.handed.send(history_part(self.site, self.specs[name]))
         self.handed.close()
-        self._write_files(site_dir, copied, self.digests)
+        self._write_files(site_dir, copied, Claims(), self.digests)
 
     def _modified(self, spec: pages.PageSpec) -> bool:
         """Whether this build changes the page: after an edit, the edited systems' pages,
@@ -422,6 +478,7 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             return frames.render(context, page, page.meta["trustlist_frame"])
 
         env.globals["trustlist_frame"] = trustlist_frame
+        self._claim_mkdocs_files(files, config)
         # A dirty build reads only modified pages, but every page's navigation shows the
         # hand-written ones' titles: those it did not read keep the last build's.
         for file in files.documentation_pages():
@@ -441,6 +498,27 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         gc.freeze()  # undone in on_post_build or on_build_error
         return env
 
+    def _claim_mkdocs_files(self, files: Files, config: MkDocsConfig) -> None:
+        """Every path MkDocs writes, claimed before it writes any (on_env): its files as all
+        plugins left them (two with one destination are refused here), its theme's
+        templates, and the manifest that this plugin writes last. publish.py's files claim
+        theirs as they are written, the forked writer's when it is done."""
+        self.claims = claims = Claims(partial(self._producer, config))
+        written = InclusionLevel.is_in_serve if self.serving else InclusionLevel.is_included
+        try:
+            for file in files:
+                if written(file.inclusion):
+                    claims.claim(file.dest_uri, file)
+            for name in sorted(config.theme.static_templates):
+                claims.claim(name, f"MkDocs' template {name}")
+                if name == "sitemap.xml":
+                    claims.claim(f"{name}.gz", f"MkDocs' template {name}, compressed")
+            if not self.serving:
+                claims.claim(MANIFEST, MANIFEST_FILE)
+                claims.claim(SIGNATURE_FILE.path, SIGNATURE_FILE)
+        except Collision as collision:
+            raise PluginError(str(collision)) from None
+
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
@@ -456,19 +534,38 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             self.writer.stop()
             self.writer = None
             self.digests.unlink(missing_ok=True)
+        if self.site_dir is not None and not self.serving:
+            # No site rather than a half-written one, or the last build's (validation fails
+            # before MkDocs empties the folder): a deploy would publish it, and its manifest
+            # (strict mode fails after on_post_build) would verify. `mkdocs serve` keeps
+            # showing the last good build.
+            remove_site(self.site_dir)
+            self.site_dir = None
 
     def _write_files(
-        self, site_dir: Path, files: Iterable[Published], digests: Path | None = None
+        self,
+        site_dir: Path,
+        files: Iterable[Published],
+        claims: Claims,
+        digests: Path | None = None,
     ) -> dict[str, dict]:
         """Files that are not pages (publish.py), and the digest of each for the manifest,
-        hashed from the bytes written (into `digests` as JSON, from a forked writer). Written
-        one at a time rather than declared as MkDocs files: together they are hundreds of MB
-        at national scale, and MkDocs would hold every declared file's content (and a File
-        object for each of 50,000 documents) until the build ends."""
+        hashed from the bytes written (into `digests` as JSON, from a forked writer, with the
+        kind of output each is, by its place in publish.OUTPUTS). Written one at a time
+        rather than declared as MkDocs files: together they are hundreds of MB at national
+        scale, and MkDocs would hold every declared file's content (and a File object for each
+        of 50,000 documents) until the build ends. Each claims its path first (`claims`): a
+        path already written, or declared to MkDocs, is refused (publish.Collision)."""
         folders: set[str] = set()
         written = {}
+        kinds: list[int] = []
+        index = {output: at for at, output in enumerate(OUTPUTS)}
         site = str(site_dir)
+        claim = claims.claim
         for published in files:
+            claim(published.uri, published.by)
+            if digests is not None:
+                kinds.append(index[published.by])
             # Paths as strings: pathlib parsed and hashed each of thousands of paths again.
             target = f"{site}/{published.uri}"
             folder = target.rpartition("/")[0]
@@ -485,17 +582,24 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             if not self.serving:  # a preview has no manifest
                 written[published.uri] = digest_of(data)
         if digests is not None:
-            digests.write_bytes(orjson.dumps(written))
+            digests.write_bytes(orjson.dumps({"written": written, "by": kinds}))
         return written
 
+    @event_priority(-100)  # last: the manifest lists what every plugin wrote
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        site_dir = Path(config.site_dir)
+        try:
+            self._publish(Path(config.site_dir))
+        except Collision as collision:
+            raise PluginError(str(collision)) from None
+
+    def _publish(self, site_dir: Path) -> None:
+        """Every file that is not a page (publish.py), then the manifest of them all."""
         if self.writer is None:
             every = published_files(self.site, self.site_url, self.changed, self.reuse)
-            written = self._write_files(site_dir, every)
+            written = self._write_files(site_dir, every, self.claims)
         else:
             made = made_files(self.site, self.site_url, self.changed, self.reuse)
-            written = self._write_files(site_dir, made)
+            written = self._write_files(site_dir, made, self.claims)
             error, self.writer = self.writer.join(), None
             if self.handed.names:
                 log.info(
@@ -511,7 +615,12 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             self.digests.unlink()
             if error:
                 raise PluginError(f"the site's documents and lists were not written: {error}")
-            written.update(orjson.loads(report))
+            report = orjson.loads(report)
+            # The writer's files were written while MkDocs wrote its own: a path both wrote
+            # fails the build now (and on_build_error takes the site away).
+            for uri, kind in zip(report["written"], report["by"], strict=True):
+                self.claims.claim(uri, OUTPUTS[kind])
+            written.update(report["written"])
         # Last, when every file is written: the manifest lists them all with their hashes
         # (those the writer hashed as it wrote them, about half the bytes, are not read again).
         # Not for `mkdocs serve`: a preview is never published, and attests nothing.
@@ -555,6 +664,14 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         if spec:
             page.content = render_page(self.site, spec, self.handed.take(spec.src_uri))
         return context
+
+
+def remove_site(site_dir: str) -> None:
+    """The site folder emptied as MkDocs empties it (its hidden files stay: MkDocs never
+    writes one), and removed once empty."""
+    clean_directory(site_dir)
+    with contextlib.suppress(OSError):  # missing, or hidden files stay in it
+        os.rmdir(site_dir)  # noqa: PTH106 (a str, as MkDocs gives it)
 
 
 def _read(source: Path) -> bytes:

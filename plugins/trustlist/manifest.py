@@ -5,6 +5,11 @@ SHA-256 and size of every published file. `verify_site` recomputes it; a byte ch
 missing or a file added is a finding. The manifest can be signed with an SSH key
 (`ssh-keygen -Y sign`, the keys git signs commits with) and the signature checked against the
 published allowed-signers file.
+
+The build writes the manifest last, once every other file is written, and a failed build
+leaves no site folder at all (plugin.on_build_error): a site with a manifest is a whole one.
+A manifest that names one path twice (JSON lets a key repeat; a reader keeps one of them) is a
+finding of its own (VER007), as is any other key given twice in it.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import hashlib
 import json
 import os
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 from . import exports
@@ -96,15 +102,53 @@ def build_manifest(
     return exports.dumps(data)
 
 
+class _Object(dict):
+    """A JSON object as read, with the keys it gave more than once (json.loads keeps the last
+    value of a repeated key and says nothing)."""
+
+    twice: tuple[str, ...] = ()
+
+
+def _object(pairs: list[tuple[str, object]]) -> _Object:
+    read = _Object(pairs)
+    if len(read) < len(pairs):
+        counts = Counter(key for key, _ in pairs)
+        read.twice = tuple(key for key, count in counts.items() if count > 1)
+    return read
+
+
+def _repeated(value: object, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], str]]:
+    """Every key repeated in `value`, read by `_object`, as (the object's path, the key)."""
+    found = []
+    if isinstance(value, _Object):
+        found += [(path, key) for key in value.twice]
+        for key, item in value.items():
+            found += _repeated(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _repeated(item, (*path, str(index)))
+    return found
+
+
 def verify_site(site: Path) -> list[Finding]:
     """Every difference between the site's files and its manifest."""
     manifest_path = site / MANIFEST
     try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"), object_pairs_hook=_object)
         listed = manifest["files"]
     except (OSError, ValueError, KeyError, TypeError):
+        listed = None
+    if not isinstance(listed, dict):
         return [Finding.said(str(manifest_path), 0, 0, "VER001", "site.no_manifest")]
     findings = []
+    for path, key in _repeated(manifest):
+        if path == ("files",):
+            findings.append(Finding.said(str(site / key), 0, 0, "VER007", "site.listed_twice"))
+        else:
+            where = ".".join((*path, key))
+            findings.append(
+                Finding.said(str(manifest_path), 0, 0, "VER007", "site.key_twice", field=where)
+            )
     present = _files(site)
     for name, expected in sorted(listed.items()):
         where = str(site / name)

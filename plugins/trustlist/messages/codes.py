@@ -401,4 +401,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "No system repeats another's name, owner BIN and documents under a different id (a "
         "warning: a look-alike copy).",
     ),
+    "VER007": (
+        "Манифест әр файлды бір рет атайды және ешбір кілтті қайталамайды.",
+        "Манифест называет каждый файл один раз и не повторяет ни одного ключа.",
+        "The manifest names each file once and repeats no key.",
+    ),
 }

@@ -37,6 +37,16 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "есть на сайте, но не указан в манифесте",
         "is in the site but not in the manifest",
     ),
+    "site.listed_twice": (
+        "манифестте бірнеше рет аталған; оқушы тек біреуін ескереді",
+        "указан в манифесте несколько раз; читатель учтёт только одну запись",
+        "is listed in the manifest more than once; a reader keeps only one of the entries",
+    ),
+    "site.key_twice": (
+        "манифестте {field} кілті бірнеше рет берілген; оқушы тек біреуін ескереді",
+        "в манифесте ключ {field} задан несколько раз; читатель учтёт только одно значение",
+        "gives the key {field} more than once; a reader keeps only one of the values",
+    ),
     "site.unsigned": (
         "жоқ: манифестке қол қойылмаған",
         "отсутствует: манифест не подписан",

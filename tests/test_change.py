@@ -176,7 +176,7 @@ def test_application_missing_its_audit_report_then_fixed_then_merged(
     notice = as_markdown(make_notice(check, "en", date(2026, 6, 3)))
     assert notice.startswith("## Notice of inconsistencies")
     assert "field `documents` (rule DOC001)" in notice
-    assert r"a document of kind audit\_report is missing" in notice
+    assert "a document of kind audit_report is missing" in notice
     assert "**Reviewers:** `@kz-trustlist/health-reviewers`" in notice
 
     # The applicant adds the report and records the resubmission date: the re-review term runs.

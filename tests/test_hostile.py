@@ -21,11 +21,12 @@ import sys
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import markdown
 import pytest
-from conftest import SYSTEM, edit, replace_document
+from conftest import SYSTEM, edit, git, replace_document
 from pdf_fixtures import (
     CATALOG,
     clean_pdf,
@@ -36,7 +37,9 @@ from pdf_fixtures import (
     uri_action,
 )
 from trustlist import report
+from trustlist.change import check_pull_request
 from trustlist.findings import Finding
+from trustlist.notice import as_markdown, make_notice
 from trustlist.pdfcheck import MAX_CHAIN, check_pdf
 
 TRUSTLIST = Path(sys.executable).with_name("trustlist")
@@ -440,3 +443,27 @@ def test_a_chain_longer_than_any_document_needs_is_pdf007() -> None:
     assert pdf_codes(opening(*hops, b"<< /S /GoTo /D [3 0 R /Fit] >>")) == ["PDF007"]
     cycle = opening(b"<< /S /GoTo /D [3 0 R /Fit] /Next 5 0 R >>", b"<< /S /GoTo /Next 4 0 R >>")
     assert pdf_codes(cycle) == []  # a cycle of page turns ends, and opens nothing
+
+
+def test_the_notice_makes_no_link_mention_or_hidden_character_live(base: Path) -> None:
+    # What a pull request writes into its record reaches the notice the bot posts: it must
+    # read as written, never as a link, an image, a mention or an invisible reordering.
+    git(base, "init", "-q", "-b", "main")
+    git(base, "add", "-A")
+    git(base, "commit", "-q", "-m", "base", when="2026-06-01T10:00:00+05:00")
+    git(base, "checkout", "-q", "-b", "apply")
+    edit(
+        base / SYSTEM,
+        "  reference: APP-2026-001",
+        '  reference: "[click](https://evil.example) @kz-trustlist/maintainers www.evil.kz"',
+    )
+    edit(base / SYSTEM, '"260540001236"', '"260540001237"')
+    git(base, "commit", "-q", "-am", "apply", when="2026-06-02T10:00:00+05:00")
+    notice = as_markdown(
+        make_notice(check_pull_request(Path("registry"), "main"), "en", date(2026, 6, 3))
+    )
+    rendered = markdown.markdown(notice, extensions=["tables"])
+    assert "<a " not in rendered and "<img" not in rendered
+    assert "`https://evil.example)`" in notice or "`https://evil.example`" in notice
+    assert "`@kz-trustlist/maintainers`" in notice
+    assert "`www.evil.kz`" in notice

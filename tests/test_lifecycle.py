@@ -150,7 +150,7 @@ def test_the_application_lifecycle(repo: tuple[Path, Path], tmp_path: Path) -> N
         assert any("а" <= c <= "я" for c in russian), russian
         assert finding.message not in notice
     assert "контрольная цифра должна быть 6, указано 7" in notice
-    assert "нет документа вида audit\\_report" in notice
+    assert "нет документа вида audit_report" in notice
     assert "| рассмотрение | 2026-06-01 | 10 | 2026-06-15 | - | идёт |" in notice
     # The same notice printed: a real PDF, passive, in Russian, the same bytes each time.
     printed = subprocess.run(

@@ -132,7 +132,7 @@ def _check(args: argparse.Namespace) -> int:
                 for system, terms in check.deadlines.items()
             },
         }
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        print(report.json_text(payload))
     elif args.format == "github":
         print(report.as_github(findings, subject))
     elif args.format == "markdown":
@@ -224,7 +224,7 @@ def _expiring(args: argparse.Namespace) -> int:
     today = args.today or today_in_kazakhstan()
     rows = expiring(registry, today, args.within)
     if args.format == "json":
-        print(json.dumps([row.as_dict() for row in rows], ensure_ascii=False, indent=2))
+        print(report.json_text([row.as_dict() for row in rows]))
     elif args.format == "markdown":
         print(expiring_markdown(rows, today, args.within), end="")
     else:
@@ -268,7 +268,7 @@ def _log(args: argparse.Namespace) -> int:
                 rows.append((revision, events))
     rows.sort(key=lambda row: (row[0].time, row[0].sector, row[0].number))
     if args.format == "json":
-        print(json.dumps([r.as_dict(events) for r, events in rows], ensure_ascii=False, indent=2))
+        print(report.json_text([r.as_dict(events) for r, events in rows]))
         return EXIT_OK
     for revision, events in rows:
         when = revision.issued.strftime("%Y-%m-%d %H:%M:%SZ")
@@ -306,7 +306,7 @@ def _diff(args: argparse.Namespace) -> int:
             "to": {"spec": args.b, "commit": sha_b},
             "changes": [{"sector": s, **e.as_dict()} for s, e in changes],
         }
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        print(report.json_text(payload))
         return EXIT_OK
     heading = f"{args.a} ({sha_a[:12]}) → {args.b} ({sha_b[:12]})"
     if args.format == "markdown":
@@ -337,7 +337,7 @@ def _show(args: argparse.Namespace) -> int:
             "commit": sha,
             "systems": [data for _s, _n, _id, data in rows],
         }
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        print(report.json_text(payload))
         return EXIT_OK
     print(f"as of {args.as_of} (commit {sha[:12]})")
     for sector, number, system, data in rows:

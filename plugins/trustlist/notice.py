@@ -12,7 +12,6 @@ autoescaping Jinja in HTML, and in Markdown escaped with links made inert.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -22,6 +21,7 @@ from .deadlines import REREVIEW_DAYS, Deadline, WorkingCalendar
 from .findings import Finding
 from .i18n import t
 from .models import Sector, System
+from .report import md_code, md_text
 
 
 @dataclass
@@ -117,29 +117,19 @@ def term_name(d: Deadline, lang: str) -> str:
 
 # --- Markdown --------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
-_URL = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*:(//)?\S+")
-
-
 def md(text: object) -> str:
-    """Record text for Markdown: its specials escaped, and any address shown as code, so a
-    pull request cannot put a live link, an image or markup into the notice."""
-    raw = " ".join(str(text).split())
-    out, last = [], 0
-    for match in _URL.finditer(raw):
-        out.append(_MD_SPECIAL.sub(r"\\\1", raw[last : match.start()]))
-        out.append(f"`{match.group(0).replace('`', '')}`")
-        last = match.end()
-    out.append(_MD_SPECIAL.sub(r"\\\1", raw[last:]))
-    return "".join(out)
+    """Record text for Markdown: hidden characters shown, specials escaped, and any address,
+    e-mail or @mention shown as code, so a pull request cannot put a live link, an image, a
+    mention or markup into the notice (report.md_text, which the findings' table uses too)."""
+    return md_text(str(text))
 
 
 def _md_finding(f: Finding, lang: str) -> str:
-    where = f"`{f.path.replace('`', '')}`"
+    where = md_code(f.path)
     if f.line:
         where += f", {t('notice_line', lang, line=f.line)}"
-    field_ = f", {t('notice_field', lang)} `{f.json_path}`" if f.json_path else ""
-    return f"{where}{field_} ({t('notice_rule', lang)} {f.code}): {md(f.text(lang))}"
+    field_ = f", {t('notice_field', lang)} {md_code(f.json_path)}" if f.json_path else ""
+    return f"{where}{field_} ({t('notice_rule', lang)} {md(f.code)}): {md(f.text(lang))}"
 
 
 TERM_HEAD = ("term", "term_counts_from", "term_days", "term_due", "term_actual", "term_state")
@@ -189,7 +179,7 @@ def as_markdown(notice: Notice) -> str:
 def _md_application(app: Application, lang: str) -> list[str]:
     model = app.model
     name = local_text(model.name, lang) if model else ""
-    out = [f"### {md(name) or '`' + app.system + '`'} (`{app.system}`)", ""]
+    out = [f"### {md(name) or md_code(app.system)} ({md_code(app.system)})", ""]
     if model is not None:
         owner = model.owner
         applicant = f"{md(local_text(owner.name, lang))}, {t('notice_bin', lang)} {owner.bin}"

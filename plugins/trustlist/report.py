@@ -144,7 +144,7 @@ _LIVE = re.compile(
 )
 
 
-def _md_code(text: str) -> str:
+def md_code(text: str) -> str:
     """`text` as a code span in a table cell: nothing in it is Markdown, and a backtick in it
     cannot end it (the fence is longer than any run of backticks inside). A pipe is escaped,
     as GitHub's tables require even in code, whatever precedes it; a backslash is not (a code
@@ -169,13 +169,13 @@ def _md_plain(text: str) -> str:
     )
 
 
-def _md_text(text: str) -> str:
+def md_text(text: str) -> str:
     """`text` as plain Markdown in a table cell: shown as written, never a link, an image, an
     autolink, a mention or HTML."""
     shown = visible(text)
     out, last = [], 0
     for match in _LIVE.finditer(shown):
-        out += [_md_plain(shown[last : match.start()]), _md_code(match.group())]
+        out += [_md_plain(shown[last : match.start()]), md_code(match.group())]
         last = match.end()
     out.append(_md_plain(shown[last:]))
     return "".join(out)
@@ -184,9 +184,9 @@ def _md_text(text: str) -> str:
 def as_markdown(findings: Sequence[Finding], subject: str) -> str:
     errors, warnings = _summary(findings)
     if not findings:
-        return f"### {_md_text(subject)}\n\nNo problems found."
+        return f"### {md_text(subject)}\n\nNo problems found."
     rows = [
-        f"### {_md_text(subject)}",
+        f"### {md_text(subject)}",
         "",
         f"{errors} error(s), {warnings} warning(s).",
         "",
@@ -195,8 +195,8 @@ def as_markdown(findings: Sequence[Finding], subject: str) -> str:
     ]
     for f in findings:
         rows.append(
-            f"| {_md_code(_location(f))} | {_md_text(f.code)} | {_md_code(f.json_path)} "
-            f"| {_md_text(f.message)} |"
+            f"| {md_code(_location(f))} | {md_text(f.code)} | {md_code(f.json_path)} "
+            f"| {md_text(f.message)} |"
         )
     return "\n".join(rows)
 

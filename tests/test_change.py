@@ -502,3 +502,16 @@ def test_a_sectors_keys_change_alone_and_the_maintainers_own_them(
     assert "/registry/*/sector.yaml  @kz-trustlist/maintainers" in (
         PROJECT / ".github/CODEOWNERS"
     ).read_text(encoding="utf-8")
+
+
+def test_a_pull_request_of_code_alone_is_no_application(repo: Path) -> None:
+    (repo / "Makefile").write_text("all:\n\techo changed\n", encoding="utf-8")
+    commit(repo, "build change")
+    check = check_pull_request(Path("registry"), "main")
+    for lang, words in (
+        ("en", "it is not an application"),
+        ("ru", "это не заявление"),
+        ("kk", "бұл өтініш емес"),
+    ):
+        notice = as_markdown(make_notice(check, lang, date(2026, 6, 3)))
+        assert words in notice

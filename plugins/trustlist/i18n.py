@@ -512,6 +512,14 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Решение органа: {date}, {reference}.",
         "The body's decision: {date}, {reference}.",
     ),
+    "notice_not_application": (
+        "Бұл сұрау тізілімнің ешбір жазбасын өзгертпейді: бұл өтініш емес. Оны қызмет "
+        "көрсетушілер жеке тексерумен қарайды.",
+        "Этот запрос не меняет ни одной записи реестра: это не заявление. Его рассматривают "
+        "сопровождающие, со своей проверкой.",
+        "This pull request changes no record of the registry: it is not an application. The "
+        "maintainers review it, with checks of its own.",
+    ),
     "notice_problems": ("Түзетілуі тиіс", "Необходимо исправить", "To be corrected"),
     "notice_advice": ("Ескертпелер", "Замечания", "Advice"),
     "notice_whole": (

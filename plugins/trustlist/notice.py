@@ -117,6 +117,7 @@ def term_name(d: Deadline, lang: str) -> str:
 
 # --- Markdown --------------------------------------------------------------------------------
 
+
 def md(text: object) -> str:
     """Record text for Markdown: hidden characters shown, specials escaped, and any address,
     e-mail or @mention shown as code, so a pull request cannot put a live link, an image, a
@@ -171,6 +172,8 @@ def as_markdown(notice: Notice) -> str:
         out += [f"### {t('notice_whole', lang)}", ""]
         out += [f"{n}. {_md_finding(f, lang)}" for n, f in enumerate(notice.general, 1)]
         out.append("")
+    if not notice.applications and not notice.blocking:
+        out += [t("notice_not_application", lang), ""]
     for app in notice.applications:
         out += _md_application(app, lang)
     return "\n".join(out).rstrip() + "\n"

@@ -68,6 +68,8 @@ def as_pdf(notice: Notice) -> bytes:
         heading(t("notice_whole", lang))
         for number, finding in enumerate(notice.general, 1):
             paragraph(f"{number}. {_finding(finding, lang)}")
+    if not notice.applications and not notice.blocking:
+        paragraph(t("notice_not_application", lang))
     for app in notice.applications:
         _application(app, lang, heading, field, paragraph, pdf)
     return bytes(pdf.output())

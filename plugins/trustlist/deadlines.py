@@ -31,7 +31,7 @@ from typing import Literal
 
 from .findings import Finding
 from .load import load_yaml
-from .models import System
+from .models import Application, System
 from .rules import said
 from .schema import check_schema
 
@@ -175,14 +175,25 @@ def application_deadlines(
 ) -> list[Deadline]:
     """The terms of a record's application, from its own events."""
     decision = system.decision
-    return compute_deadlines(
+    return application_terms(
         calendar,
-        system.application.submitted,
-        [(r.notice, r.resubmitted) for r in system.application.returns],
+        system.application,
         decision.date if decision else None,
         decision.published if decision else None,
         today,
     )
+
+
+def application_terms(
+    calendar: WorkingCalendar,
+    application: Application,
+    decided: date | None = None,
+    published: date | None = None,
+    today: date | None = None,
+) -> list[Deadline]:
+    """The terms of an application (a record's, or a closed one's) up to its decision."""
+    returns = [(r.notice, r.resubmitted) for r in application.returns]
+    return compute_deadlines(calendar, application.submitted, returns, decided, published, today)
 
 
 def load_calendar_overrides(

@@ -85,17 +85,6 @@ def as_date(value: object) -> date | None:
     return None
 
 
-def finding(
-    loaded: Loaded,
-    code: str,
-    path: tuple[str | int, ...],
-    message: str,
-    severity: Severity = Severity.ERROR,
-) -> Finding:
-    line, col = loaded.locate(path)
-    return Finding(loaded.path, line, col, code, message, json_path_text(path), severity)
-
-
 def said(
     loaded: Loaded,
     code: str,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .deadlines import Deadline, WorkingCalendar, application_deadlines, compute_deadlines
+from .deadlines import Deadline, WorkingCalendar, application_deadlines, application_terms
 from .models import ClosedApplication, System, Text
 
 BAR_SCALE_MIN = 12  # working days the chart always shows, so the 10-day mark is on it
@@ -45,6 +45,11 @@ class Timeliness:
         return round(full * (days or 0) / self.scale, 1)
 
 
+def _decisive(terms: list[Deadline]) -> Deadline:
+    """The term that ended in the decision: the review, or the last re-review."""
+    return [d for d in terms if d.name != "publication"][-1]
+
+
 def measure_terms(
     systems: list[System], calendar: WorkingCalendar, closed: list[ClosedApplication] = ()
 ) -> Timeliness:
@@ -56,23 +61,15 @@ def measure_terms(
         if decision is None:
             continue  # an application awaiting its decision has no decision to measure yet
         terms = application_deadlines(calendar, system, today=decision.published or decision.date)
-        # The term that ended in the decision: the review, or the last re-review.
-        review = [d for d in terms if d.name != "publication"][-1]
         publication = next((d for d in terms if d.name == "publication"), None)
         if publication is not None and publication.actual is None:
             publication = None
-        rows.append(Row(system.list_number, system.name, decision.date, review, publication))
-    for refused in (c for c in closed if c.outcome == "refused"):
-        application = refused.application
-        terms = compute_deadlines(
-            calendar,
-            application.submitted,
-            [(r.notice, r.resubmitted) for r in application.returns],
-            refused.date,
-            today=refused.date,
+        rows.append(
+            Row(system.list_number, system.name, decision.date, _decisive(terms), publication)
         )
-        review = [d for d in terms if d.name != "publication"][-1]
-        rows.append(Row(None, refused.name, refused.date, review, None))
+    for refused in (c for c in closed if c.outcome == "refused"):
+        terms = application_terms(calendar, refused.application, refused.date, today=refused.date)
+        rows.append(Row(None, refused.name, refused.date, _decisive(terms), None))
     longest = max(
         [r.review.taken or 0 for r in rows]
         + [r.publication.taken or 0 for r in rows if r.publication],

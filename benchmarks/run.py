@@ -2,6 +2,7 @@
 
     python benchmarks/run.py [--systems 1000] [--sectors 10] [--commits 100] [--work DIR]
                              [--runs 2] [--out DIR] [--ours-only] [--instructions]
+                             [--results PATH | --no-results]
 
 Generates a registry (benchmarks/generate.py), then times, each in a fresh process with its
 peak memory (in MB: GNU time's maximum resident set size of the largest process, and the peak
@@ -37,6 +38,10 @@ is), and by default in RAM (/dev/shm): this machine's disk (ext4 with online dis
 0.1 to 1 ms to create a file depending on what had been deleted before, which made one build
 vary by half and charged each tool for its number of files rather than its work. `--out`
 puts the sites on a disk of your choice to measure that as well.
+
+At the end the table is printed and written, with the command, the machine, the date and the
+project's commit, to benchmarks/RESULTS.md (`--results PATH` elsewhere, `--no-results` not at
+all): that file is the benchmark's output, never edited by hand.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ import argparse
 import os
 import platform
 import re
+import shlex
 import shutil
 import signal
 import socket
@@ -59,6 +65,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
+from importlib import metadata
 from pathlib import Path
 
 import yaml
@@ -67,6 +74,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from generate import generate
 
 BIN = Path(sys.executable).parent
+PROJECT = Path(__file__).resolve().parents[1]
+RESULTS = PROJECT / "benchmarks" / "RESULTS.md"
 VALIDATE_FILLED = "trustlist validate, filled caches"
 SMALL = 1000  # the size growth is measured from, and `mkdocs serve` at
 CONFIG = """site_name: benchmark
@@ -727,6 +736,135 @@ def _paired(git: Measure, nogit: Measure) -> float:
     return statistics.median(1 - b / a for a, b in zip(git.turns, nogit.turns, strict=True))
 
 
+# What each row of the table means, for RESULTS.md: the module docstring, briefly.
+ROWS = """\
+What the rows mean. Every build writes into an empty folder (in RAM, /dev/shm, unless `--out`)
+and counts as the best of `--runs` runs, each in a fresh process. *seconds* is wall time,
+*CPU s* user + system time with its git and worker processes, *max RSS* (MB) GNU time's
+largest single process, *sum PSS* (MB) the peak of all the build's processes together,
+sampled twice a second (shared pages counted once).
+
+- `trustlist validate`: the registry checked with empty caches (as in CI) and filled ones.
+- `trustlist site`: the site in one language and in three; "history walked in full" as a fresh
+  clone builds it (every commit read, no history store), plain rows as any later build does
+  (the store read); "no git history" the same files outside git, for history's share of the
+  build. These builds take turns, forward then backward, so the machine's drift falls on them
+  alike; the seconds of each turn are listed below the table.
+- "one process": the three-language site with `parallel: false`, without the forked writer.
+- "1000 systems": a 1,000-system registry generated alike, for how the cost grows with size.
+- `mkdocs serve --dirty` (`make serve`): seconds from saving an edited record to the served
+  page showing it, five edits a second apart, the median and the slowest.
+- plain MkDocs + Material: the same content as hand-written Markdown; the same with
+  mkdocs-git-revision-date-localized (the peer that dates pages from git); Hugo with a
+  minimal theme on the same Markdown, where `hugo` is installed.
+- With `--instructions`, valgrind's count of the instructions the builds with and without
+  history execute: the same on every run, for a share smaller than the machine's drift.
+
+The ratios below the table are computed from these rows; the verdicts judge issue 6's
+targets that this run's size can judge (most are set at 10,000 systems: `make bench
+SIZE=10000`).
+"""
+
+
+def machine() -> list[str]:
+    """The machine the run measured, as lines for RESULTS.md."""
+    cpu = _first(Path("/proc/cpuinfo"), "model name") or platform.processor() or "unknown"
+    memory = _first(Path("/proc/meminfo"), "MemTotal")
+    ram = f"{int(memory.split()[0]) / 1024**2:.1f} GiB" if memory else "unknown"
+    system = _first(Path("/etc/os-release"), "PRETTY_NAME").strip('"') or platform.system()
+    versions = [f"Python {platform.python_version()}"]
+    for package in ("mkdocs", "mkdocs-material", "mkdocs-git-revision-date-localized-plugin"):
+        try:
+            versions.append(f"{package} {metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{package} not installed")
+    hugo = shutil.which("hugo")
+    if hugo:
+        found = subprocess.run([hugo, "version"], capture_output=True, text=True, check=False)
+        versions.append(found.stdout.strip() or "hugo (version unknown)")
+    return [
+        f"CPU: {cpu}, {os.cpu_count()} cores ({platform.machine()})",
+        f"RAM: {ram}",
+        f"OS: {system}, {platform.system()} {platform.release()}",
+        f"Software: {', '.join(versions)}",
+    ]
+
+
+def _first(path: Path, key: str) -> str:
+    """The value of the first `key: value` or `key=value` line of `path`, or ""."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return ""
+    for line in lines:
+        name, sep, value = line.partition(":" if ":" in line else "=")
+        if sep and name.strip() == key:
+            return value.strip()
+    return ""
+
+
+def project_commit() -> str:
+    """The project's commit, and whether its tracked files differed from it."""
+    git = ["git", "-C", str(PROJECT)]
+    head = subprocess.run([*git, "rev-parse", "HEAD"], capture_output=True, text=True)
+    if head.returncode != 0:
+        return "unknown (not a git checkout)"
+    changed = subprocess.run(
+        [*git, "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True
+    ).stdout.split("\n")
+    changed = [line[3:] for line in changed if line.strip()]
+    if not changed:
+        return head.stdout.strip()
+    shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+    return (
+        f"{head.stdout.strip()}, with uncommitted changes to {len(changed)} tracked files ({shown})"
+    )
+
+
+def results(
+    table_text: str, command: list[str], started: datetime, finished: datetime, commit: str
+) -> str:
+    """RESULTS.md: what was run, where, when and on which code, then the table."""
+    minutes = (finished - started).total_seconds() / 60
+    lines = [
+        "# Benchmark results",
+        "",
+        "Written by `benchmarks/run.py` at the end of its run (`make bench`); do not edit by "
+        "hand, run it again.",
+        "",
+        f"- Command: `{shlex.join(command)}`",
+        *(f"- {line}" for line in machine()),
+        f"- Date: {started.isoformat(timespec='seconds')} to "
+        f"{finished.isoformat(timespec='seconds')} ({minutes:.0f} min)",
+        f"- Commit: {commit}",
+        "",
+        "```text",
+        table_text,
+        "```",
+        "",
+        ROWS,
+    ]
+    return "\n".join(lines)
+
+
+def write_results(
+    path: Path, table_text: str, command: list[str], started: datetime, commit: str
+) -> None:
+    """Write (or overwrite) RESULTS.md at `path`, dated from `started` to now."""
+    text = results(table_text, command, started, datetime.now(UTC), commit)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"results written to {path}", file=sys.stderr)
+
+
+def command_line() -> list[str]:
+    """The command as run: the interpreter (relative to here when inside it) and the args."""
+    python = Path(sys.executable)
+    if python.is_relative_to(Path.cwd()):
+        python = python.relative_to(Path.cwd())
+    return [str(python), *sys.argv]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Run the trustlist benchmark.")
     parser.add_argument("--systems", type=int, default=1000)
@@ -754,7 +892,19 @@ def main() -> None:
         default=900,
         help="stop the git-date peer after this many seconds (default 900)",
     )
+    parser.add_argument(
+        "--results",
+        type=Path,
+        default=RESULTS,
+        help="write the command, machine, date, commit and table here "
+        "(default benchmarks/RESULTS.md)",
+    )
+    parser.add_argument(
+        "--no-results", action="store_true", help="only print the table, write no results file"
+    )
     args = parser.parse_args()
+    started = datetime.now(UTC)
+    commit = project_commit()  # the code as it was when the run started
     size = (args.systems, args.sectors, args.commits)
     ram = Path("/dev/shm")
     with (
@@ -771,7 +921,10 @@ def main() -> None:
             if shutil.which("valgrind") is None:
                 sys.exit("--instructions needs valgrind (apt-get install valgrind)")
             counts = count_history(work, work / "cache", out)
-    print(table(measures, args.systems, args.sectors, args.commits, out, counts))
+    printed = table(measures, args.systems, args.sectors, args.commits, out, counts)
+    print(printed)
+    if not args.no_results:
+        write_results(args.results, printed, command_line(), started, commit)
 
 
 if __name__ == "__main__":

@@ -5,12 +5,23 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
-from run import Counted, Measure, Step, _paired, _summary, table, turn_order
+from run import (
+    Counted,
+    Measure,
+    Step,
+    _paired,
+    _summary,
+    machine,
+    table,
+    turn_order,
+    write_results,
+)
 
 
 def _measure(what: str, turns: list[float], read: float | None = None) -> Measure:
@@ -138,3 +149,28 @@ def test_verdicts_at_full_size_name_each_target_and_what_was_not_run() -> None:
     assert "three languages, peak MB of all processes (at most 1000): 1100.00, NOT MET" in lines
     assert "validation with filled caches, seconds (at most 5): 5.50, NOT MET" in lines
     assert "mkdocs serve, edit to page, slowest, seconds (at most 2): 1.50, met" in lines
+
+
+def test_results_file_gives_command_machine_date_commit_and_the_table(tmp_path: Path) -> None:
+    measures = _builds([10.0, 9.8], [30.0, 29.0])
+    printed = table(measures, 2000, 10, 300, Path("/tmp"))
+    command = [".venv/bin/python", "benchmarks/run.py", "--systems", "2000", "--runs", "1"]
+    started = datetime(2026, 11, 27, 5, 32, 7, tzinfo=UTC)
+    path = tmp_path / "bench" / "RESULTS.md"
+    path.parent.mkdir()
+    path.write_text("an older run's results\n", encoding="utf-8")
+    write_results(path, printed, command, started, "9a976c0")
+    text = path.read_text(encoding="utf-8")
+    assert "older run" not in text  # overwritten
+    assert text.startswith("# Benchmark results\n")
+    assert "- Command: `.venv/bin/python benchmarks/run.py --systems 2000 --runs 1`" in text
+    assert "- Date: 2026-11-27T05:32:07+00:00 to " in text
+    assert "- Commit: 9a976c0" in text
+    for line in machine():  # the CPU, cores, RAM, OS and the versions that were measured
+        assert f"- {line}\n" in text
+    assert "- CPU: " in text and " cores " in text and "- RAM: " in text and "- OS: " in text
+    assert "mkdocs 1." in text and "mkdocs-material " in text and "Python 3." in text
+    # The table exactly as `table` printed it, row by row, and what the rows mean.
+    assert f"```text\n{printed}\n```" in text
+    assert "| trustlist site, 3 languages, no git history " in text
+    assert "What the rows mean." in text

@@ -94,7 +94,7 @@ def commit(root: Path, message: str, when: str = "2026-06-02T10:00:00+05:00") ->
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    # PDF verdicts are cached by content hash (trustlist/verdicts.py): tests keep theirs in a
+    # PDF verdicts are cached by content hash (trustlist/speed/verdicts.py): tests keep theirs in a
     # folder of their own, never in the user's ~/.cache.
     import tempfile
 

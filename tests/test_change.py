@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 from conftest import PROJECT, SECTOR, SYSTEM, commit, edit, git
-from trustlist.change import check_pull_request
-from trustlist.decisions import decide
-from trustlist.findings import UsageError
-from trustlist.gitrepo import GitError
-from trustlist.history import Event, history_of
-from trustlist.notice import as_markdown, make_notice
-from trustlist.validate import validate_registry
+from trustlist.core.change import check_pull_request
+from trustlist.core.decisions import decide
+from trustlist.core.findings import UsageError
+from trustlist.core.gitrepo import GitError
+from trustlist.core.history import Event, history_of
+from trustlist.core.notice import as_markdown, make_notice
+from trustlist.core.validate import validate_registry
 
 TRUSTLIST = Path(sys.executable).with_name("trustlist")
 FOLDER = "registry/health/demo-triage"

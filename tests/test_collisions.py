@@ -16,15 +16,16 @@ from conftest import BASE, SYSTEM, commit, edit, git
 from test_build import CONFIG, build, build_hooked
 from test_history import story
 from test_messages import assert_said
-from trustlist import publish, rules
-from trustlist.manifest import MANIFEST, build_manifest, verify_site
-from trustlist.validate import validate_registry
+from trustlist.core import rules
+from trustlist.core.validate import validate_registry
+from trustlist.site import publish
+from trustlist.site.manifest import MANIFEST, build_manifest, verify_site
 
 TRUSTLIST = Path(sys.executable).with_name("trustlist")
 FOLDER = "registry/health/demo-triage"
 # The reserved ids emptied inside the build, so that colliding ids reach the writers.
 NO_RULE = (
-    "import trustlist.rules as rules\n"
+    "import trustlist.core.rules as rules\n"
     "rules.RESERVED_SECTOR_IDS = rules.RESERVED_SYSTEM_IDS = frozenset()\n"
 )
 
@@ -318,7 +319,7 @@ def test_a_build_that_fails_validation_leaves_not_even_the_last_site(tmp_path: P
 def test_a_failed_writer_leaves_no_site(tmp_path: Path) -> None:
     root = registry_with(tmp_path / "repo")
     hook = (
-        "import trustlist.publish as publish\n"
+        "import trustlist.site.publish as publish\n"
         "def failing(*args, **kwargs):\n"
         "    raise OSError('the disk is full')\n"
         "    yield\n"

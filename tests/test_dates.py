@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import SYSTEM, edit, git
 from test_build import build
-from trustlist.validate import validate_registry
+from trustlist.core.validate import validate_registry
 
 TRUSTLIST = Path(sys.executable).with_name("trustlist")
 

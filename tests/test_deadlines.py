@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from trustlist.deadlines import (
+from trustlist.core.deadlines import (
     PUBLICATION_DAYS,
     REREVIEW_DAYS,
     REVIEW_DAYS,
@@ -15,10 +15,10 @@ from trustlist.deadlines import (
     WorkingCalendar,
     compute_deadlines,
 )
-from trustlist.deadlines import (
+from trustlist.core.deadlines import (
     load_calendar_overrides as _load,
 )
-from trustlist.report import text_line
+from trustlist.core.report import text_line
 
 ROOT = Path(__file__).resolve().parents[1]
 D = date.fromisoformat

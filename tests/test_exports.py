@@ -14,10 +14,10 @@ import pytest
 from conftest import BASE, PROJECT
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
-from trustlist import exports
-from trustlist.pages import Site
-from trustlist.publish import published_files
-from trustlist.validate import validate_registry
+from trustlist.core.validate import validate_registry
+from trustlist.site import exports
+from trustlist.site.pages import Site
+from trustlist.site.publish import published_files
 
 SCHEMAS = PROJECT / "schemas"
 GOLDEN = Path(__file__).parent / "golden" / "base"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from trustlist.forked import Forked, Handed
+from trustlist.speed.forked import Forked, Handed
 
 
 def test_the_work_is_done_in_another_process(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import PROJECT
 from jinja2 import DictLoader, Environment, pass_context
-from trustlist.frames import Frames
+from trustlist.speed.frames import Frames
 
 FRAME = """<head><title>{{ page.title }} – site</title><link href="{{ page.canonical_url }}"></head>
 <ul>{% for alt in page.meta.trustlist_alternates %}<li><a href="{{ alt.url }}">{{ alt.lang }}</a></li>{% endfor %}</ul>

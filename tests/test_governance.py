@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import PROJECT, edit
-from trustlist.findings import Finding
-from trustlist.governance import check_governance
-from trustlist.messages import LANGS, say
-from trustlist.messages.governance import MESSAGES
-from trustlist.rules import RULES
+from trustlist.cli.governance import check_governance
+from trustlist.core.findings import Finding
+from trustlist.core.messages import LANGS, say
+from trustlist.core.messages.governance import MESSAGES
+from trustlist.core.rules import RULES
 
 RULESET = ".github/rulesets/main.json"
 WORKFLOW = ".github/workflows/check.yml"

@@ -14,8 +14,8 @@ import git as gitpython
 import pytest
 from conftest import SYSTEM, commit, edit, git, replace_document
 from pdf_fixtures import clean_pdf
-from trustlist import gitrepo
-from trustlist.history import Event, build_history
+from trustlist.core import gitrepo
+from trustlist.core.history import Event, build_history
 
 FOLDER = "registry/health/demo-triage"
 NEW = "registry/health/demo-new"
@@ -141,7 +141,7 @@ def test_one_git_log_for_the_whole_history(base: Path, monkeypatch: pytest.Monke
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_feeds_are_valid_atom_a_reader_parses(history, lang: str) -> None:
     import feedparser
-    from trustlist.feeds import atom_feed
+    from trustlist.site.feeds import atom_feed
 
     names = {"health": "Денсаулық"}
     data = atom_feed(history, lang, "https://trustlist.example.kz/", names, "health")
@@ -161,7 +161,7 @@ def test_feeds_are_valid_atom_a_reader_parses(history, lang: str) -> None:
 def test_feed_text_is_escaped_data(history) -> None:
     """A sector's name (record text) with markup in it reaches a reader as the same text."""
     import feedparser
-    from trustlist.feeds import atom_feed
+    from trustlist.site.feeds import atom_feed
 
     name = "A & B <i>\"x\"</i> 'y'"
     data = atom_feed(history, "en", "https://x.example/", {"health": name}, "health")
@@ -173,7 +173,7 @@ def test_feed_text_is_escaped_data(history) -> None:
 
 
 def test_the_feed_says_what_changed_in_words(history) -> None:
-    from trustlist.feeds import atom_feed
+    from trustlist.site.feeds import atom_feed
 
     text = atom_feed(history, "en", "https://x.example/", {}, None).decode()
     assert "demo-new: excluded from the list" in text
@@ -256,8 +256,8 @@ def test_bad_revisions_are_usage_errors(told: Path, args: tuple[str, ...], messa
 def test_work_tree_records_are_not_parsed_again(
     base: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from trustlist import history as history_module
-    from trustlist.validate import validate_registry
+    from trustlist.core import history as history_module
+    from trustlist.core.validate import validate_registry
 
     story(base)
     monkeypatch.setenv("TRUSTLIST_CACHE", "off")  # every call walks (historystore.py aside)

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from conftest import commit, edit, git
 from test_history import NEW, story
-from trustlist import gitrepo, history, validate
-from trustlist.historystore import Store, encode
-from trustlist.validate import validate_registry, vouched_records
-from trustlist.verdicts import RecordVerdicts
+from trustlist.core import gitrepo, history, validate
+from trustlist.core.validate import validate_registry, vouched_records
+from trustlist.speed.historystore import Store, encode
+from trustlist.speed.verdicts import RecordVerdicts
 
 REGISTRY = Path("registry")
 

@@ -36,11 +36,11 @@ from pdf_fixtures import (
     raw_pdf,
     uri_action,
 )
-from trustlist import report
-from trustlist.change import check_pull_request
-from trustlist.findings import Finding
-from trustlist.notice import as_markdown, make_notice
-from trustlist.pdfcheck import MAX_CHAIN, check_pdf
+from trustlist.core import report
+from trustlist.core.change import check_pull_request
+from trustlist.core.findings import Finding
+from trustlist.core.notice import as_markdown, make_notice
+from trustlist.core.pdfcheck import MAX_CHAIN, check_pdf
 
 TRUSTLIST = Path(sys.executable).with_name("trustlist")
 FOLDER = "registry/health/demo-triage"

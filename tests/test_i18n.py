@@ -8,8 +8,8 @@ import typing
 from importlib import resources
 
 import pytest
-from trustlist import models
-from trustlist.i18n import LANGUAGE_NAMES, MESSAGES, t
+from trustlist.core import models
+from trustlist.core.i18n import LANGUAGE_NAMES, MESSAGES, t
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 TEMPLATES = resources.files("trustlist") / "templates"

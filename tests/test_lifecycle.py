@@ -25,8 +25,8 @@ import pytest
 from conftest import SECTOR, SYSTEM, build_site, edit, git
 from pdf_fixtures import clean_pdf
 from pypdf import PdfReader
-from trustlist.change import check_pull_request
-from trustlist.pdfcheck import check_pdf
+from trustlist.core.change import check_pull_request
+from trustlist.core.pdfcheck import check_pdf
 
 TRUSTLIST = Path(sys.executable).with_name("trustlist")
 TRIAGE = "registry/health/demo-triage"

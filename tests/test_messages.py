@@ -24,16 +24,17 @@ import test_schema_models
 from conftest import BASE, SECTOR, SYSTEM, edit, replace_document
 from pdf_fixtures import clean_pdf, incremental_update, object_stream, raw_pdf, rewrite, stream
 from test_rules import FOLDER, on, write
-from trustlist import documents, manifest, pdfcheck
-from trustlist.deadlines import load_calendar_overrides
-from trustlist.findings import Finding
-from trustlist.load import Loaded, load_yaml
-from trustlist.messages import LANGS, MESSAGES, codes
-from trustlist.models import System
-from trustlist.rules import RULES
-from trustlist.schema import SCHEMA_DIR, _described, _rule_words, check_schema
-from trustlist.validate import _model, validate_registry
-from trustlist.verdicts import PDF_VERDICTS
+from trustlist.core import documents, pdfcheck
+from trustlist.core.deadlines import load_calendar_overrides
+from trustlist.core.findings import Finding
+from trustlist.core.load import Loaded, load_yaml
+from trustlist.core.messages import LANGS, MESSAGES, codes
+from trustlist.core.models import System
+from trustlist.core.rules import RULES
+from trustlist.core.schema import SCHEMA_DIR, _described, _rule_words, check_schema
+from trustlist.core.validate import _model, validate_registry
+from trustlist.site import manifest
+from trustlist.speed.verdicts import PDF_VERDICTS
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 CYRILLIC = re.compile("[а-яёәғқңөұүһі]", re.IGNORECASE)

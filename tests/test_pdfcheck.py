@@ -22,8 +22,8 @@ from pdf_fixtures import (
 from pypdf import PdfReader
 from pypdf.actions import JavaScript, PageTrigger
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
-from trustlist import pdfcheck
-from trustlist.pdfcheck import check_pdf
+from trustlist.core import pdfcheck
+from trustlist.core.pdfcheck import check_pdf
 
 JS_ACTION = b"<< /Type /Action /S /JavaScript /JS (app.alert(1)) >>"
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import SECTOR, SYSTEM, edit, replace_document
 from pdf_fixtures import PNG, raw_pdf
-from trustlist.rules import RULES
-from trustlist.validate import validate_registry
+from trustlist.core.rules import RULES
+from trustlist.core.validate import validate_registry
 
 FOLDER = "registry/health/demo-triage"
 

@@ -11,9 +11,9 @@ import pytest
 from conftest import BASE, SECTOR, SYSTEM
 from jsonschema import Draft202012Validator
 from pydantic import ValidationError
-from trustlist.load import load_yaml
-from trustlist.models import Sector, System
-from trustlist.schema import SCHEMA_DIR, fast_validator, validator
+from trustlist.core.load import load_yaml
+from trustlist.core.models import Sector, System
+from trustlist.core.schema import SCHEMA_DIR, fast_validator, validator
 
 ROOT = Path(__file__).parents[1]
 

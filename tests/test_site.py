@@ -204,7 +204,7 @@ def test_relative_links_are_what_posixpath_computes() -> None:
     import itertools
     import posixpath
 
-    from trustlist.pages import relative
+    from trustlist.site.pages import relative
 
     paths = ["", "kk/", "kk/health/", "kk/health/demo/", "ru/health/demo/", "kk/healthcare/"]
     files = ["api/v1/registry.json", "kk/health/demo/application.pdf", "kk/feeds/all.atom"]

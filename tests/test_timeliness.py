@@ -7,11 +7,11 @@ from datetime import date
 from pathlib import Path
 
 from conftest import BASE, SYSTEM, edit
-from trustlist.deadlines import WorkingCalendar
-from trustlist.pages import Site
-from trustlist.render import render_page
-from trustlist.timeliness import measure_terms
-from trustlist.validate import validate_registry
+from trustlist.core.deadlines import WorkingCalendar
+from trustlist.core.validate import validate_registry
+from trustlist.site.pages import Site
+from trustlist.site.render import render_page
+from trustlist.site.timeliness import measure_terms
 
 
 def measured(root: Path):

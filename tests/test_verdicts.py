@@ -13,9 +13,9 @@ import pytest
 from conftest import SECTOR, edit
 from pdf_fixtures import clean_pdf, rewrite
 from pypdf.actions import JavaScript, PageTrigger
-from trustlist import verdicts
-from trustlist.documents import read_document
-from trustlist.verdicts import (
+from trustlist.core.documents import read_document
+from trustlist.speed import verdicts
+from trustlist.speed.verdicts import (
     FILE_NAME,
     RECORDS_FILE_NAME,
     PdfVerdicts,

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import PROJECT
-from trustlist import manifest
+from trustlist.site import manifest
 
 ZIZMOR = Path(sys.executable).with_name("zizmor")
 WORKFLOWS = sorted((PROJECT / ".github/workflows").glob("*.yml"))

@@ -47,15 +47,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import clean_directory
 
-from . import pages, report
-from .forked import CAN_FORK, Forked, Handed
-from .frames import Frames
-from .gcpause import gc_paused
-from .history import History, ShallowClone, begin_history
-from .i18n import LANGUAGE_NAMES, LANGUAGES, t
-from .incremental import Reuse, Snapshot, changed_systems, snapshot
-from .manifest import MANIFEST, build_manifest, digest_of
-from .publish import (
+from .core import report
+from .core.history import History, ShallowClone, begin_history
+from .core.i18n import LANGUAGE_NAMES, LANGUAGES, t
+from .core.validate import Registry, RegistryNotFound, validate_registry, vouched_records
+from .site import pages
+from .site.manifest import MANIFEST, build_manifest, digest_of
+from .site.publish import (
     ASSET,
     MANIFEST_FILE,
     OUTPUTS,
@@ -72,10 +70,13 @@ from .publish import (
     published_files,
     search_index_path,
 )
-from .render import COMPILED, HISTORY_PARTS, environment, history_part, render_page
-from .search import search_index
-from .validate import Registry, RegistryNotFound, validate_registry, vouched_records
-from .verdicts import RECORDS, records_fingerprint
+from .site.render import COMPILED, HISTORY_PARTS, environment, history_part, render_page
+from .site.search import search_index
+from .speed.forked import CAN_FORK, Forked, Handed
+from .speed.frames import Frames
+from .speed.gcpause import gc_paused
+from .speed.incremental import Reuse, Snapshot, changed_systems, snapshot
+from .speed.verdicts import RECORDS, records_fingerprint
 
 log = logging.getLogger("mkdocs.plugins.trustlist")
 PACKAGE = resources.files("trustlist")

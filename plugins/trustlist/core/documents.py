@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..speed.verdicts import PDF_VERDICTS
 from .findings import Finding
 from .load import OPEN_FLAGS, Loaded, forbidden_character, read_capped
 from .rules import get, said
-from .verdicts import PDF_VERDICTS
 
 RECORD_FILE = "system.yaml"
 MAX_DOCUMENT_BYTES = 25 * 1024 * 1024

@@ -19,7 +19,7 @@ from jinja2 import (
 from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
-from .i18n import labels
+from ..core.i18n import labels
 from .pages import PageSpec, Site, history_view, view
 
 # `{{ t.key }}`: a label, the same on every page of a language.

@@ -7,7 +7,7 @@ decision. Everything else (code, schemas, workflows, this file) belongs to the m
 
 from __future__ import annotations
 
-from .validate import Registry
+from ..core.validate import Registry
 
 DEFAULT_MAINTAINERS = "@kz-trustlist/maintainers"
 # Paths no sector may own, listed after the sectors so that they win (last match wins).

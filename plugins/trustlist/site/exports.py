@@ -20,7 +20,7 @@ from datetime import date
 
 import orjson
 
-from .models import LANGUAGES, ClosedApplication, Sector, System
+from ..core.models import LANGUAGES, ClosedApplication, Sector, System
 
 SCHEMA_BASE = "https://trustlist.kz/schemas/v1/"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

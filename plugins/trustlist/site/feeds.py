@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .history import History, Revision
-from .i18n import t
+from ..core.history import History, Revision
+from ..core.i18n import t
 from .render import environment
 from .wording import describe
 

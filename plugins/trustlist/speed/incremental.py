@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .history import History
-from .journal import JOURNAL_FILE
-from .validate import CALENDAR_FILE, SECTOR_FILE, Registry
+from ..core.history import History
+from ..core.journal import JOURNAL_FILE
+from ..core.validate import CALENDAR_FILE, SECTOR_FILE, Registry
 
 T = TypeVar("T")
 

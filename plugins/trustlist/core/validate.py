@@ -15,15 +15,15 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ..speed.gcpause import gc_paused
+from ..speed.verdicts import PDF_VERDICTS, RECORDS
 from . import documents, rules
 from .deadlines import Overrides, load_calendar_overrides
 from .findings import Finding, Severity, UsageError, json_path_text
-from .gcpause import gc_paused
 from .journal import JOURNAL_FILE, JournalEntry, load_journal
 from .load import Loaded, blob_id, decode_text, parse_yaml, read_record
 from .models import Sector, System
 from .schema import check_schema
-from .verdicts import PDF_VERDICTS, RECORDS
 
 SECTOR_FILE = "sector.yaml"
 CALENDAR_FILE = "calendar.yaml"

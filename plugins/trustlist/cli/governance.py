@@ -11,9 +11,9 @@ from pathlib import Path
 
 import yaml
 
+from ..core.findings import Finding, json_path_text
+from ..core.validate import validate_registry
 from .codeowners import DEFAULT_MAINTAINERS, codeowners
-from .findings import Finding, json_path_text
-from .validate import validate_registry
 
 RULESETS = ".github/rulesets"
 CODEOWNERS = ".github/CODEOWNERS"

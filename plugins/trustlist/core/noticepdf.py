@@ -15,7 +15,7 @@ from .decisions import KZ_TIME
 from .i18n import t
 from .notice import TERM_HEAD, Application, Notice, local_text, term_cells
 
-FONTS = Path(__file__).resolve().parents[2] / "tools" / "fonts"
+FONTS = Path(__file__).resolve().parents[3] / "tools" / "fonts"
 LINE = 5.0  # mm
 
 

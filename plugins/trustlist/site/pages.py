@@ -10,13 +10,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from functools import cache
 
-from .deadlines import WorkingCalendar
-from .history import History, Revision
-from .i18n import LANGUAGE_NAMES, LANGUAGES, labels, t
-from .models import ClosedApplication, Document, Sector, System, Text
-from .schema import SCHEMA_DIR
+from ..core.deadlines import WorkingCalendar
+from ..core.history import History, Revision
+from ..core.i18n import LANGUAGE_NAMES, LANGUAGES, labels, t
+from ..core.models import ClosedApplication, Document, Sector, System, Text
+from ..core.schema import SCHEMA_DIR
 from .timeliness import Timeliness, measure_terms
-from .validate import Registry, SystemEntry
+from ..core.validate import Registry, SystemEntry
 from .wording import describe
 
 DOCUMENTS_ROOT = "documents"

@@ -16,16 +16,16 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..speed.forked import Forked
 from . import gitrepo
 from .findings import json_path_text
-from .forked import Forked
 from .gitrepo import Commit
 from .load import parse_yaml
 
 if TYPE_CHECKING:
     import git
 
-    from . import historystore
+    from ..speed import historystore
 
 RECORD = "system.yaml"
 SECTOR_RECORD = "sector.yaml"
@@ -359,7 +359,7 @@ class Begun:
     maker: Forked | None = None  # a forked process walking every commit into the store
 
     def finish(self, known: dict[str, dict] | None = None) -> History:
-        from . import historystore  # which reads and writes this module's classes
+        from ..speed import historystore  # which reads and writes this module's classes
 
         head = self.head
         if head is None:
@@ -408,7 +408,7 @@ def begin_history(
     by git blob id, without validating them: with it, a history that must be walked in full
     is walked by a forked copy of this process (`maker`), which needs them so as not to
     parse thousands of records while the build validates the same ones."""
-    from . import historystore
+    from ..speed import historystore
 
     try:
         repo = gitrepo.open_repo(registry_dir)
@@ -449,7 +449,7 @@ def _walk_into_store(
     """Every commit up to `head` walked and the history left in the store (the work of
     `Begun.maker`, in a forked process: it opens the repository anew, so that no git process
     of the build's is shared). Without `vouched` records it leaves the walk to the build."""
-    from . import historystore
+    from ..speed import historystore
 
     repo = gitrepo.open_repo(Path(working_dir))
     walk = gitrepo.start_walk(repo, prefix, head)

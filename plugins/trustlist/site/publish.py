@@ -20,14 +20,14 @@ from types import SimpleNamespace
 
 from . import exports
 from .feeds import FeedEntry, atom_feed
-from .forked import Said
-from .history import History, apply
-from .i18n import LANGUAGE_NAMES
-from .incremental import NO_REUSE, Reuse
+from ..speed.forked import Said
+from ..core.history import History, apply
+from ..core.i18n import LANGUAGE_NAMES
+from ..speed.incremental import NO_REUSE, Reuse
 from .manifest import MANIFEST, SIGNATURE
 from .pages import API_ROOT, GUIDES, Site, document_path, revision_json
-from .schema import SCHEMA_DIR
-from .validate import SYSTEM_FILE
+from ..core.schema import SCHEMA_DIR
+from ..core.validate import SYSTEM_FILE
 
 SCHEMA_BASE = "https://trustlist.kz/schemas/v1/"
 

@@ -176,8 +176,8 @@ def decide(
     from ruamel.yaml.comments import CommentedMap
     from ruamel.yaml.scalarstring import LiteralScalarString
 
+    from ..cli.scaffold import _yaml, find_system
     from .load import parse_yaml
-    from .scaffold import _yaml, find_system
 
     record = find_system(registry, system_id)
     yaml = _yaml()
@@ -259,9 +259,9 @@ def close_application(
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.scalarstring import LiteralScalarString
 
+    from ..cli.scaffold import _yaml, find_system
     from .journal import JOURNAL_FILE
     from .load import load_yaml
-    from .scaffold import _yaml, find_system
 
     record = find_system(registry, system_id)
     data = load_yaml(record, str(record)).data

@@ -19,11 +19,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from .findings import UsageError
-from .i18n import t
-from .pdfcheck import check_pdf
-from .rules import PLACEHOLDER, RESERVED_SYSTEM_IDS
-from .validate import SECTOR_FILE, SYSTEM_FILE
+from ..core.findings import UsageError
+from ..core.i18n import t
+from ..core.pdfcheck import check_pdf
+from ..core.rules import PLACEHOLDER, RESERVED_SYSTEM_IDS
+from ..core.validate import SECTOR_FILE, SYSTEM_FILE
 
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 FILE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.pdf$")

@@ -10,11 +10,12 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from . import __version__, report
-from .findings import UsageError
-from .messages.codes import MESSAGES as CODES
-from .models import FIRST_YEAR, LAST_YEAR, Reason
-from .validate import validate_registry
+from .. import __version__
+from ..core import report
+from ..core.findings import UsageError
+from ..core.messages.codes import MESSAGES as CODES
+from ..core.models import FIRST_YEAR, LAST_YEAR, Reason
+from ..core.validate import validate_registry
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 DEFAULT_CALENDAR = "registry/calendar.yaml"
@@ -54,7 +55,7 @@ def _date(text: str) -> date:
 
 
 def _deadlines(args: argparse.Namespace) -> int:
-    from .deadlines import WorkingCalendar, compute_deadlines, load_calendar_overrides
+    from ..core.deadlines import WorkingCalendar, compute_deadlines, load_calendar_overrides
 
     overrides = None
     if Path(args.calendar).exists():
@@ -113,8 +114,8 @@ def _codeowners(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .change import check_pull_request
-    from .i18n import t
+    from ..core.change import check_pull_request
+    from ..core.i18n import t
 
     check = check_pull_request(Path(args.registry), args.base, args.today, args.head)
     findings = check.findings
@@ -136,8 +137,8 @@ def _check(args: argparse.Namespace) -> int:
     elif args.format == "github":
         print(report.as_github(findings, subject))
     elif args.format == "markdown":
-        from .decisions import today_in_kazakhstan
-        from .notice import as_markdown, make_notice
+        from ..core.decisions import today_in_kazakhstan
+        from ..core.notice import as_markdown, make_notice
 
         day = args.today or today_in_kazakhstan()
         print(as_markdown(make_notice(check, args.lang, day, args.pr)), end="")
@@ -154,14 +155,14 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _notice(args: argparse.Namespace) -> int:
-    from .change import check_pull_request
-    from .decisions import today_in_kazakhstan
-    from .notice import as_html, as_markdown, make_notice
+    from ..core.change import check_pull_request
+    from ..core.decisions import today_in_kazakhstan
+    from ..core.notice import as_html, as_markdown, make_notice
 
     check = check_pull_request(Path(args.registry), args.base, args.today, args.head)
     notice = make_notice(check, args.lang, args.today or today_in_kazakhstan(), args.pr)
     if args.format == "pdf":
-        from .noticepdf import as_pdf
+        from ..core.noticepdf import as_pdf
 
         sys.stdout.buffer.write(as_pdf(notice))
     else:
@@ -170,7 +171,7 @@ def _notice(args: argparse.Namespace) -> int:
 
 
 def _decide(args: argparse.Namespace) -> int:
-    from .decisions import close_application, decide
+    from ..core.decisions import close_application, decide
 
     if args.refuse or args.withdrawn:
         reasons = {"kk": args.reasons_kk, "ru": args.reasons_ru, "en": args.reasons_en}
@@ -214,8 +215,8 @@ def _decide(args: argparse.Namespace) -> int:
 
 
 def _expiring(args: argparse.Namespace) -> int:
-    from .decisions import today_in_kazakhstan
-    from .expiry import expiring, expiring_markdown, expiring_text
+    from ..core.decisions import today_in_kazakhstan
+    from ..core.expiry import expiring, expiring_markdown, expiring_text
 
     registry = validate_registry(Path(args.registry))
     if registry.errors:
@@ -241,8 +242,8 @@ def _governance(args: argparse.Namespace) -> int:
 
 
 def _history(registry: str):
-    from . import gitrepo
-    from .history import build_history
+    from ..core import gitrepo
+    from ..core.history import build_history
 
     repo = gitrepo.open_repo(Path(registry))
     prefix = _prefix(repo, registry)
@@ -255,7 +256,7 @@ def _prefix(repo, registry: str) -> str:
 
 
 def _log(args: argparse.Namespace) -> int:
-    from .wording import describe
+    from ..site.wording import describe
 
     history = _history(args.registry)
     rows = []
@@ -282,8 +283,8 @@ def _log(args: argparse.Namespace) -> int:
 
 
 def _state(repo, registry: str, spec: str):
-    from . import gitrepo
-    from .history import records_from
+    from ..core import gitrepo
+    from ..core.history import records_from
 
     prefix = _prefix(repo, registry)
     sha = gitrepo.resolve(repo, spec)
@@ -292,9 +293,9 @@ def _state(repo, registry: str, spec: str):
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from . import gitrepo
-    from .history import diff_records
-    from .wording import describe
+    from ..core import gitrepo
+    from ..core.history import diff_records
+    from ..site.wording import describe
 
     repo = gitrepo.open_repo(Path(args.registry))
     sha_a, before = _state(repo, args.registry, args.a)
@@ -322,7 +323,7 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from . import gitrepo
+    from ..core import gitrepo
 
     repo = gitrepo.open_repo(Path(args.registry))
     sha, records = _state(repo, args.registry, args.as_of)
@@ -388,7 +389,7 @@ def _add_document(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from . import manifest
+    from ..site import manifest
 
     site = Path(args.site)
     findings = manifest.verify_site(site)
@@ -404,8 +405,9 @@ def _rebuild_and_compare(site: Path, source: Path) -> list:
     import subprocess
     import tempfile
 
-    from . import gitrepo, manifest
-    from .findings import Finding
+    from ..core import gitrepo
+    from ..core.findings import Finding
+    from ..site import manifest
 
     expected = json.loads((site / manifest.MANIFEST).read_text(encoding="utf-8"))["source"]
     head = gitrepo.open_repo(source).head.commit.hexsha
@@ -445,7 +447,7 @@ def _rebuild_and_compare(site: Path, source: Path) -> list:
 
 
 def _sign(args: argparse.Namespace) -> int:
-    from .manifest import sign_manifest
+    from ..site.manifest import sign_manifest
 
     signature = sign_manifest(Path(args.site), Path(args.key))
     print(f"wrote {signature}")
@@ -731,7 +733,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .deadlines import Deadline, WorkingCalendar, application_deadlines, application_terms
-from .models import ClosedApplication, System, Text
+from ..core.deadlines import Deadline, WorkingCalendar, application_deadlines, application_terms
+from ..core.models import ClosedApplication, System, Text
 
 BAR_SCALE_MIN = 12  # working days the chart always shows, so the 10-day mark is on it
 

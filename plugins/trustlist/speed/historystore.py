@@ -24,7 +24,7 @@ from pathlib import Path
 
 import orjson
 
-from .history import Event, History, Revision, parse_record
+from ..core.history import Event, History, Revision, parse_record
 from .verdicts import cache_folder, records_fingerprint, write_cache_file
 
 FORMAT = 2

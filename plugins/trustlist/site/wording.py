@@ -6,8 +6,8 @@ wherever it is shown. Values are shown as they stand in the record.
 
 from __future__ import annotations
 
-from .history import Event
-from .i18n import t
+from ..core.history import Event
+from ..core.i18n import t
 
 
 def _value(value: object) -> str:

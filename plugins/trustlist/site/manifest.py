@@ -22,8 +22,8 @@ from collections import Counter
 from pathlib import Path
 
 from . import exports
-from .findings import Finding
-from .history import History
+from ..core.findings import Finding
+from ..core.history import History
 
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.json.sig"

@@ -11,8 +11,8 @@ import json
 import unicodedata
 from functools import partial
 
-from .incremental import NO_REUSE, Reuse
-from .models import System
+from ..speed.incremental import NO_REUSE, Reuse
+from ..core.models import System
 from .pages import Site, pick, relative
 
 

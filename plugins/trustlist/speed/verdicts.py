@@ -32,14 +32,14 @@ from pathlib import Path
 
 import orjson
 
-from .findings import PdfProblem
+from ..core.findings import PdfProblem
 
 FILE_NAME = "pdf-verdicts.json"
 RECORDS_FILE_NAME = "records.json"
 # Below this many unjudged documents, starting worker processes (~0.3 s) costs more than it saves.
 PARALLEL_FROM = 200
 Reader = Callable[[str], bytes | None]
-PACKAGE = Path(__file__).parent
+PACKAGE = Path(__file__).parents[1]  # trustlist/
 
 
 def _digest(parts: list[bytes]) -> str:
@@ -49,7 +49,7 @@ def _digest(parts: list[bytes]) -> str:
 @cache
 def fingerprint() -> str:
     """The PDF checker's version: its source and pypdf's."""
-    return _digest([(PACKAGE / "pdfcheck.py").read_bytes(), version("pypdf").encode()])
+    return _digest([(PACKAGE / "core" / "pdfcheck.py").read_bytes(), version("pypdf").encode()])
 
 
 @cache
@@ -59,9 +59,9 @@ def records_fingerprint() -> str:
     All the code, not only the stages' modules: a record's verdict follows from whatever they
     import, and a changed line anywhere only costs one validation from scratch.
     """
-    from .schema import SCHEMA_DIR
+    from ..core.schema import SCHEMA_DIR
 
-    sources = sorted(PACKAGE.glob("*.py")) + sorted(SCHEMA_DIR.glob("*.json"))
+    sources = sorted(PACKAGE.rglob("*.py")) + sorted(SCHEMA_DIR.glob("*.json"))
     libraries = [f"{name} {version(name)}" for name in ("PyYAML", "pydantic", "jsonschema-rs")]
     return _digest([p.read_bytes() for p in sources] + [lib.encode() for lib in libraries])
 
@@ -248,7 +248,7 @@ class RecordVerdicts(_Store):
 
 def check_pdf(data: bytes) -> list[PdfProblem]:
     # Imported on first use: with every verdict known, validation never loads pypdf.
-    from .pdfcheck import check_pdf as check
+    from ..core.pdfcheck import check_pdf as check
 
     return check(data)
 

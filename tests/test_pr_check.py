@@ -70,7 +70,9 @@ def test_a_pull_request_that_edits_the_rules_is_judged_by_the_bases(tmp_path: Pa
         line.startswith(f"::error file={FOLDER}/system.yaml,line=14") and "BIN001" in line
         for line in lines
     )
-    assert any("file=plugins/trustlist/core/rules.py" in line and "CHG003" in line for line in lines)
+    assert any(
+        "file=plugins/trustlist/core/rules.py" in line and "CHG003" in line for line in lines
+    )
 
     # Had the pull request's own code judged it, the wrong BIN would have passed unseen.
     own = trustlist_of(origin, origin, "check", "--base", base_sha, "--format", "github")

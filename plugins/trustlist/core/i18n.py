@@ -350,6 +350,89 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Изменены сведения о списке: {field}: «{old}» → «{new}»",
         "The list's details changed: {field} from «{old}» to «{new}»",
     ),
+    # The dated PDF of a revision of a list (site/listpdf.py, `trustlist list-pdf`).
+    "listpdf_title": (
+        "Сенімді жоғары тәуекелді жасанды интеллект жүйелерінің тізбесі",
+        "Перечень доверенных систем искусственного интеллекта высокой степени риска",
+        "List of trusted high-risk artificial intelligence systems",
+    ),
+    "listpdf_body": (
+        "Салалық мемлекеттік орган",
+        "Отраслевой государственный орган",
+        "Sectoral state body",
+    ),
+    "listpdf_revision": (
+        "{number}-редакция, {date} (UTC+5)",
+        "Редакция № {number} от {date} (UTC+5)",
+        "Revision {number} of {date} (UTC+5)",
+    ),
+    "listpdf_counts": (
+        "Тізімде: {listed}; тоқтатылған: {suspended}; алынып тасталған: {excluded}",
+        "В списке: {listed}; приостановлено: {suspended}; исключено: {excluded}",
+        "Listed: {listed}; suspended: {suspended}; excluded: {excluded}",
+    ),
+    "listpdf_entries": ("Тізбе жазбалары", "Записи перечня", "Entries of the list"),
+    "listpdf_status_since": (
+        "{status}: {date} бастап, {reason}",
+        "{status}: с {date}, {reason}",
+        "{status}: since {date}, {reason}",
+    ),
+    "listpdf_changes": (
+        "{previous}-редакциядан бергі өзгерістер",
+        "Изменения после редакции № {previous}",
+        "Changes since revision {previous}",
+    ),
+    "listpdf_first": (
+        "Тізбенің алғашқы редакциясы",
+        "Первая редакция перечня",
+        "The first revision of the list",
+    ),
+    "listpdf_no_changes": (
+        "Жазбалар өзгерген жоқ.",
+        "Записи не изменились.",
+        "No entry changed.",
+    ),
+    "listpdf_changes_only": (
+        "Бұл құжат осы редакцияның өзгерістерін ғана береді; осы редакциядағы толық тізбе: {url}",
+        "Этот документ содержит только изменения этой редакции; полный перечень в этой "
+        "редакции: {url}",
+        "This document gives only this revision's changes; the full list as of this "
+        "revision: {url}",
+    ),
+    "listpdf_digest": ("SHA-256 хэші", "Хеш SHA-256", "SHA-256 digest"),
+    "listpdf_not_public": ("жарияланбайды", "не публикуется", "not published"),
+    "listpdf_page": ("{page}/{pages} бет", "Страница {page} из {pages}", "Page {page} of {pages}"),
+    "listpdf_no_sector": (
+        "тізілімде «{sector}» саласы жоқ",
+        "в реестре нет отрасли «{sector}»",
+        "the registry has no sector «{sector}»",
+    ),
+    "listpdf_no_history": (
+        "«{sector}» тізімінің git тарихында редакциясы жоқ",
+        "у списка «{sector}» нет редакций в истории git",
+        "the list «{sector}» has no revision in the git history",
+    ),
+    "listpdf_no_revision": (
+        "«{sector}» тізімінің {number}-редакциясы жоқ (соңғысы: {last})",
+        "у списка «{sector}» нет редакции № {number} (последняя: {last})",
+        "the list «{sector}» has no revision {number} (the last is {last})",
+    ),
+    "listpdf_key_and_cert": (
+        "--key пен --cert бірге беріледі",
+        "--key и --cert задаются вместе",
+        "--key and --cert are given together",
+    ),
+    "listpdf_bad_key": (
+        "{file}: PEM пішіміндегі кілт немесе сертификат оқылмады ({error})",
+        "{file}: не удалось прочитать ключ или сертификат PEM ({error})",
+        "{file}: not a readable PEM key or certificate ({error})",
+    ),
+    "listpdf_wrote": ("{file} жазылды", "записан {file}", "wrote {file}"),
+    "listpdf_wrote_signed": (
+        "{file} жазылды, PAdES қолтаңбасы қойылды",
+        "записан {file}, подписан (PAdES)",
+        "wrote {file}, signed (PAdES)",
+    ),
     "api_intro": (
         "Тізілім деректері ашық: кез келген адам оларды жүктеп алып, қайта пайдалана алады. "
         "Әр JSON файлы өз схемасын ($schema) атайды; схемалар осында жарияланған.",

@@ -407,4 +407,35 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Манифест называет каждый файл один раз и не повторяет ни одного ключа.",
         "The manifest names each file once and repeats no key.",
     ),
+    # `trustlist verify` of a site's address, its file list and its archive (site/verify.py).
+    "VER008": (
+        "Сайттың файлдар тізімі (files.txt) manifest.json файлын, бар болса оның қолтаңбасын "
+        "және манифесттің әр файлын оның ретімен атайды, басқа ештеңе атамайды.",
+        "Список файлов сайта (files.txt) называет manifest.json, его подпись, если она есть, и "
+        "каждый файл манифеста в его порядке, и ничего больше.",
+        "The site's file list (files.txt) names manifest.json, its signature where there is "
+        "one, and every file of the manifest in its order, and nothing else.",
+    ),
+    "VER009": (
+        "Манифест атаған әр файл сайт ішіндегі жол бойынша, көлем шектеулерінің ішінде "
+        "сайттан жүктеледі.",
+        "Каждый файл, названный манифестом, загружается с сайта по пути внутри сайта, в "
+        "пределах ограничений размера.",
+        "Every file the manifest names is fetched from the site, at a path inside the site, "
+        "within the size limits.",
+    ),
+    "VER010": (
+        "Мұрағатта сұралған күнге дейін (--as-of) жарияланған күй мен оның манифесі бар.",
+        "В архиве есть состояние, опубликованное до запрошенной даты (--as-of), и его манифест.",
+        "The archive holds a state published on or before the date asked (--as-of), with its "
+        "manifest.",
+    ),
+    "VER011": (
+        "(ескерту) Манифест қолтаңбасы органның кілтімен (--allowed-signers) тексеріледі: "
+        "онсыз қайта жазылған манифест пен файлдар жарияланғандардан ажыратылмайды.",
+        "(предупреждение) Подпись манифеста проверяется ключом органа (--allowed-signers): без "
+        "неё переписанные манифест и файлы не отличить от опубликованных.",
+        "(warning) The manifest's signature is checked with the body's key (--allowed-signers): "
+        "without it a rewritten manifest and rewritten files are not told from published ones.",
+    ),
 }

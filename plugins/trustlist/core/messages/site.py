@@ -62,6 +62,57 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "подпись не подтверждается для {identity}: ssh-keygen завершился с ошибкой",
         "does not verify for {identity}: ssh-keygen failed",
     ),
+    # verify.py: the file list, a site fetched from its address, the archive, the signature
+    "site.file_list": (
+        "манифест жасайтын тізімнен {line}-жолда өзгеше: {found}; күтілгені: {expected}",
+        "отличается от списка, который даёт манифест, в строке {line}: {found}; ожидалось: "
+        "{expected}",
+        "differs from the list the manifest makes at line {line}: {found}; expected {expected}",
+    ),
+    "site.fetch_failed": (
+        "сайттан жүктелмеді: {reason}",
+        "не загружен с сайта: {reason}",
+        "could not be fetched from the site: {reason}",
+    ),
+    "site.too_large": (
+        "{limit} байттан үлкен, бір файлдың шегі (--max-file-size)",
+        "больше {limit} байт, предела для одного файла (--max-file-size)",
+        "is larger than {limit} bytes, the limit for one file (--max-file-size)",
+    ),
+    "site.total_too_large": (
+        "манифест атаған файлдар барлығы {size} байт, шектен ({limit}, --max-total-size) асады",
+        "файлы, названные манифестом, занимают {size} байт, больше предела {limit} "
+        "(--max-total-size)",
+        "names files of {size} bytes in all, over the limit of {limit} (--max-total-size)",
+    ),
+    "site.bad_path": (
+        "сайт ішіндегі жол емес: жүктелмейді",
+        "не является путём внутри сайта: не загружается",
+        "is not a path inside the site: not fetched",
+    ),
+    "site.no_archive": (
+        "жоқ: сайтта жарияланған күйлердің мұрағаты жоқ",
+        "отсутствует: на сайте нет архива опубликованных состояний",
+        "is missing: the site has no archive of published states",
+    ),
+    "site.before_archive": (
+        "{date} күнінің соңына дейін жарияланған күй жоқ; алғашқысы {first} жарияланған",
+        "нет состояния, опубликованного до конца {date}; первое опубликовано {first}",
+        "holds no state published by the end of {date}; the first was published {first}",
+    ),
+    "site.not_as_archived": (
+        "{date} күні жарияланған манифест емес (мұрағатта: {archived})",
+        "не тот манифест, что был опубликован на {date} (в архиве: {archived})",
+        "is not the manifest published as of {date} (archived as {archived})",
+    ),
+    "site.signature_not_checked": (
+        "қолтаңба ТЕКСЕРІЛМЕДІ: --allowed-signers кілті берілмеді, файлдар тек сайтты "
+        "өзгерте алатын кез келген адам қайта жаза алатын манифестпен салыстырылды",
+        "подпись НЕ ПРОВЕРЕНА: ключ --allowed-signers не указан, файлы сверены только с "
+        "манифестом, который может переписать любой, кто может изменить сайт",
+        "signature NOT checked: no --allowed-signers key was given, so the files were checked "
+        "only against a manifest that anyone able to change the site can rewrite",
+    ),
     # compare_sites: a published site against a rebuild of its commit
     "site.not_rebuilt": (
         "бастапқы кодтан қайта құрастырылған сайтта жоқ",

@@ -69,6 +69,29 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{expected}",
         "differs from the list the manifest makes at line {line}: {found}; expected {expected}",
     ),
+    "site.file_list_extra": (
+        "files.txt тізімінде бар, бірақ манифестте жоқ",
+        "есть в files.txt, но не указан в манифесте",
+        "is in files.txt but not in the manifest",
+    ),
+    "site.file_list_missing": (
+        "манифестте бар, бірақ files.txt тізімінде жоқ",
+        "указан в манифесте, но отсутствует в files.txt",
+        "is in the manifest but not in files.txt",
+    ),
+    "verify.as_of_folder": (
+        "--as-of көшірмені (қалтаны) сол күнгі мұрағаттағы манифестпен тексереді: SITE ретінде "
+        "қалтаны, ал сайт мекенжайын --archive арқылы беріңіз",
+        "--as-of сверяет копию (папку) с архивным манифестом на эту дату: укажите папку как "
+        "SITE, а адрес сайта — в --archive",
+        "--as-of checks a mirror (a folder) against the archived manifest of that date: give "
+        "the folder as SITE and the site's address with --archive",
+    ),
+    "verify.bad_size": (
+        "'{value}' өлшем емес: байт санын жазыңыз, K, M немесе G жұрнағымен болуы мүмкін",
+        "'{value}' не является размером: укажите число байт, можно с суффиксом K, M или G",
+        "'{value}' is not a size: write a number of bytes, with K, M or G if you like",
+    ),
     "site.fetch_failed": (
         "сайттан жүктелмеді: {reason}",
         "не загружен с сайта: {reason}",

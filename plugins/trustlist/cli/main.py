@@ -717,6 +717,10 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=("text", "markdown"), default="text")
     rules.add_argument("--lang", choices=("kk", "ru", "en"), default="en", help="of the text")
     rules.set_defaults(run=_rules)
+
+    from .listpdf import add_parser as add_list_pdf  # its own module: a revision as a PDF
+
+    add_list_pdf(commands)
     return parser
 
 

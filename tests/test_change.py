@@ -16,7 +16,8 @@ from trustlist.core.change import check_pull_request
 from trustlist.core.decisions import decide
 from trustlist.core.findings import UsageError
 from trustlist.core.gitrepo import GitError
-from trustlist.core.history import Event, history_of
+from trustlist.core.history import Event
+from trustlist.core.history_read import read_history
 from trustlist.core.notice import as_markdown, make_notice
 from trustlist.core.validate import validate_registry
 
@@ -227,7 +228,7 @@ def test_application_missing_its_audit_report_then_fixed_then_merged(
     assert (repo / NEW / "system.yaml").is_file()
     assert check_pull_request(Path("registry"), "HEAD~1").change.added == {"demo-new"}
     # The merge issued revision 2 of the health list, which includes the new system.
-    history = history_of(Path("registry"))
+    history = read_history(Path("registry"))
     latest = history.latest("health")
     assert (latest.number, latest.subject) == (2, "include demo-new")
     assert Event("included", "demo-new") in latest.events

@@ -257,6 +257,7 @@ def test_work_tree_records_are_not_parsed_again(
     base: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from trustlist.core import history as history_module
+    from trustlist.core.history_read import read_history
     from trustlist.core.validate import validate_registry
 
     story(base)
@@ -268,14 +269,14 @@ def test_work_tree_records_are_not_parsed_again(
         "parse_record",
         lambda read, blob: parsed.append(blob) or original(read, blob),
     )
-    plain = history_module.history_of(Path("registry"))
+    plain = read_history(Path("registry"))
     # Each distinct version once: the sector, two of demo-triage, two of demo-new (restoring
     # it brought back the first version's very bytes).
     assert len(parsed) == 5
     parsed.clear()
     registry = validate_registry(Path("registry"))
     known = {e.blob: e.loaded.data for e in registry.systems}
-    reused = history_module.history_of(Path("registry"), known)
+    reused = read_history(Path("registry"), known)
     assert len(parsed) == 3  # the work tree's two records came from validation
     assert [r.events for r in reused.revisions["health"]] == [
         r.events for r in plain.revisions["health"]

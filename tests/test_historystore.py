@@ -13,12 +13,18 @@ from pathlib import Path
 import pytest
 from conftest import commit, edit, git
 from test_history import NEW, story
-from trustlist.core import gitrepo, history, validate
+from trustlist.core import gitrepo, history, history_read, validate
 from trustlist.core.validate import validate_registry, vouched_records
+from trustlist.speed.forked import Forked
 from trustlist.speed.historystore import Store, encode
 from trustlist.speed.verdicts import RecordVerdicts
 
 REGISTRY = Path("registry")
+
+
+def read(registry: Path, known: dict | None = None) -> history.History | None:
+    """The history as a build reads it: through the store."""
+    return history_read.read_history(registry, known, store=Store)
 
 
 @pytest.fixture
@@ -39,7 +45,7 @@ def walks(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[str | None]:
 def full_walk(monkeypatch: pytest.MonkeyPatch) -> history.History:
     with monkeypatch.context() as m:
         m.setenv("TRUSTLIST_CACHE", "off")
-        return history.history_of(REGISTRY)
+        return read(REGISTRY)
 
 
 def as_json(h: history.History) -> str:
@@ -55,10 +61,10 @@ def work_tree() -> dict[str, dict]:
 
 def test_the_same_commit_is_read_from_the_store(base, walks, monkeypatch) -> None:
     story(base)
-    first = history.history_of(REGISTRY)
+    first = read(REGISTRY)
     assert walks == [None]
     parsed = work_tree()
-    again = history.history_of(REGISTRY, parsed)
+    again = read(REGISTRY, parsed)
     assert walks == [None]  # no second walk
     assert as_json(again) == as_json(first) == as_json(full_walk(monkeypatch))
     assert (again.commit, again.time, again.draft) == (first.commit, first.time, False)
@@ -73,7 +79,7 @@ def test_new_commits_are_walked_alone_and_numbered_on(base, walks, monkeypatch) 
     earlier = git(base, "rev-list", "--first-parent", "--skip=3", "-1", "HEAD").strip()
     git(base, "checkout", "-q", earlier)
     then = work_tree()
-    before = history.history_of(REGISTRY, then)
+    before = read(REGISTRY, then)
     assert len(before.revisions["health"]) == 4  # up to the renewed audit
     # The store keeps past versions only: the work tree's are validation's to give.
     kept = json.loads(Store(base, "registry").path.read_text(encoding="utf-8"))["records"]
@@ -82,7 +88,7 @@ def test_new_commits_are_walked_alone_and_numbered_on(base, walks, monkeypatch) 
     edit(base / NEW / "system.yaml", "list_number: 2", "list_number: 3")
     commit(base, "health: demo-new renumbered", when="2026-10-01T10:00:00+05:00")
     # Versions current then and past now are read from git; the new commits are walked.
-    resumed = history.history_of(REGISTRY, work_tree())
+    resumed = read(REGISTRY, work_tree())
     assert walks == [None, earlier]  # then only the commits after the stored one
     assert as_json(resumed) == as_json(full_walk(monkeypatch))
     assert [r.number for r in resumed.revisions["health"]] == [1, 2, 3, 4, 5, 6, 7]
@@ -97,9 +103,9 @@ def test_a_store_from_another_branch_is_not_continued(base, walks, monkeypatch) 
     git(base, "checkout", "-q", "-b", "proposal")
     edit(base / NEW / "system.yaml", "list_number: 2", "list_number: 9")
     commit(base, "a proposal never merged", when="2026-10-01T10:00:00+05:00")
-    proposal = history.history_of(REGISTRY)
+    proposal = read(REGISTRY)
     git(base, "checkout", "-q", "main")
-    on_main = history.history_of(REGISTRY)
+    on_main = read(REGISTRY)
     assert walks == [None, None]  # the proposal's commit is not main's: all of main walked
     assert len(on_main.revisions["health"]) == len(proposal.revisions["health"]) - 1
     assert as_json(on_main) == as_json(full_walk(monkeypatch))
@@ -116,11 +122,11 @@ def test_a_store_from_another_branch_is_not_continued(base, walks, monkeypatch) 
 )
 def test_a_damaged_store_costs_a_walk_and_nothing_else(base, walks, monkeypatch, damage) -> None:
     story(base)
-    history.history_of(REGISTRY)
+    read(REGISTRY)
     store = Store(base, "registry")
     assert store.path is not None and store.path.exists()
     store.path.write_text(damage(store.path.read_text(encoding="utf-8")), encoding="utf-8")
-    again = history.history_of(REGISTRY)
+    again = read(REGISTRY)
     assert walks == [None, None]
     assert as_json(again) == as_json(full_walk(monkeypatch))
 
@@ -131,9 +137,9 @@ def test_a_value_json_would_change_is_not_stored(base, walks, monkeypatch) -> No
     # history shows it as read, so the store keeps nothing rather than something else.
     edit(base / NEW / "system.yaml", "list_number: 2", "list_number: 123456789012345678901234")
     commit(base, "a broken record, later fixed", when="2026-10-01T10:00:00+05:00")
-    first = history.history_of(REGISTRY)
+    first = read(REGISTRY)
     assert not Store(base, "registry").path.exists()
-    assert as_json(history.history_of(REGISTRY)) == as_json(first)
+    assert as_json(read(REGISTRY)) == as_json(first)
     assert walks == [None, None]
 
 
@@ -141,14 +147,14 @@ def test_a_damaged_store_behind_head_is_not_continued(base, walks, monkeypatch) 
     """The store's commit is on HEAD's line, so the build asks git for the commits since; the
     store then proves damaged, and the build walks everything instead."""
     story(base)
-    history.history_of(REGISTRY)
+    read(REGISTRY)
     stored = git(base, "rev-parse", "HEAD").strip()
     store = Store(base, "registry")
     text = store.path.read_text(encoding="utf-8")
     store.path.write_text(text.replace('"revisions":{"health":[[1,', '"revisions":{"health":[['))
     edit(base / NEW / "system.yaml", "list_number: 2", "list_number: 3")
     commit(base, "health: demo-new renumbered", when="2026-10-01T10:00:00+05:00")
-    again = history.history_of(REGISTRY)
+    again = read(REGISTRY)
     assert walks == [None, stored, None]
     assert again.walked == 7  # every commit that touched the registry
     assert as_json(again) == as_json(full_walk(monkeypatch))
@@ -159,7 +165,9 @@ def test_with_no_store_a_forked_copy_walks_the_history(base, walks, monkeypatch)
     commit into the store while it validates, and reads the history from there."""
     story(base)
     validate_registry(REGISTRY)  # the record cache now knows the work tree's records
-    begun = history.begin_history(REGISTRY, None, partial(vouched_records, REGISTRY))
+    begun = history_read.begin_history(
+        REGISTRY, None, partial(vouched_records, REGISTRY), store=Store, fork=Forked
+    )
     assert begun.maker is not None and begun.walk is None
     made = begun.finish(work_tree())
     assert walks == []  # this process walked nothing: the copy's walk is the copy's
@@ -175,7 +183,7 @@ def test_with_no_store_a_forked_copy_walks_the_history(base, walks, monkeypatch)
 )
 def test_a_forked_walk_that_leaves_no_store_is_done_here(base, walks, monkeypatch, vouched):
     story(base)
-    begun = history.begin_history(REGISTRY, None, vouched)
+    begun = history_read.begin_history(REGISTRY, None, vouched, store=Store, fork=Forked)
     assert begun.maker is not None
     made = begun.finish(work_tree())
     assert walks == [None]  # the build walked every commit itself

@@ -10,22 +10,12 @@ Pure: the commits and a blob reader come from gitrepo.py.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import partial
-from pathlib import Path
-from typing import TYPE_CHECKING
 
-from ..speed.forked import Forked
-from . import gitrepo
 from .findings import json_path_text
 from .gitrepo import Commit
 from .load import parse_yaml
-
-if TYPE_CHECKING:
-    import git
-
-    from ..speed import historystore
 
 RECORD = "system.yaml"
 SECTOR_RECORD = "sector.yaml"
@@ -318,148 +308,6 @@ def _ordered(a: dict, b: dict) -> list[str]:
     seen = dict.fromkeys(a)
     seen.update(dict.fromkeys(b))
     return list(seen)
-
-
-class ShallowClone(Exception):
-    """History cannot be told from a shallow clone: the build stops and says so."""
-
-
-def history_of(
-    registry_dir: Path, known: dict[str, dict] | None = None, previous: History | None = None
-) -> History | None:
-    """The registry's history, or None when the registry is not in a git repository.
-    `known` gives records the validator already read (git blob id -> data): history uses
-    them for the versions that are the work tree's, so a record is parsed once per build.
-    `previous` is an earlier build's history (`mkdocs serve`): kept if HEAD has not moved
-    since, as history is made of commits only; whether the work tree is a draft is asked
-    afresh. Otherwise the last build's history is read from the store (historystore.py)
-    and git walked for the commits since, if any."""
-    begun = begin_history(registry_dir, previous)
-    return begun.finish(known) if begun is not None else None
-
-
-@dataclass
-class Begun:
-    """A history whose questions to git are asked (`begin_history`) and whose answers are
-    awaited (`finish`): the build validates the registry meanwhile, and git works on the
-    other core. Before that, the `git status` alone took most of a stored history's read.
-
-    With no stored history to continue, a build has every commit walked by a forked copy of
-    itself while it validates (`maker`, see `begin_history`): the copy leaves the history in
-    the store, and `finish` reads it from there as any later build would."""
-
-    repo: git.Repo
-    prefix: str
-    head: git.Commit | None  # HEAD when asked, what is walked and built; None: no commit yet
-    draft: gitrepo.Asked[bool] | None = None
-    previous: History | None = None  # `mkdocs serve`'s last history, HEAD unchanged
-    store: historystore.Store | None = None
-    stored: dict | None = None  # the store's contents, to be decoded with the records known
-    walk: gitrepo.Asked[list[Commit]] | None = None  # the commits after the stored ones
-    maker: Forked | None = None  # a forked process walking every commit into the store
-
-    def finish(self, known: dict[str, dict] | None = None) -> History:
-        from ..speed import historystore  # which reads and writes this module's classes
-
-        head = self.head
-        if head is None:
-            return History(draft=True)  # no commit yet: everything is a draft
-        draft = self.draft.answer() if self.draft else False
-        if self.previous is not None:
-            return replace(self.previous, draft=draft, walked=0)
-        known = known or {}
-        read = partial(gitrepo.read_blob, self.repo)
-        walked = 0
-        if self.maker is not None:
-            self.maker.join()  # how it failed does not matter: the walk is then done here
-            self.maker = None
-            stored = self.store.read() if self.store else None
-            if stored is not None and stored["commit"] == head.hexsha:
-                self.stored, walked = stored, stored.get("walked", 0)
-            else:
-                self.walk = gitrepo.start_walk(self.repo, self.prefix, head.hexsha)
-        start = historystore.restore(self.stored, known, read) if self.stored else None
-        if self.stored and start is None:  # damaged: the walk asked for continues nothing
-            self.walk = gitrepo.start_walk(self.repo, self.prefix, head.hexsha)
-        if self.walk is None and start is not None:
-            history = start
-            history.walked = walked
-        else:
-            commits = self.walk.answer() if self.walk else []
-            history = build_history(commits, read, self.prefix + "/", known, start)
-            history.commit = head.hexsha
-            history.walked = len(commits)
-            if self.store is not None:
-                self.store.save(history, known)
-        history.time = head.committed_date
-        history.draft = draft
-        return history
-
-
-def begin_history(
-    registry_dir: Path,
-    previous: History | None = None,
-    vouched: Callable[[], dict[str, dict] | None] | None = None,
-) -> Begun | None:
-    """Open the registry's repository and ask git what its history needs (see `Begun`);
-    None when the registry is not in a git repository. A shallow clone stops here.
-
-    `vouched` (a build that may fork) gives the work tree's records the record cache knows,
-    by git blob id, without validating them: with it, a history that must be walked in full
-    is walked by a forked copy of this process (`maker`), which needs them so as not to
-    parse thousands of records while the build validates the same ones."""
-    from ..speed import historystore
-
-    try:
-        repo = gitrepo.open_repo(registry_dir)
-    except gitrepo.GitError:
-        return None
-    if gitrepo.is_shallow(repo):
-        raise ShallowClone(
-            f"{repo.working_dir} is a shallow clone: the lists' revisions need the whole "
-            "history (git fetch --unshallow, or fetch-depth: 0 in CI)"
-        )
-    prefix = Path(registry_dir).resolve().relative_to(Path(repo.working_dir).resolve()).as_posix()
-    if not repo.head.is_valid():
-        return Begun(repo, prefix, None)
-    commit = repo.head.commit
-    begun = Begun(repo, prefix, commit)
-    head = commit.hexsha
-    if previous is not None and previous.commit == head:
-        begun.previous = previous
-    else:
-        begun.store = store = historystore.Store(repo.working_dir, prefix)
-        begun.stored = stored = store.read()
-        moved = stored is not None and stored["commit"] != head
-        if moved and not gitrepo.on_first_parent_line(repo, stored["commit"]):
-            begun.stored = stored = None  # another branch's, or a rewritten history's
-        if stored is None and vouched is not None and store.path is not None:
-            # Forked before any thread of this process starts (the git questions' readers).
-            begun.maker = Forked(partial(_walk_into_store, repo.working_dir, prefix, head, vouched))
-        elif stored is None or stored["commit"] != head:
-            after = stored["commit"] if stored else None
-            begun.walk = gitrepo.start_walk(repo, prefix, head, after=after)
-    begun.draft = gitrepo.start_status(repo, prefix)
-    return begun
-
-
-def _walk_into_store(
-    working_dir: str, prefix: str, head: str, vouched: Callable[[], dict[str, dict] | None]
-) -> None:
-    """Every commit up to `head` walked and the history left in the store (the work of
-    `Begun.maker`, in a forked process: it opens the repository anew, so that no git process
-    of the build's is shared). Without `vouched` records it leaves the walk to the build."""
-    from ..speed import historystore
-
-    repo = gitrepo.open_repo(Path(working_dir))
-    walk = gitrepo.start_walk(repo, prefix, head)
-    known = vouched()  # meanwhile git writes the log
-    if known is None:
-        return
-    commits = walk.answer()
-    history = build_history(commits, partial(gitrepo.read_blob, repo), prefix + "/", known)
-    history.commit, history.walked = head, len(commits)
-    historystore.Store(working_dir, prefix).save(history, known)
 
 
 Records = dict[tuple[str, str], dict]  # (sector, system) -> record data

@@ -18,6 +18,7 @@ A version found in neither (a record edited since the store was written) is read
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +29,7 @@ from ..core.history import Event, History, Revision, parse_record
 from .verdicts import cache_folder, records_fingerprint, write_cache_file
 
 FORMAT = 2
+log = logging.getLogger("trustlist")
 
 
 class Store:
@@ -53,8 +55,20 @@ class Store:
             if not isinstance(stored["commit"], str):
                 return None
             return stored
-        except (OSError, ValueError, KeyError, TypeError):
-            return None  # no store yet, or one this version cannot read: walk everything
+        except FileNotFoundError:
+            return None  # no store yet: walk everything
+        except (OSError, ValueError, KeyError, TypeError) as err:
+            # One this version cannot read: walk everything, and say why it was dropped.
+            log.info(
+                "trustlist: history store %s not used (%s: %s)", self.path, type(err).__name__, err
+            )
+            return None
+
+    def restore(
+        self, stored: dict, known: dict[str, dict], read_blob: Callable[[str], bytes]
+    ) -> History | None:
+        """The history `read` gave, or None if it is damaged (then everything is walked)."""
+        return restore(stored, known, read_blob)
 
     def save(self, history: History, known: dict[str, dict]) -> None:
         """Keep `history` for the next build. One that JSON cannot hold exactly (some value
@@ -66,10 +80,13 @@ class Store:
         stored["walked"] = history.walked  # for the log of a build that forked the walk
         try:
             text = orjson.dumps(stored)
-        except orjson.JSONEncodeError:
+        except orjson.JSONEncodeError as err:
+            log.info("trustlist: history not stored (%s)", err)
             return
         if orjson.loads(text) == stored:
             write_cache_file(self.path, text)
+        else:
+            log.info("trustlist: history not stored (a value JSON cannot hold exactly)")
 
 
 def encode(history: History, prefix: str, known: dict[str, dict]) -> dict[str, object]:
@@ -100,7 +117,8 @@ def restore(
     """The history `Store.read` gave, or None if it is damaged (then everything is walked)."""
     try:
         return decode(stored, known, read_blob)
-    except (ValueError, KeyError, TypeError, IndexError, AttributeError):
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError) as err:
+        log.info("trustlist: stored history damaged, every commit walked (%r)", err)
         return None
 
 

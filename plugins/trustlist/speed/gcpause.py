@@ -10,6 +10,7 @@ collecting; the collector resumes as it was when the block ends.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -23,3 +24,45 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+# The build's GC policy, one function per moment of a build (build.py and plugin.py call them).
+
+
+def hold() -> None:
+    """What is read so far (registry, history, models) lives until the build ends: the cyclic
+    GC need not scan it again each time the pages, models and exports made from it fill a
+    generation. Frozen without a collection first: reading builds no cycles, so one found
+    nothing to free and took 0.23 s at 2,000 systems, 0.83 s at 10,000 (tests/test_build.py
+    checks there is nothing to find). Undone by `release`."""
+    gc.freeze()
+
+
+def collect_and_hold(full_build: bool) -> None:
+    """Before the pages are written: what MkDocs made since `hold` (milliseconds to collect
+    in a full build) joins the frozen data, which lives until the build ends."""
+    if full_build:
+        gc.collect()
+    gc.freeze()
+
+
+def release() -> None:
+    """The build is over (or failed): its data must be free to go. Unfrozen only now: a full
+    collection over everything frozen took seconds at 10,000 systems when it fell in the
+    manifest's hashing."""
+    gc.unfreeze()
+
+
+def collect_soon() -> None:
+    """`mkdocs serve`: a full collection takes a quarter of a second at 1,000 systems, done
+    while the browser loads the page rather than on the way to it (the next build freezes)."""
+    collector = threading.Timer(1.0, gc.collect)
+    collector.daemon = True
+    collector.start()
+
+
+def at_exit() -> None:
+    """The process is about to exit: Python's finalization would collect everything the build
+    made, more than once (1.2 s of a 6 s build at 2,000 systems). Frozen, the objects are
+    still freed by their reference counts, and the operating system takes the rest."""
+    gc.freeze()

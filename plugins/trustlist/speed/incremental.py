@@ -62,6 +62,41 @@ def changed_systems(before: Snapshot | None, after: Snapshot) -> frozenset[str] 
     return frozenset(s for s, key in after.systems.items() if before.systems.get(s) != key)
 
 
+@dataclass(frozen=True)
+class Changes:
+    """What a dirty build builds again: the systems an edit changed (None: everything) and
+    their sectors."""
+
+    snapshot: Snapshot  # this build's inputs, the next build's `built` once this one succeeds
+    systems: frozenset[str] | None
+    sectors: frozenset[str]
+
+    def modified(self, kind: str, sector: str | None, system: str | None) -> bool:
+        """Whether this build changes a page: after an edit, the edited systems' pages, their
+        sectors' lists, and the home pages, which show the latest changes."""
+        if self.systems is None or kind == "home":
+            return True
+        if kind == "system":
+            return system in self.systems
+        return kind == "sector" and sector in self.sectors
+
+
+def track_changes(
+    registry: Registry,
+    history: History | None,
+    built: Snapshot | None,
+    watched: Iterable[Path],
+    settings: str,
+) -> Changes:
+    """Which systems changed since the last good build (`built`)."""
+    now = snapshot(registry, history, watched, settings)
+    systems = changed_systems(built, now)
+    sectors = frozenset(
+        entry.sector for entry in registry.systems if systems is not None and entry.id in systems
+    )
+    return Changes(now, systems, sectors)
+
+
 class Reuse:
     """What is made from one system alone (its search entry, export entry, CSV row), kept from
     one build of `mkdocs serve --dirty` to the next while neither the shared key nor the

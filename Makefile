@@ -2,6 +2,8 @@
 # Both create .venv and install the exact versions in requirements.lock first.
 
 PYTHON ?= python3
+# The engine: mkdocs, or properdocs (the maintained drop-in; the same site, byte for byte).
+ENGINE ?= mkdocs
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -29,10 +31,10 @@ validate: $(STAMP)
 	$(BIN)/trustlist validate registry
 
 site: validate
-	$(BIN)/mkdocs build --strict --clean
+	$(BIN)/$(ENGINE) build --strict --clean
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dirty --watch plugins
+	$(BIN)/$(ENGINE) serve --dirty --watch plugins
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

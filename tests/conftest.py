@@ -52,12 +52,12 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(PROJECT / "mkdocs.yml", tmp_path_factory.mktemp("sample") / "site")
 
 
-def build_site(config: Path, site: Path) -> Path:
-    """`mkdocs build --strict` of `config` into `site`, which must succeed; its log is kept
-    beside the site, in build.log."""
-    mkdocs = Path(sys.executable).with_name("mkdocs")
+def build_site(config: Path, site: Path, engine: str = "mkdocs") -> Path:
+    """`mkdocs build --strict` of `config` into `site` (or `properdocs build`, the maintained
+    drop-in), which must succeed; its log is kept beside the site, in build.log."""
+    command = Path(sys.executable).with_name(engine)
     result = subprocess.run(
-        [str(mkdocs), "build", "--strict", "-f", str(config), "-d", str(site)],
+        [str(command), "build", "--strict", "-f", str(config), "-d", str(site)],
         capture_output=True,
         text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},

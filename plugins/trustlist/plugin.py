@@ -33,7 +33,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
-from . import build
+from . import __version__, build
 from .config import TrustlistConfig
 from .core.findings import UsageError
 from .core.i18n import t
@@ -54,6 +54,9 @@ from .structure import (
 )
 
 PACKAGE = resources.files("trustlist")
+# What Material's <meta name="generator"> names for the engine: the API both MkDocs 1.6 and
+# ProperDocs implement, and this plugin, so that either engine builds the same bytes.
+ENGINE = f"1.6, trustlist-{__version__}"
 STOPS = (build.BuildError, Collision, UsageError, WriterFailed)  # said in one message
 
 
@@ -211,6 +214,7 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         return "" if page.file.src_uri in self.build.specs else html
 
     def on_page_context(self, context, /, *, page: Page, config: MkDocsConfig, nav: Navigation):
+        context["mkdocs_version"] = ENGINE
         lang = page.meta.get("trustlist_lang")
         if lang in self.navs:
             context["nav"] = self.navs[lang]
@@ -223,6 +227,7 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         # The 404 page has no language of its own: it shows the first language's navigation
         # rather than MkDocs' global one, which would list every system page.
         context["nav"] = self.navs[self.config.languages[0]]
+        context["mkdocs_version"] = ENGINE
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:

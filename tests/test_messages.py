@@ -88,7 +88,7 @@ def test_every_description_a_schema_message_quotes_has_an_entry() -> None:
 
 
 def test_pdf_messages_begin_with_the_file_name() -> None:
-    # findings.PdfProblem.message is the English after the name; documents.py gives the name.
+    # pdfcheck.check_pdf names the file by its path, documents.py by the record's entry.
     said = [key for key in MESSAGES if key.startswith("pdf.") and key.count(".") == 1]
     assert said
     for key in said:
@@ -247,13 +247,26 @@ def test_a_pdf_too_complex_to_check_is_said(
 
 
 def test_a_stored_verdict_is_said_in_every_language(base: Path, own_verdicts: None) -> None:
-    # The cache keeps a problem's key and values, and gives back the same problem.
+    # The cache keeps a finding's code, key and values (not the file's name), and gives back
+    # the same finding, said in each language and of whichever file has these bytes.
     problems = pdfcheck.check_pdf(raw_pdf(object_stream({9: JS})))
-    assert PDF_VERDICTS.decode(json.loads(json.dumps(PDF_VERDICTS.encode(problems)))) == problems
-    assert [p.text("ru", "a.pdf") for p in problems] == [
-        "'a.pdf' содержит JavaScript (/JS в объекте, упакованном в объект 4); "
+    stored = json.loads(json.dumps(PDF_VERDICTS.encode(problems)))
+    assert stored == [
+        [
+            "PDF004",
+            "pdf.javascript",
+            [["found", "/JS"], ["place", "@pdf.place.packed_object"], ["num", "4"]],
+        ]
+    ]
+    read = PDF_VERDICTS.decode(stored)
+    assert read == problems
+    assert [(f.key, f.values) for f in read] == [(f.key, f.values) for f in problems]
+    assert [f.text("ru") for f in read] == [
+        "'' содержит JavaScript (/JS в объекте, упакованном в объект 4); "
         "опубликуйте PDF без скриптов"
     ]
+    [named] = pdfcheck.check_pdf(raw_pdf(object_stream({9: JS})), "registry/x/y/a.pdf")
+    assert named.text("kk").startswith("'a.pdf' ")
 
 
 def _variants(kind: str, rel: str, changes: dict[str, Callable[[dict], None]]) -> list:

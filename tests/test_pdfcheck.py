@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import random
 import re
@@ -22,7 +23,8 @@ from pdf_fixtures import (
 from pypdf import PdfReader
 from pypdf.actions import JavaScript, PageTrigger
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
-from trustlist.core import pdfcheck
+from trustlist.core import pdfcheck, report
+from trustlist.core.findings import Finding, Severity
 from trustlist.core.pdfcheck import check_pdf
 
 JS_ACTION = b"<< /Type /Action /S /JavaScript /JS (app.alert(1)) >>"
@@ -184,9 +186,9 @@ def test_xref_pointing_at_wrong_objects_is_repaired_in_one_pass() -> None:
 def test_encrypted_pdf_is_pdf003(user: str, owner: str | None) -> None:
     # The second case opens without a password (restrictions only): still encrypted.
     data = rewrite(clean_pdf(), lambda writer: writer.encrypt(user, owner, algorithm="RC4-128"))
-    problems = check_pdf(data)
+    problems = check_pdf(data, "registry/health/x/a.pdf")
     assert [p.code for p in problems] == ["PDF003"]
-    assert problems[0].message == "is encrypted; publish an unencrypted PDF"
+    assert problems[0].message == "'a.pdf' is encrypted; publish an unencrypted PDF"
 
 
 def test_aes256_encrypted_pdf_is_pdf003_without_crypto_package() -> None:
@@ -371,6 +373,37 @@ def test_messages_are_one_plain_line() -> None:
         for problem in check_pdf(data):
             assert "\n" not in problem.message
             assert problem.code in pdfcheck.RULES
+
+
+def test_a_problem_is_a_finding_at_the_file_in_every_format() -> None:
+    # The checker's problems are the project's findings: a rule code, at the file (line 0),
+    # said from messages/ in kk, ru and en, printed by the one reporter table.
+    path = "registry/health/demo/audit.pdf"
+    [finding] = check_pdf(PNG, path)
+    assert isinstance(finding, Finding)
+    assert (finding.path, finding.line, finding.code, finding.severity) == (
+        path,
+        0,
+        "PDF001",
+        Severity.ERROR,
+    )
+    assert finding.text("ru").startswith("'audit.pdf' не является PDF")
+    assert finding.text("kk").startswith("'audit.pdf' PDF емес")
+    shown = {
+        name: report.render(report.Report([finding], "subject"), name) for name in report.REPORTERS
+    }
+    assert shown["text"].startswith(f"{path}: error[PDF001] 'audit.pdf' is not a PDF (it looks ")
+    assert json.loads(shown["json"])["findings"] == [finding.as_dict()]
+    assert json.loads(shown["json"])["findings"][0]["code"] == "PDF001"
+    assert shown["github"].startswith(f"::error file={path},title=PDF001::'audit.pdf' is not")
+    assert f"| `{path}` | PDF001 |" in shown["markdown"]
+
+
+def test_without_a_path_a_problem_names_no_file() -> None:
+    # What the verdict cache keeps: the bytes' findings, which documents.py names.
+    [finding] = check_pdf(PNG)
+    assert (finding.path, finding.code) == ("", "PDF001")
+    assert dict(finding.values)["name"] == ""
 
 
 def test_pypdf_warnings_are_silenced(caplog: pytest.LogCaptureFixture) -> None:

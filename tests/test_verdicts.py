@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from conftest import SECTOR, edit
 from pdf_fixtures import clean_pdf, rewrite
 from pypdf.actions import JavaScript, PageTrigger
 from trustlist.core.documents import read_document
+from trustlist.core.validate import validate_registry
 from trustlist.speed import verdicts
 from trustlist.speed.verdicts import (
     FILE_NAME,
@@ -72,12 +74,68 @@ def test_a_stored_verdict_is_used_and_a_foreign_checkers_is_not(base: Path, tmp_
 
 
 @pytest.mark.parametrize(
-    "content", ["not json", '{"checker": 1}', "[]", '{"checker": "x", "verdicts": 3}']
+    ("content", "said"),
+    [
+        ("not json", "JSONDecodeError"),
+        ('{"checker": 1}', "its checker is not a fingerprint"),
+        ("[]", "TypeError"),
+        ('{"checker": "x", "verdicts": 3}', ""),  # another version's: said at INFO only
+    ],
 )
-def test_a_damaged_cache_is_rebuilt(base: Path, tmp_path: Path, content: str) -> None:
+def test_a_damaged_cache_is_rebuilt(base: Path, tmp_path: Path, content: str, said: str) -> None:
     (tmp_path / FILE_NAME).write_text(content, "utf-8")
-    assert validate(base, str(tmp_path)).returncode == 0
+    result = validate(base, str(tmp_path))
+    assert result.returncode == 0
+    assert result.stdout.endswith(": valid\n")
+    if said:  # a warning on stderr, naming the file and why
+        assert f"cache {tmp_path / FILE_NAME} dropped, unreadable (" in result.stderr
+        assert said in result.stderr
+    else:
+        assert result.stderr == ""
     assert json.loads((tmp_path / FILE_NAME).read_text("utf-8"))["checker"] == fingerprint()
+
+
+def test_a_damaged_cache_is_logged_and_validation_still_succeeds(
+    base: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    pdfs, records = tmp_path / FILE_NAME, tmp_path / RECORDS_FILE_NAME
+    pdfs.write_bytes(b"\x00 not json")
+    # The right judge, but verdicts of a shape no version writes: none of it is used.
+    records.write_text(json.dumps({"checker": records_fingerprint(), "verdicts": []}), "utf-8")
+    monkeypatch.setenv("TRUSTLIST_CACHE", str(tmp_path))
+    caplog.set_level(logging.INFO, logger="trustlist")
+    registry = validate_registry(base / "registry")
+    assert registry.findings == []
+    dropped = {r.getMessage(): r.levelno for r in caplog.records if r.name == "trustlist"}
+    assert set(dropped.values()) == {logging.WARNING}
+    assert any(f"cache {pdfs} dropped" in m and "JSONDecodeError" in m for m in dropped)
+    assert any(f"cache {records} dropped" in m and "AttributeError" in m for m in dropped)
+    # Both are written anew, whole.
+    assert json.loads(pdfs.read_text("utf-8"))["checker"] == fingerprint()
+    assert json.loads(records.read_text("utf-8"))["checker"] == records_fingerprint()
+
+
+def test_another_versions_cache_is_said_at_info(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / FILE_NAME).write_text('{"checker": "old", "verdicts": {}}', "utf-8")
+    monkeypatch.setenv("TRUSTLIST_CACHE", str(tmp_path))
+    caplog.set_level(logging.INFO, logger="trustlist")
+    PdfVerdicts().begin()
+    [record] = [r for r in caplog.records if r.name == "trustlist"]
+    assert record.levelno == logging.INFO
+    assert record.getMessage() == (
+        f"cache {tmp_path / FILE_NAME} is another version's: judging every file afresh"
+    )
+
+
+def test_a_missing_cache_is_no_news(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("TRUSTLIST_CACHE", str(tmp_path / "nothing yet"))
+    caplog.set_level(logging.DEBUG, logger="trustlist")
+    PdfVerdicts().begin()
+    assert [r for r in caplog.records if r.name == "trustlist"] == []
 
 
 def test_off_keeps_nothing_on_disk(base: Path, tmp_path: Path) -> None:
@@ -88,7 +146,11 @@ def test_off_keeps_nothing_on_disk(base: Path, tmp_path: Path) -> None:
 def test_an_unwritable_cache_only_costs_time(base: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("a file where the cache folder should be", "utf-8")
-    assert validate(base, str(blocker / "cache")).returncode == 0
+    result = validate(base, str(blocker / "cache"))
+    assert result.returncode == 0
+    # Said, naming the file: nothing on disk will spare the next run its work.
+    for name in (FILE_NAME, RECORDS_FILE_NAME):
+        assert f"cache {blocker / 'cache' / name} not written (" in result.stderr
 
 
 def test_a_changed_document_is_checked_afresh(

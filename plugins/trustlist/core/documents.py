@@ -151,8 +151,8 @@ def _check_document(
             sha256=digest,
         )
     for problem in PDF_VERDICTS.problems(digest, data):
-        # The file's name first: the PDF messages' entries begin with '{name}'.
-        values = {"name": name, **dict(problem.values)}
+        # A finding of the bytes, said again at the line that lists the file, naming it.
+        values = {**dict(problem.values), "name": name}
         yield said(loaded, problem.code, (*where, "file"), problem.key, **values)
     facts[name] = FileFacts(digest, len(data))
 

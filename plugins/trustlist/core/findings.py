@@ -6,36 +6,32 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 
-@dataclass(frozen=True)
-class PdfProblem:
-    """What the PDF checker says of a document, before it is located in a record.
+class UsageError(Exception):
+    """Not a finding in the registry but a command that cannot run: said in one line, exit 2.
 
-    Its message is the entry `key` of messages/files.py, which begins with the file's name
-    ('{name}'), filled with `values` and the name (documents.py gives it as the first value).
+    Raised with an English sentence, or made by `said` from an entry of messages/ (filled as
+    a Finding's), so a command with `--lang` says it in kk, ru or en (`text`).
     """
 
-    code: str  # a key of RULES
-    key: str
+    key = ""
     values: tuple[tuple[str, str], ...] = ()
 
     @classmethod
-    def said(cls, code: str, key: str, **values: object) -> PdfProblem:
-        return cls(code, key, tuple((name, str(value)) for name, value in values.items()))
-
-    def text(self, lang: str, name: str) -> str:
-        """The message in `lang` (kk, ru or en) for the document `name`."""
+    def said(cls, key: str, **values: object) -> UsageError:
         from .messages import say
 
-        return say(self.key, lang, name=name, **dict(self.values))
+        kept = tuple((name, str(value)) for name, value in values.items())
+        error = cls(say(key, "en", **dict(kept)))
+        error.key, error.values = key, kept
+        return error
 
-    @property
-    def message(self) -> str:
-        """The English sentence that follows the file's name: "is encrypted; publish …"."""
-        return self.text("en", "").removeprefix("'' ")
+    def text(self, lang: str = "en") -> str:
+        """The error in `lang` (kk, ru or en); a sentence given in English stays English."""
+        if not self.key:
+            return str(self)
+        from .messages import say
 
-
-class UsageError(Exception):
-    """Not a finding in the registry but a command that cannot run: said in one line, exit 2."""
+        return say(self.key, lang, **dict(self.values))
 
 
 class Severity(StrEnum):
@@ -95,7 +91,7 @@ class Finding:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self, lang: str = "en") -> dict[str, object]:
         return {
             "path": self.path,
             "line": self.line,
@@ -103,7 +99,7 @@ class Finding:
             "code": self.code,
             "severity": str(self.severity),
             "json_path": self.json_path,
-            "message": self.message,
+            "message": self.text(lang),
         }
 
 

@@ -22,7 +22,7 @@ from pypdf.generic import (
     read_object,
 )
 
-from .findings import PdfProblem
+from .findings import Finding
 from .messages.codes import MESSAGES as CODES
 
 # The codes this module gives (their rules are in messages/codes.py, as every code's).
@@ -98,26 +98,45 @@ class _TooComplex(Exception):
     """More objects, or more object-stream bytes, than the limits above allow."""
 
 
-def check_pdf(data: bytes) -> list[PdfProblem]:
-    """Return every problem found (empty list = a real, passive PDF)."""
+def check_pdf(data: bytes, path: str = "") -> list[Finding]:
+    """Every problem of the document `data` (none: a real, passive PDF), each a finding at
+    `path`, the whole file (line 0), whose message names the file by the last part of `path`.
+
+    The verdict cache keeps the findings of bytes without a path ('' and named ''), and
+    documents.py says them again at the record's line that lists the file.
+    """
     if not data.startswith(b"%PDF-"):
         # Anything else is a disguised file; parsing it further would only add noise.
-        return [_not_pdf(data)]
-    with _quiet_pypdf():
-        return _check_parsed(data)
+        problems = [_not_pdf(data)]
+    else:
+        with _quiet_pypdf():
+            problems = _check_parsed(data)
+    if not path:
+        return problems
+    name = path.rsplit("/", 1)[-1]
+    return [
+        Finding.said(path, 0, 0, p.code, p.key, **{**dict(p.values), "name": name})
+        for p in problems
+    ]
 
 
-def _not_pdf(data: bytes) -> PdfProblem:
+def _problem(code: str, key: str, **values: object) -> Finding:
+    """A problem of the bytes, before check_pdf names the file: its message's entry begins
+    with '{name}' (messages/files.py), filled with '' until then."""
+    return Finding.said("", 0, 0, code, key, name="", **values)
+
+
+def _not_pdf(data: bytes) -> Finding:
     for magic, kind in _MAGIC:
         if data.startswith(magic):
-            return PdfProblem.said("PDF001", "pdf.not_pdf", sniff=f"@pdf.looks.{kind}")
+            return _problem("PDF001", "pdf.not_pdf", sniff=f"@pdf.looks.{kind}")
     if not data:
-        return PdfProblem.said("PDF001", "pdf.not_pdf", sniff="@pdf.looks.empty")
+        return _problem("PDF001", "pdf.not_pdf", sniff="@pdf.looks.empty")
     if data.lstrip()[:1] == b"<":
-        return PdfProblem.said("PDF001", "pdf.not_pdf", sniff="@pdf.looks.markup")
+        return _problem("PDF001", "pdf.not_pdf", sniff="@pdf.looks.markup")
     if b"%PDF-" in data[:1024]:
-        return PdfProblem.said("PDF001", "pdf.not_pdf", sniff="@pdf.looks.late_header")
-    return PdfProblem.said("PDF001", "pdf.not_pdf_starts", start=repr(data[:8]))
+        return _problem("PDF001", "pdf.not_pdf", sniff="@pdf.looks.late_header")
+    return _problem("PDF001", "pdf.not_pdf_starts", start=repr(data[:8]))
 
 
 @contextmanager
@@ -133,8 +152,8 @@ def _quiet_pypdf() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def _check_parsed(data: bytes) -> list[PdfProblem]:
-    encrypted = PdfProblem.said("PDF003", "pdf.encrypted")
+def _check_parsed(data: bytes) -> list[Finding]:
+    encrypted = _problem("PDF003", "pdf.encrypted")
     try:
         reader = _Reader(BytesIO(data), strict=False)
     except DependencyError:
@@ -152,35 +171,35 @@ def _check_parsed(data: bytes) -> list[PdfProblem]:
     scanner = _Scanner(reader)
     problems = [_attempt(lambda: _pages(reader)), _attempt(lambda: scanner.scan(data))]
     # One problem per code: after a first parse error pypdf's state can raise odd others.
-    first: dict[str, PdfProblem] = {}
+    first: dict[str, Finding] = {}
     for problem in [*problems, *scanner.problems()]:
         if problem is not None:
             first.setdefault(problem.code, problem)
     return sorted(first.values(), key=lambda p: p.code)
 
 
-def _pages(reader: PdfReader) -> PdfProblem | None:
+def _pages(reader: PdfReader) -> Finding | None:
     if len(reader.pages) == 0:
-        return PdfProblem.said("PDF002", "pdf.no_pages")
+        return _problem("PDF002", "pdf.no_pages")
     return None
 
 
-def _attempt(step: Callable[[], PdfProblem | None]) -> PdfProblem | None:
+def _attempt(step: Callable[[], Finding | None]) -> Finding | None:
     # Each step runs alone, so a parse failure in one still lets the other report.
     try:
         return step()
     except _TooComplex:
-        return PdfProblem.said(
+        return _problem(
             "PDF002", "pdf.too_complex", objects=f"{MAX_OBJECTS:,}", mib=MAX_INFLATED // 2**20
         )
     except Exception as error:  # RecursionError, ValueError, KeyError, PdfReadError, ...
         return _unreadable(error)
 
 
-def _unreadable(error: BaseException) -> PdfProblem:
+def _unreadable(error: BaseException) -> Finding:
     reason = (str(error).strip().splitlines() or [type(error).__name__])[0][:120]
     reason = re.sub(r"IndirectObject\((\d+), (\d+), \d+\)", r"\1 \2 R", reason)  # no memory ids
-    return PdfProblem.said("PDF002", "pdf.unreadable", reason=reason)
+    return _problem("PDF002", "pdf.unreadable", reason=reason)
 
 
 class _Reader(PdfReader):
@@ -239,7 +258,7 @@ class _Scanner:
         self.objects = 0
         self.inflated = 0
 
-    def problems(self) -> list[PdfProblem]:
+    def problems(self) -> list[Finding]:
         problems = []
         for code, (name, (place, num, byte)) in self.found.items():
             values: dict[str, object] = {"found": name, "place": f"@pdf.place.{place}"}
@@ -247,7 +266,7 @@ class _Scanner:
                 values["num"] = num
             if byte is not None:
                 values["byte"] = byte
-            problems.append(PdfProblem.said(code, _MESSAGES[code], **values))
+            problems.append(_problem(code, _MESSAGES[code], **values))
         return problems
 
     def scan(self, data: bytes) -> None:

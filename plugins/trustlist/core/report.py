@@ -1,6 +1,9 @@
 """report: findings as compiler-style text, JSON, GitHub annotations or Markdown (the notice of
 inconsistencies, a document of its own, is notice.py).
 
+`REPORTERS` is the one table of formats: every command that prints findings hands a `Report`
+to `render` with the format the user chose, and offers `--format` from its keys (`FORMATS`).
+
 A finding carries text a pull request chose: file and folder names, field names, values quoted
 in messages. Every reporter shows it so it cannot pass for the report's own words: a character
 that moves, hides or breaks text (controls with newline, CR and tab, C1 controls, zero-width,
@@ -14,9 +17,11 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from .findings import Finding
+from .messages import say
 
 # Unicode categories shown as escapes: controls, format characters (zero-width, bidirectional
 # marks, embeddings, overrides and isolates, BOM, soft hyphen...), surrogates, line and
@@ -61,26 +66,35 @@ def _summary(findings: Sequence[Finding]) -> tuple[int, int]:
     return errors, len(findings) - errors
 
 
-def as_text(findings: Sequence[Finding], subject: str, lang: str = "en") -> str:
+def _counts(findings: Sequence[Finding], subject: str, lang: str) -> str:
     errors, warnings = _summary(findings)
-    lines = [text_line(f, lang) for f in findings]
     if errors or warnings:
-        lines.append(f"{visible(subject)}: {errors} error(s), {warnings} warning(s)")
-    else:
-        lines.append(f"{visible(subject)}: valid")
-    return "\n".join(lines)
+        # The subject last: `say` fills in order, and a folder's name may hold "{errors}".
+        return say(
+            "report.counts", lang, errors=errors, warnings=warnings, subject=visible(subject)
+        )
+    return say("report.valid", lang, subject=visible(subject))
 
 
-def as_json(findings: Sequence[Finding], subject: str, stats: dict[str, int]) -> str:
+def as_text(findings: Sequence[Finding], subject: str, lang: str = "en") -> str:
+    return "\n".join([*(text_line(f, lang) for f in findings), _counts(findings, subject, lang)])
+
+
+def as_json(
+    findings: Sequence[Finding],
+    subject: str,
+    stats: dict[str, int] | None = None,
+    lang: str = "en",
+    fields: Mapping[str, object] | None = None,
+) -> str:
+    """The findings and their counts as JSON; `fields` are the command's own, after the counts
+    (validate's `checked` is `stats`)."""
     errors, warnings = _summary(findings)
-    payload = {
-        "subject": subject,
-        "valid": errors == 0,
-        "errors": errors,
-        "warnings": warnings,
-        "checked": stats,
-        "findings": [f.as_dict() for f in findings],
-    }
+    payload = {"subject": subject, "valid": errors == 0, "errors": errors, "warnings": warnings}
+    if stats is not None:
+        payload["checked"] = stats
+    payload.update(fields or {})
+    payload["findings"] = [f.as_dict(lang) for f in findings]
     return json_text(payload)
 
 
@@ -114,7 +128,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def as_github(findings: Sequence[Finding], subject: str) -> str:
+def as_github(findings: Sequence[Finding], subject: str, lang: str = "en") -> str:
     """GitHub Actions workflow commands: one annotation per finding, on the line it names."""
     lines = []
     for f in findings:
@@ -122,11 +136,14 @@ def as_github(findings: Sequence[Finding], subject: str) -> str:
         if f.line:
             props += [f"line={f.line}", f"col={f.column}"]
         props.append(f"title={_escape_property(visible(f.code))}")
-        field = f"{f.json_path}: " if f.json_path else ""
+        where = f"{f.json_path}: " if f.json_path else ""
         level = "error" if f.is_error else "warning"
-        lines.append(f"::{level} {','.join(props)}::{_escape_data(visible(field + f.message))}")
-    shown = visible(subject)
-    lines.append(as_text([], subject) if not findings else f"{shown}: {len(findings)} finding(s)")
+        message = _escape_data(visible(where + f.text(lang)))
+        lines.append(f"::{level} {','.join(props)}::{message}")
+    if findings:
+        lines.append(say("report.findings", lang, count=len(findings), subject=visible(subject)))
+    else:
+        lines.append(_counts(findings, subject, lang))
     return "\n".join(lines)
 
 
@@ -181,24 +198,82 @@ def md_text(text: str) -> str:
     return "".join(out)
 
 
-def as_markdown(findings: Sequence[Finding], subject: str) -> str:
+def as_markdown(findings: Sequence[Finding], subject: str, lang: str = "en") -> str:
     errors, warnings = _summary(findings)
     if not findings:
-        return f"### {md_text(subject)}\n\nNo problems found."
+        return f"### {md_text(subject)}\n\n{say('report.md_none', lang)}"
     rows = [
         f"### {md_text(subject)}",
         "",
-        f"{errors} error(s), {warnings} warning(s).",
+        say("report.md_counts", lang, errors=errors, warnings=warnings),
         "",
-        "| where | rule | field | problem |",
+        say("report.md_head", lang),
         "|---|---|---|---|",
     ]
     for f in findings:
         rows.append(
             f"| {md_code(_location(f))} | {md_text(f.code)} | {md_code(f.json_path)} "
-            f"| {md_text(f.message)} |"
+            f"| {md_text(f.text(lang))} |"
         )
     return "\n".join(rows)
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a command reports: its findings on `subject`, and what it says beside them."""
+
+    findings: Sequence[Finding]
+    subject: str  # what was checked, as the summary line names it
+    lang: str = "en"  # of the messages and the report's own words
+    name: str = ""  # the subject as JSON gives it, when it differs (validate: the folder)
+    stats: dict[str, int] | None = None  # JSON `checked`: how much was read
+    fields: Mapping[str, object] = field(default_factory=dict)  # JSON: the command's own
+    after: str = ""  # text printed after the text report (check: its note and its terms)
+    # A command whose Markdown is a document of its own (check: the notice of
+    # inconsistencies), made only when asked for.
+    document: Callable[[], str] | None = None
+
+
+def _text_report(r: Report) -> str:
+    return as_text(r.findings, r.subject, r.lang) + "\n" + r.after
+
+
+def _json_report(r: Report) -> str:
+    return as_json(r.findings, r.name or r.subject, r.stats, r.lang, r.fields) + "\n"
+
+
+def _github_report(r: Report) -> str:
+    return as_github(r.findings, r.subject, r.lang) + "\n"
+
+
+def _markdown_report(r: Report) -> str:
+    if r.document is not None:
+        return r.document()
+    return as_markdown(r.findings, r.subject, r.lang) + "\n"
+
+
+# format name -> what the command prints, whole (ending in a newline)
+REPORTERS: dict[str, Callable[[Report], str]] = {
+    "text": _text_report,
+    "json": _json_report,
+    "github": _github_report,
+    "markdown": _markdown_report,
+}
+FORMATS = tuple(REPORTERS)
+
+
+def render(r: Report, format: str = "text") -> str:
+    """`r` in `format`, one of FORMATS, as the command prints it."""
+    return REPORTERS[format](r)
+
+
+def formats(*names: str) -> tuple[str, ...]:
+    """The formats of a command that prints something other than findings (terms, revisions):
+    `names`, each a format of the table, so every `--format` means one thing."""
+    unknown = set(names) - set(REPORTERS)
+    if unknown:
+        raise ValueError(f"not formats of report.REPORTERS: {sorted(unknown)}")
+    return names
 
 
 RULES_PREAMBLE = """\

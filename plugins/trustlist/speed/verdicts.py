@@ -16,11 +16,15 @@ afresh; documents and the checks across records always run).
 Kept in memory for the process and in JSON files in $TRUSTLIST_CACHE, else
 $XDG_CACHE_HOME/trustlist, else ~/.cache/trustlist. TRUSTLIST_CACHE=off keeps them in memory
 only. A missing, unreadable or foreign file is an empty cache, never an error; CI starts empty.
+What a cache drops (a file it cannot read, write or use, judging it could not hand over) it
+says on the "trustlist" logger: at WARNING when something is wrong with the file or the
+machine, at INFO when the file is only another version's.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import multiprocessing
 import os
 import tempfile
@@ -32,7 +36,7 @@ from pathlib import Path
 
 import orjson
 
-from ..core.findings import PdfProblem
+from ..core.findings import Finding
 
 FILE_NAME = "pdf-verdicts.json"
 RECORDS_FILE_NAME = "records.json"
@@ -40,6 +44,7 @@ RECORDS_FILE_NAME = "records.json"
 PARALLEL_FROM = 200
 Reader = Callable[[str], bytes | None]
 PACKAGE = Path(__file__).parents[1]  # trustlist/
+log = logging.getLogger("trustlist")
 
 
 def _digest(parts: list[bytes]) -> str:
@@ -84,7 +89,8 @@ def write_cache_file(path: Path, data: bytes) -> bool:
         with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as handle:
             handle.write(data)
         Path(handle.name).replace(path)
-    except OSError:
+    except OSError as error:
+        log.warning("cache %s not written (%s): the next run works it out again", path, error)
         return False
     return True
 
@@ -123,13 +129,30 @@ class _Store:
             return
         self._loaded_from = path
         try:
-            stored = orjson.loads(path.read_bytes())
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return  # no cache yet: nothing is dropped
+        except OSError as error:
+            log.warning("cache %s not read (%s): judging every file afresh", path, error.strerror)
+            return
+        try:
+            stored = orjson.loads(raw)
+            if not isinstance(stored["checker"], str):
+                raise TypeError("its checker is not a fingerprint")
             if stored["checker"] != self.fingerprint():
+                log.info("cache %s is another version's: judging every file afresh", path)
                 return
-            for digest, value in stored["verdicts"].items():
-                self._known.setdefault(digest, self.decode(value))
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return  # no cache yet, or one this version cannot use: judge afresh
+            read = {digest: self.decode(value) for digest, value in stored["verdicts"].items()}
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            # Damaged, or a shape this version does not know: none of it is used (a part
+            # read before the damage may be wrong as well).
+            reason = f"{type(error).__name__}: {error}"[:200]
+            log.warning(
+                "cache %s dropped, unreadable (%s): judging every file afresh", path, reason
+            )
+            return
+        for digest, value in read.items():
+            self._known.setdefault(digest, value)
 
     def get(self, key: str) -> object | None:
         found = self._known.get(key)
@@ -165,20 +188,25 @@ class PdfVerdicts(_Store):
     def fingerprint(self) -> str:
         return fingerprint()
 
-    # A problem is kept as its code, its message's key and its values (in their order, which
-    # the message needs: see pdfcheck.Where), so it is said in any language, and in the words
-    # messages/files.py has when it is read back.
-    def decode(self, stored: object) -> list[PdfProblem]:
+    # A finding of the bytes (pdfcheck's, at no path) is kept as its code, its message's key
+    # and its values but the file's name (in their order, which the message needs: see
+    # pdfcheck.Where), so it is said in any language, of any file with these bytes, and in the
+    # words messages/files.py has when it is read back.
+    def decode(self, stored: object) -> list[Finding]:
         return [
-            PdfProblem(code, key, tuple((name, value) for name, value in values))
+            Finding.said("", 0, 0, code, key, name="", **dict(values))
             for code, key, values in stored  # type: ignore[union-attr]
         ]
 
     def encode(self, value: object) -> list[list[object]]:
-        return [[p.code, p.key, [list(pair) for pair in p.values]] for p in value]  # type: ignore[union-attr]
+        return [
+            [f.code, f.key, [list(pair) for pair in f.values if pair[0] != "name"]]
+            for f in value  # type: ignore[union-attr]
+        ]
 
-    def problems(self, sha256: str, data: bytes) -> list[PdfProblem]:
-        """The checker's problems for these bytes, whose SHA-256 the caller computed."""
+    def problems(self, sha256: str, data: bytes) -> list[Finding]:
+        """The checker's findings for these bytes, whose SHA-256 the caller computed: at no
+        path and naming no file (documents.py says them of the file that has them)."""
         if not self._begun:
             self.begin()
         known = self._known.get(sha256)
@@ -211,8 +239,14 @@ class PdfVerdicts(_Store):
                 for result in judged:
                     if result is not None and result[0] not in self._known:
                         self.put(*result)
-        except Exception:  # an optimisation only: the walk checks whatever is left
-            return
+        except Exception as error:  # an optimisation only: the walk checks whatever is left
+            log.warning(
+                "judging %d documents on %d cores failed (%s: %s): they are judged one by one",
+                len(paths),
+                min(cores, 8),
+                type(error).__name__,
+                error,
+            )
 
 
 class RecordVerdicts(_Store):
@@ -246,14 +280,14 @@ class RecordVerdicts(_Store):
             self.put(key, text)
 
 
-def check_pdf(data: bytes) -> list[PdfProblem]:
+def check_pdf(data: bytes) -> list[Finding]:
     # Imported on first use: with every verdict known, validation never loads pypdf.
     from ..core.pdfcheck import check_pdf as check
 
     return check(data)
 
 
-def _judge(read: Reader, path: str) -> tuple[str, list[PdfProblem]] | None:
+def _judge(read: Reader, path: str) -> tuple[str, list[Finding]] | None:
     """In a worker: one file's SHA-256 and verdict (None when it cannot be read)."""
     data = read(path)
     if data is None:

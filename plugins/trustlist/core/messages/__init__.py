@@ -11,14 +11,14 @@ placeholders, and that every finding the checks make has an entry.
 
 from __future__ import annotations
 
-from . import change, codes, files, governance, records, schema, site
+from . import change, codes, files, governance, records, report, schema, site
 
 LANGS = ("kk", "ru", "en")
 
 
 def _merged() -> dict[str, tuple[str, str, str]]:
     merged: dict[str, tuple[str, str, str]] = {}
-    for part in (codes, records, change, files, schema, site, governance):
+    for part in (codes, records, change, files, schema, site, governance, report):
         twice = merged.keys() & part.MESSAGES.keys()
         if twice:  # a key given twice is a mistake, caught at import
             raise ValueError(f"message keys defined twice: {sorted(twice)}")
@@ -29,10 +29,12 @@ def _merged() -> dict[str, tuple[str, str, str]]:
 MESSAGES: dict[str, tuple[str, str, str]] = _merged()
 
 
-def say(key: str, lang: str, **values: str) -> str:
-    """The entry `key` in `lang`, its placeholders filled (an `@key` value said in `lang`)."""
+def say(key: str, lang: str, **values: object) -> str:
+    """The entry `key` in `lang`, its placeholders filled in order (an `@key` value said in
+    `lang`; any other value as `str` gives it)."""
     text = MESSAGES[key][LANGS.index(lang)]
-    for name, value in values.items():
+    for name, given in values.items():
+        value = str(given)
         if value.startswith("@") and value[1:] in MESSAGES:
             value = say(value[1:], lang)
         text = text.replace("{" + name + "}", value)

@@ -224,7 +224,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "this folder is not listed in {file}: list it as a document or remove it",
     ),
     # pdfcheck.py: a public document is a real, passive PDF. Each message begins with the
-    # file's name, '{name}' (findings.PdfProblem.message is the English without it).
+    # file's name, '{name}' (the last part of the path pdfcheck.check_pdf is given).
     "pdf.not_pdf": (
         "'{name}' PDF емес ({sniff}); PDF файлы нөлінші байттан %PDF- тақырыбымен басталады",
         "'{name}' не является PDF ({sniff}); PDF начинается с %PDF- с нулевого байта",

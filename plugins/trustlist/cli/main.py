@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import typing
 from collections.abc import Callable, Sequence
@@ -13,32 +14,30 @@ from pathlib import Path
 from .. import __version__
 from ..core import report
 from ..core.findings import UsageError
+from ..core.messages import LANGS, say
 from ..core.messages.codes import MESSAGES as CODES
 from ..core.models import FIRST_YEAR, LAST_YEAR, Reason
 from ..core.validate import validate_registry
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + 13  # SIGPIPE, as a shell reports a tool it ended
 DEFAULT_CALENDAR = "registry/calendar.yaml"
 REASONS = typing.get_args(Reason)  # why the body suspends or excludes a system
 
 
 def _validate(args: argparse.Namespace) -> int:
     registry = validate_registry(Path(args.registry))
-    findings = registry.findings
-    subject = f"{args.registry} ({len(registry.sectors)} sectors, {len(registry.systems)} systems)"
-    if args.format == "json":
-        stats = {
-            "sectors": len(registry.sectors),
-            "systems": len(registry.systems),
-            "documents": sum(len(s.files) for s in registry.systems),
-        }
-        print(report.as_json(findings, str(args.registry), stats))
-    elif args.format == "github":
-        print(report.as_github(findings, subject))
-    elif args.format == "markdown":
-        print(report.as_markdown(findings, subject))
-    else:
-        print(report.as_text(findings, subject))
+    sectors, systems = len(registry.sectors), len(registry.systems)
+    subject = say(
+        "report.registry", args.lang, sectors=sectors, systems=systems, registry=args.registry
+    )
+    stats = {
+        "sectors": sectors,
+        "systems": systems,
+        "documents": sum(len(s.files) for s in registry.systems),
+    }
+    found = report.Report(registry.findings, subject, args.lang, str(args.registry), stats)
+    print(report.render(found, args.format), end="")
     return EXIT_FINDINGS if registry.errors else EXIT_OK
 
 
@@ -61,18 +60,13 @@ def _deadlines(args: argparse.Namespace) -> int:
     if Path(args.calendar).exists():
         overrides, findings = load_calendar_overrides(Path(args.calendar), args.calendar)
         if findings:
-            print(report.as_text(findings, args.calendar))
+            print(report.render(report.Report(findings, args.calendar), args.format), end="")
             return EXIT_FINDINGS
     elif args.calendar != DEFAULT_CALENDAR:
-        print(f"trustlist: {args.calendar}: no such calendar file", file=sys.stderr)
-        return EXIT_USAGE
+        raise UsageError.said("usage.no_calendar", calendar=args.calendar)
     notices, answers = args.returned or [], args.resubmitted or []
     if len(answers) > len(notices):
-        print(
-            "trustlist: each --resubmitted answers a --returned notice: give the notice's date",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
+        raise UsageError.said("usage.resubmitted")
     returns = [(n, answers[i] if i < len(answers) else None) for i, n in enumerate(notices)]
     deadlines = compute_deadlines(
         WorkingCalendar(overrides),
@@ -96,7 +90,7 @@ def _codeowners(args: argparse.Namespace) -> int:
 
     registry = validate_registry(Path(args.registry))
     if registry.errors:
-        print(report.as_text(registry.errors, args.registry))
+        print(report.render(report.Report(registry.errors, args.registry)), end="")
         return EXIT_FINDINGS
     text = codeowners(registry, args.maintainers)
     target = Path(args.output)
@@ -119,12 +113,26 @@ def _check(args: argparse.Namespace) -> int:
 
     check = check_pull_request(Path(args.registry), args.base, args.today, args.head)
     findings = check.findings
-    subject = f"{args.registry} against {args.base}"
-    if args.format == "json":
-        payload = {
+    after = []
+    if check.uncommitted:
+        after.append(say("report.uncommitted", args.lang, registry=args.registry) + "\n")
+    for system, terms in sorted(check.deadlines.items()):
+        state = f" {t('awaiting_decision', args.lang)}" if system in check.awaiting else ""
+        after.append(f"\n{system}:{state}\n{report.deadlines_text(terms)}\n")
+
+    def notice() -> str:  # the markdown format: the Order's notice of inconsistencies
+        from ..core.decisions import today_in_kazakhstan
+        from ..core.notice import as_markdown, make_notice
+
+        day = args.today or today_in_kazakhstan()
+        return as_markdown(make_notice(check, args.lang, day, args.pr))
+
+    checked = report.Report(
+        findings,
+        say("report.against", args.lang, base=args.base, registry=args.registry),
+        args.lang,
+        fields={
             "base": args.base,
-            "valid": not any(f.is_error for f in findings),
-            "findings": [f.as_dict() for f in findings],
             "sectors": {s: sorted(ids) for s, ids in sorted(check.change.sectors.items())},
             "added": sorted(check.change.added),
             "awaiting_decision": sorted(check.awaiting),
@@ -132,25 +140,11 @@ def _check(args: argparse.Namespace) -> int:
                 system: [report.deadline_dict(d) for d in terms]
                 for system, terms in check.deadlines.items()
             },
-        }
-        print(report.json_text(payload))
-    elif args.format == "github":
-        print(report.as_github(findings, subject))
-    elif args.format == "markdown":
-        from ..core.decisions import today_in_kazakhstan
-        from ..core.notice import as_markdown, make_notice
-
-        day = args.today or today_in_kazakhstan()
-        print(as_markdown(make_notice(check, args.lang, day, args.pr)), end="")
-    else:
-        print(report.as_text(findings, subject, args.lang))
-        if check.uncommitted:
-            print(
-                f"note: {args.registry} has changes that are not committed; they were not checked"
-            )
-        for system, terms in sorted(check.deadlines.items()):
-            state = f" {t('awaiting_decision', args.lang)}" if system in check.awaiting else ""
-            print(f"\n{system}:{state}\n{report.deadlines_text(terms)}")
+        },
+        after="".join(after),
+        document=notice,
+    )
+    print(report.render(checked, args.format), end="")
     return EXIT_FINDINGS if any(f.is_error for f in findings) else EXIT_OK
 
 
@@ -176,7 +170,7 @@ def _decide(args: argparse.Namespace) -> int:
     if args.refuse or args.withdrawn:
         reasons = {"kk": args.reasons_kk, "ru": args.reasons_ru, "en": args.reasons_en}
         if not (reasons["kk"] and reasons["ru"]):
-            raise UsageError("--refuse and --withdrawn need --reasons-kk and --reasons-ru")
+            raise UsageError.said("usage.reasons")
         outcome = "refused" if args.refuse else "withdrawn"
         journal = close_application(
             Path(args.registry),
@@ -194,7 +188,7 @@ def _decide(args: argparse.Namespace) -> int:
     status = None
     if args.suspend or args.exclude:
         if args.since is None:
-            raise UsageError("--suspend and --exclude need --since DATE")
+            raise UsageError.said("usage.since")
         state, reason = ("suspended", args.suspend) if args.suspend else ("excluded", args.exclude)
         status = (state, reason, args.since)
     elif args.restore:
@@ -220,7 +214,7 @@ def _expiring(args: argparse.Namespace) -> int:
 
     registry = validate_registry(Path(args.registry))
     if registry.errors:
-        print(report.as_text(registry.errors, args.registry))
+        print(report.render(report.Report(registry.errors, args.registry), args.format), end="")
         return EXIT_FINDINGS
     today = args.today or today_in_kazakhstan()
     rows = expiring(registry, today, args.within)
@@ -237,7 +231,8 @@ def _governance(args: argparse.Namespace) -> int:
     from .governance import check_governance
 
     findings = check_governance(Path(args.root), args.maintainers)
-    print(report.as_text(findings, f"{args.root}/.github against the registry"))
+    subject = say("report.governance", args.lang, root=args.root)
+    print(report.render(report.Report(findings, subject, args.lang), args.format), end="")
     return EXIT_FINDINGS if findings else EXIT_OK
 
 
@@ -458,10 +453,18 @@ def _rules(args: argparse.Namespace) -> int:
     if args.format == "markdown":
         print(report.rules_markdown(CODES))
     else:
-        index = ("kk", "ru", "en").index(args.lang)
+        index = LANGS.index(args.lang)
         for code, texts in CODES.items():
             print(f"{code}\t{texts[index]}")
     return EXIT_OK
+
+
+def _report_options(command: argparse.ArgumentParser) -> None:
+    """--format and --lang of a command that prints findings: the formats are report's table."""
+    command.add_argument("--format", choices=report.FORMATS, default="text")
+    command.add_argument(
+        "--lang", choices=LANGS, default="en", help="of the findings and the report's words"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -476,9 +479,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "registry", nargs="?", default="registry", help="registry folder (default: registry)"
     )
-    validate.add_argument(
-        "--format", choices=("text", "json", "github", "markdown"), default="text"
-    )
+    _report_options(validate)
     validate.set_defaults(run=_validate)
 
     deadlines = commands.add_parser(
@@ -512,7 +513,9 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_CALENDAR,
         help=f"working-day overrides (default: {DEFAULT_CALENDAR})",
     )
-    deadlines.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    deadlines.add_argument(
+        "--format", choices=report.formats("text", "json", "markdown"), default="text"
+    )
     deadlines.set_defaults(run=_deadlines)
 
     owners = commands.add_parser(
@@ -542,10 +545,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--registry", default="registry")
     check.add_argument("--today", type=_date, metavar="DATE", help="default: the system date")
-    check.add_argument("--format", choices=("text", "json", "github", "markdown"), default="text")
-    check.add_argument(
-        "--lang", choices=("kk", "ru", "en"), default="en", help="of the text and markdown"
-    )
+    _report_options(check)
     check.add_argument("--pr", type=int, metavar="NUMBER", help="the pull request's number")
     check.set_defaults(run=_check)
 
@@ -557,7 +557,7 @@ def build_parser() -> argparse.ArgumentParser:
         "file, line and field, and the terms. Exit 1 when the notice lists problems.",
     )
     notice.add_argument("--base", required=True, metavar="REF", help="e.g. origin/main")
-    notice.add_argument("--lang", choices=("kk", "ru", "en"), required=True)
+    notice.add_argument("--lang", choices=LANGS, required=True)
     notice.add_argument(
         "--format",
         choices=("markdown", "html", "pdf"),
@@ -618,7 +618,9 @@ def build_parser() -> argparse.ArgumentParser:
     expiring.add_argument("--within", type=int, default=30, metavar="DAYS")
     expiring.add_argument("--today", type=_date, metavar="DATE", help="default: today, UTC+5")
     expiring.add_argument("--registry", default="registry")
-    expiring.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    expiring.add_argument(
+        "--format", choices=report.formats("text", "json", "markdown"), default="text"
+    )
     expiring.set_defaults(run=_expiring)
 
     governance = commands.add_parser(
@@ -629,13 +631,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     governance.add_argument("root", nargs="?", default=".", help="the repository (default: .)")
     governance.add_argument("--maintainers", default="@kz-trustlist/maintainers")
+    _report_options(governance)
     governance.set_defaults(run=_governance)
 
     log = commands.add_parser("log", help="the lists' numbered revisions and what each changed")
     log.add_argument("system", nargs="?", help="only this system's changes")
     log.add_argument("--sector")
     log.add_argument("--registry", default="registry")
-    log.add_argument("--format", choices=("text", "json"), default="text")
+    log.add_argument("--format", choices=report.formats("text", "json"), default="text")
     log.set_defaults(run=_log)
 
     diff = commands.add_parser(
@@ -648,14 +651,16 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("b", metavar="B")
     diff.add_argument("--sector")
     diff.add_argument("--registry", default="registry")
-    diff.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    diff.add_argument(
+        "--format", choices=report.formats("text", "json", "markdown"), default="text"
+    )
     diff.set_defaults(run=_diff)
 
     show = commands.add_parser("show", help="the lists as they stood on a date or commit")
     show.add_argument("--as-of", required=True, metavar="DATE|REF")
     show.add_argument("--sector")
     show.add_argument("--registry", default="registry")
-    show.add_argument("--format", choices=("text", "json"), default="text")
+    show.add_argument("--format", choices=report.formats("text", "json"), default="text")
     show.set_defaults(run=_show)
 
     new = commands.add_parser(
@@ -714,8 +719,8 @@ def build_parser() -> argparse.ArgumentParser:
     sign.set_defaults(run=_sign)
 
     rules = commands.add_parser("rules", help="list the validation rules and their codes")
-    rules.add_argument("--format", choices=("text", "markdown"), default="text")
-    rules.add_argument("--lang", choices=("kk", "ru", "en"), default="en", help="of the text")
+    rules.add_argument("--format", choices=report.formats("text", "markdown"), default="text")
+    rules.add_argument("--lang", choices=LANGS, default="en", help="of the text")
     rules.set_defaults(run=_rules)
 
     from .listpdf import add_parser as add_list_pdf  # its own module: a revision as a PDF
@@ -725,15 +730,37 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        try:
+            return _main(argv)
+        finally:  # also when argparse exits (--help, a bad argument): the reader may be gone
+            sys.stdout.flush()
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         return run(args)
+    except BrokenPipeError:
+        raise
     except UsageError as err:  # the registry or repository missing, a bad argument
-        print(f"trustlist: {err}", file=sys.stderr)
+        print(f"trustlist: {err.text(getattr(args, 'lang', 'en'))}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as err:
         print(f"trustlist: {err.filename or ''}: {err.strerror}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+
+
+def _reader_gone() -> int:
+    """Standard output was closed (`trustlist rules | head -1`): stop quietly, as a Unix tool
+    that SIGPIPE ends, with 128 + SIGPIPE. Standard output is pointed at /dev/null first, so
+    Python's own flush at exit finds no pipe to fail on and prints nothing either."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_BROKEN_PIPE

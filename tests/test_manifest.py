@@ -116,8 +116,15 @@ def test_manifest_lists_every_file_with_its_hash(repository: Path, site: Path) -
     assert manifest["lists"]["health"]["revision"] == 6
     assert set(manifest["files"]) == set(files(site)) - {"manifest.json"}
     result = subprocess.run([str(TRUSTLIST), "verify", str(site)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout
-    assert result.stdout.strip().endswith("against its manifest: valid")
+    # Every file as listed, but no key given: said in words and by exit code 3, never "valid".
+    assert result.returncode == 3, result.stdout
+    lines = result.stdout.strip().splitlines()
+    assert lines[0] == (
+        f"{site / 'manifest.json'}: warning[VER011] signature NOT checked: no --allowed-signers "
+        "key was given, so the files were checked only against a manifest that anyone able to "
+        "change the site can rewrite"
+    )
+    assert "valid" not in result.stdout.lower().replace("invalid", "")
 
 
 def test_verify_catches_a_changed_byte_a_missing_and_an_extra_file(
@@ -134,7 +141,9 @@ def test_verify_catches_a_changed_byte_a_missing_and_an_extra_file(
     result = subprocess.run([str(TRUSTLIST), "verify", str(copy)], capture_output=True, text=True)
     assert result.returncode == 1
     codes = [line.split("[")[1].split("]")[0] for line in result.stdout.splitlines()[:-1]]
-    assert sorted(codes) == ["VER002", "VER003", "VER004"]
+    assert sorted(codes) == ["VER002", "VER003", "VER004", "VER011"]
+    assert f"{copy / 'en/search/index.json'}: error[VER002] is in the manifest" in result.stdout
+    assert f"{copy / 'extra.html'}: error[VER004] is in the site but not" in result.stdout
     assert f"{pdf}: error[VER003] differs from the manifest" in result.stdout
 
 
@@ -172,7 +181,8 @@ def test_verify_against_a_rebuild_from_the_source(repository: Path, site: Path) 
         text=True,
         timeout=300,
     )
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.returncode == 3, result.stdout + result.stderr  # no key: not checked
+    assert [line.split()[1] for line in result.stdout.splitlines()[:-1]] == ["warning[VER011]"]
 
 
 def test_a_shallow_clone_stops_the_build(repository: Path, tmp_path: Path) -> None:

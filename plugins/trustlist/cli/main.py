@@ -383,20 +383,37 @@ def _add_document(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _verify(args: argparse.Namespace) -> int:
-    from ..site import manifest
+EXIT_SIGNATURE_NOT_CHECKED = 3  # `verify`: every file as listed, the signature NOT checked
 
-    site = Path(args.site)
-    findings = manifest.verify_site(site)
-    if args.allowed_signers:
-        findings += manifest.verify_signature(site, Path(args.allowed_signers), args.identity)
-    if args.source and not findings:
-        findings += _rebuild_and_compare(site, Path(args.source))
-    print(report.as_text(findings, f"{args.site} against its manifest"))
-    return EXIT_FINDINGS if findings else EXIT_OK
+
+def _verify(args: argparse.Namespace) -> int:
+    from ..site import verify
+
+    max_file, max_total = (
+        verify.parse_size(args.max_file_size),
+        verify.parse_size(args.max_total_size),
+    )
+    outcome = verify.verify(
+        args.site,
+        into=Path(args.into) if args.into else None,
+        as_of=args.as_of,
+        archive=args.archive,
+        allowed_signers=Path(args.allowed_signers) if args.allowed_signers else None,
+        identity=args.identity,
+        max_file=max_file,
+        max_total=max_total,
+    )
+    rebuilt = []
+    if args.source and outcome.valid and not verify.is_address(args.site) and not args.as_of:
+        rebuilt = _rebuild_and_compare(Path(args.site), Path(args.source))
+    print(report.as_text(outcome.findings + rebuilt, outcome.subject))
+    if not outcome.valid or rebuilt:
+        return EXIT_FINDINGS
+    return EXIT_OK if outcome.signature_checked else EXIT_SIGNATURE_NOT_CHECKED
 
 
 def _rebuild_and_compare(site: Path, source: Path) -> list:
+    import os
     import subprocess
     import tempfile
 
@@ -418,6 +435,13 @@ def _rebuild_and_compare(site: Path, source: Path) -> list:
             )
         ]
     mkdocs = Path(sys.executable).with_name("mkdocs")
+    env = dict(os.environ)
+    try:  # the archive the site was built with: the archive branch's commit it names
+        env["TRUSTLIST_ARCHIVE_REF"] = json.loads(
+            (site / "archive" / "index.json").read_text(encoding="utf-8")
+        )["commit"]
+    except (OSError, ValueError, KeyError, TypeError):
+        env["TRUSTLIST_ARCHIVE_REF"] = ""  # none: build none, whatever branch the clone has
     with tempfile.TemporaryDirectory() as scratch:
         rebuilt = Path(scratch) / "site"
         result = subprocess.run(
@@ -433,6 +457,7 @@ def _rebuild_and_compare(site: Path, source: Path) -> list:
             ],
             capture_output=True,
             text=True,
+            env=env,
             check=False,
         )
         if result.returncode != 0:
@@ -442,10 +467,11 @@ def _rebuild_and_compare(site: Path, source: Path) -> list:
 
 
 def _sign(args: argparse.Namespace) -> int:
-    from ..site.manifest import sign_manifest
+    from ..site.manifest import FILE_LIST, sign_manifest
 
     signature = sign_manifest(Path(args.site), Path(args.key))
     print(f"wrote {signature}")
+    print(f"wrote {signature.with_name(FILE_LIST)}")
     return EXIT_OK
 
 
@@ -701,19 +727,44 @@ def build_parser() -> argparse.ArgumentParser:
 
     verify = commands.add_parser(
         "verify",
-        help="check a published site against its manifest (and signature, and source)",
+        help="check a published site (a folder or its address) against its manifest",
         description="Recomputes the SHA-256 and size of every file of SITE and compares them "
-        "with SITE/manifest.json. With --allowed-signers and --identity, checks the manifest's "
-        "SSH signature; with --source, rebuilds the site from that repository (at the "
-        "manifest's commit) and compares the bytes.",
+        "with its manifest.json, naming each file missing, changed or extra, and checks its "
+        "files.txt. SITE is a folder, or a site's address (http:// or https://): the manifest, "
+        "its signature, files.txt and every file the manifest names are fetched into --into "
+        "(files already there with the listed hash are not fetched again). With "
+        "--allowed-signers, checks the manifest's SSH signature too; without it the exit code "
+        "is 3 and the report says that the signature was NOT checked. With --as-of, checks the "
+        "folder against the state the site's archive kept for that day. With --source, "
+        "rebuilds the site from that repository (at the manifest's commit) and compares the "
+        "bytes. Exit codes: 0 valid and signed, 1 findings, 2 usage, 3 valid files but "
+        "the signature not checked.",
     )
-    verify.add_argument("site", metavar="SITE")
+    verify.add_argument("site", metavar="SITE", help="a folder, or a site's http(s) address")
     verify.add_argument("--source", metavar="REPO", help="a clone at the manifest's commit")
-    verify.add_argument("--allowed-signers", metavar="FILE")
+    verify.add_argument("--allowed-signers", metavar="FILE", help="the body's public key")
     verify.add_argument("--identity", default="trustlist", help="the signer's identity")
+    verify.add_argument(
+        "--into", metavar="DIR", help="where an address is fetched (default: its host's name)"
+    )
+    verify.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        help="check the folder against the state published by the end of DATE (UTC+5)",
+    )
+    verify.add_argument(
+        "--archive",
+        metavar="SITE",
+        help="the folder or address whose archive/ keeps the states (default: SITE)",
+    )
+    verify.add_argument("--max-file-size", default="256M", metavar="SIZE")
+    verify.add_argument("--max-total-size", default="8G", metavar="SIZE")
     verify.set_defaults(run=_verify)
 
-    sign = commands.add_parser("sign", help="sign SITE/manifest.json with an SSH key")
+    sign = commands.add_parser(
+        "sign", help="sign SITE/manifest.json with an SSH key and write SITE/files.txt"
+    )
     sign.add_argument("site", metavar="SITE")
     sign.add_argument("--key", required=True, help="the SSH private key file")
     sign.set_defaults(run=_sign)

@@ -266,3 +266,49 @@ def files_at(repo: git.Repo, sha: str, path: str) -> dict[str, str]:
         if kind == "blob":
             out[file] = blob
     return out
+
+
+@dataclass(frozen=True)
+class Archived:
+    """A file kept on an append-only branch (the published manifests): its path there, its
+    bytes, and the committer time of the commit that added it (when it was published)."""
+
+    path: str
+    data: bytes
+    time: int
+
+
+def archived_files(repo: git.Repo, refs: list[str]) -> tuple[str, list[Archived]] | None:
+    """Every file at the tip of the first of `refs` that names a commit (a local branch, its
+    remote-tracking copy, or a commit), with when each was added: the tip's full SHA and the
+    files in path order, or None where none of `refs` exists. One `ls-tree`, one `log`, the
+    blobs through `cat-file --batch`."""
+    sha = None
+    for ref in refs:
+        try:
+            sha = repo.git.rev_parse("--verify", "-q", f"{ref}^{{commit}}").strip()
+        except git.GitCommandError:
+            continue
+        break
+    if not sha:
+        return None
+    raw = repo.git.ls_tree("-r", "-z", "--full-tree", sha)
+    blobs = {}
+    for entry in filter(None, raw.split("\0")):
+        meta, _, file = entry.partition("\t")
+        _mode, kind, blob = meta.split(" ")
+        if kind == "blob":
+            blobs[file] = blob
+    # The time each path was first added: a file rewritten later keeps its first date (an
+    # append-only branch rewrites nothing; a ruleset, not this reader, has to ensure it).
+    added: dict[str, int] = {}
+    log = repo.git.log(
+        "--format=%x1e%ct", "-z", "--name-only", "--diff-filter=A", "--no-renames", sha
+    )
+    for chunk in log.split("\x1e")[1:]:
+        stamp, _, names = chunk.partition("\0")
+        for name in filter(None, names.lstrip("\n").split("\0")):
+            added[name] = int(stamp)  # newest first: the oldest addition is written last
+    return sha, [
+        Archived(path, read_blob(repo, blobs[path]), added.get(path, 0)) for path in sorted(blobs)
+    ]

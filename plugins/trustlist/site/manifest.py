@@ -6,6 +6,14 @@ missing or a file added is a finding. The manifest can be signed with an SSH key
 (`ssh-keygen -Y sign`, the keys git signs commits with) and the signature checked against the
 published allowed-signers file.
 
+Beside the manifest, and derived from it, `files.txt` names every file of the site, one
+path a line relative to the site's root (URL-quoted): the manifest, its signature where there
+is one, the list itself, then the manifest's files in its order. `wget -i <site>/files.txt`
+resolves each line against the list's own address, so it fetches the whole site, pages that no
+page links included, wherever the site is served. It is not in the manifest (it names the
+signature, which is made after the manifest): `verify_site` checks that it is exactly the list
+the manifest makes (VER008), so the manifest's signature covers it too.
+
 The build writes the manifest last, once every other file is written, and a failed build
 leaves no site folder at all (plugin.on_build_error): a site with a manifest is a whole one.
 A manifest that names one path twice (JSON lets a key repeat; a reader keeps one of them) is a
@@ -20,13 +28,16 @@ import os
 import subprocess
 from collections import Counter
 from pathlib import Path
+from urllib.parse import quote, unquote
 
-from . import exports
 from ..core.findings import Finding
 from ..core.history import History
+from . import exports
 
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.json.sig"
+FILE_LIST = "files.txt"
+BESIDE = (MANIFEST, SIGNATURE, FILE_LIST)  # the files a manifest cannot list
 NAMESPACE = "trustlist-manifest"  # ssh-keygen -Y signatures are bound to a purpose
 SCHEMA = "https://trustlist.kz/schemas/v1/export-manifest.schema.json"
 
@@ -53,7 +64,8 @@ def _digest(path: str) -> dict[str, object]:
 
 
 def _files(site: Path) -> dict[str, str]:
-    """Every file of the site but the manifest and its signature: POSIX name -> path.
+    """Every file of the site but the manifest, its signature and the file list: POSIX
+    name -> path.
 
     In path order (folder by folder), found with os.scandir and plain strings: Path.rglob,
     a stat per file and sorting Path objects took seconds at 10,000 systems.
@@ -61,7 +73,7 @@ def _files(site: Path) -> dict[str, str]:
     found: list[tuple[str, str]] = []
     _scan(str(site), "", found)
     found.sort(key=lambda item: item[0].split("/"))
-    return {name: path for name, path in found if name not in (MANIFEST, SIGNATURE)}
+    return {name: path for name, path in found if name not in BESIDE}
 
 
 def _scan(folder: str, prefix: str, found: list[tuple[str, str]]) -> None:
@@ -130,18 +142,33 @@ def _repeated(value: object, path: tuple[str, ...] = ()) -> list[tuple[tuple[str
     return found
 
 
-def verify_site(site: Path) -> list[Finding]:
-    """Every difference between the site's files and its manifest."""
-    manifest_path = site / MANIFEST
+def read_manifest(text: bytes | str) -> tuple[dict | None, list[tuple[tuple[str, ...], str]]]:
+    """A manifest's `files` object (None when it is not a manifest) and every key it repeats."""
     try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"), object_pairs_hook=_object)
+        manifest = json.loads(text, object_pairs_hook=_object)
         listed = manifest["files"]
-    except (OSError, ValueError, KeyError, TypeError):
-        listed = None
+    except (ValueError, KeyError, TypeError):
+        return None, []
     if not isinstance(listed, dict):
+        return None, []
+    return listed, _repeated(manifest)
+
+
+def verify_site(site: Path, manifest: bytes | None = None, extra: bool = True) -> list[Finding]:
+    """Every difference between the site's files and its manifest (or `manifest`, the bytes
+    of another: an archived state's), each file named: missing, changed, or (`extra`) present
+    but not listed; and a file list (files.txt) that is not the manifest's."""
+    manifest_path = site / MANIFEST
+    if manifest is None:
+        try:
+            manifest = manifest_path.read_bytes()
+        except OSError:
+            manifest = b""
+    listed, repeated = read_manifest(manifest)
+    if listed is None:
         return [Finding.said(str(manifest_path), 0, 0, "VER001", "site.no_manifest")]
     findings = []
-    for path, key in _repeated(manifest):
+    for path, key in repeated:
         if path == ("files",):
             findings.append(Finding.said(str(site / key), 0, 0, "VER007", "site.listed_twice"))
         else:
@@ -150,13 +177,14 @@ def verify_site(site: Path) -> list[Finding]:
                 Finding.said(str(manifest_path), 0, 0, "VER007", "site.key_twice", field=where)
             )
     present = _files(site)
-    for name, expected in sorted(listed.items()):
+    for name, expected in listed.items():
         where = str(site / name)
         if name not in present:
             findings.append(Finding.said(where, 0, 0, "VER002", "site.missing"))
             continue
         actual = _digest(present[name])
-        if actual != expected:
+        if not isinstance(expected, dict) or actual != expected:
+            expected = expected if isinstance(expected, dict) else {}
             findings.append(
                 Finding.said(
                     where,
@@ -170,17 +198,89 @@ def verify_site(site: Path) -> list[Finding]:
                     listed_size=expected.get("size"),
                 )
             )
-    for name in sorted(present.keys() - listed.keys()):
-        findings.append(Finding.said(str(site / name), 0, 0, "VER004", "site.unlisted"))
+    if extra:
+        for name in sorted(present.keys() - listed.keys()):
+            findings.append(Finding.said(str(site / name), 0, 0, "VER004", "site.unlisted"))
+    findings += verify_file_list(site, manifest)
     return findings
 
 
-def verify_signature(site: Path, allowed_signers: Path, identity: str) -> list[Finding]:
-    """Check manifest.json.sig with `ssh-keygen -Y verify` against an allowed-signers file."""
-    signature = site / SIGNATURE
+def file_names(manifest: bytes | str, signed: bool) -> list[str]:
+    """What files.txt names for a manifest: the manifest, its signature (`signed`), the list
+    itself, then every file of the manifest in its order."""
+    listed, _ = read_manifest(manifest)
+    return [MANIFEST, *([SIGNATURE] if signed else []), FILE_LIST, *(listed or {})]
+
+
+def file_list(manifest: bytes | str, signed: bool) -> str:
+    """files.txt for a manifest: each name URL-quoted, a line each, relative to the site's
+    root (wget resolves a line against the list's address)."""
+    return "".join(f"{quote(name, safe='/')}\n" for name in file_names(manifest, signed))
+
+
+def write_file_list(site: Path) -> Path:
+    """Write `site`/files.txt from its manifest, naming the signature if there is one."""
+    manifest = (site / MANIFEST).read_bytes()
+    path = site / FILE_LIST
+    path.write_text(file_list(manifest, (site / SIGNATURE).is_file()), encoding="utf-8")
+    return path
+
+
+def verify_file_list(site: Path, manifest: bytes) -> list[Finding]:
+    """files.txt, where the site has one, against the list its manifest makes: each name it
+    adds or leaves out is named; otherwise the first line out of order."""
+    path = site / FILE_LIST
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return []
+    except (OSError, UnicodeDecodeError):
+        lines = ["(unreadable)"]
+    expected = file_names(manifest, (site / SIGNATURE).is_file())
+    found = [unquote(line) for line in lines]
+    named, wanted = set(found), set(expected)
+    findings = [
+        Finding.said(str(site / name), 0, 0, "VER008", "site.file_list_extra")
+        for name in found
+        if name not in wanted
+    ]
+    findings += [
+        Finding.said(str(site / name), 0, 0, "VER008", "site.file_list_missing")
+        for name in expected
+        if name not in named
+    ]
+    if not findings and found != expected:
+        # A name out of place, or given twice (the shorter list ends first).
+        pairs = enumerate(zip(found, expected, strict=False))
+        line = next((at for at, (a, b) in pairs if a != b), min(len(found), len(expected)))
+        findings.append(
+            Finding.said(
+                str(path),
+                line + 1,
+                0,
+                "VER008",
+                "site.file_list",
+                line=line + 1,
+                found=found[line] if line < len(found) else "(end)",
+                expected=expected[line] if line < len(expected) else "(end)",
+            )
+        )
+    return findings
+
+
+def verify_signature(
+    site: Path,
+    allowed_signers: Path,
+    identity: str,
+    manifest: Path | None = None,
+    signature: Path | None = None,
+) -> list[Finding]:
+    """Check manifest.json.sig with `ssh-keygen -Y verify` against an allowed-signers file
+    (or `signature` over `manifest`: an archived state's)."""
+    signature = signature or site / SIGNATURE
     if not signature.is_file():
         return [Finding.said(str(signature), 0, 0, "VER005", "site.unsigned")]
-    with (site / MANIFEST).open("rb") as manifest:
+    with (manifest or site / MANIFEST).open("rb") as signed:
         result = subprocess.run(
             [
                 "ssh-keygen",
@@ -195,7 +295,7 @@ def verify_signature(site: Path, allowed_signers: Path, identity: str) -> list[F
                 "-s",
                 str(signature),
             ],
-            stdin=manifest,
+            stdin=signed,
             capture_output=True,
             text=True,
             check=False,
@@ -223,12 +323,14 @@ def verify_signature(site: Path, allowed_signers: Path, identity: str) -> list[F
 
 
 def sign_manifest(site: Path, key: Path) -> Path:
-    """Sign manifest.json with an SSH private key; returns the signature's path."""
+    """Sign manifest.json with an SSH private key, and write files.txt (which names the
+    signature); returns the signature's path."""
     subprocess.run(
         ["ssh-keygen", "-Y", "sign", "-q", "-f", str(key), "-n", NAMESPACE, str(site / MANIFEST)],
         check=True,
         capture_output=True,
     )
+    write_file_list(site)
     return site / SIGNATURE
 
 

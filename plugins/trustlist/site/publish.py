@@ -18,16 +18,16 @@ from itertools import chain
 from pathlib import Path
 from types import SimpleNamespace
 
-from . import exports
-from .feeds import FeedEntry, atom_feed
-from ..speed.forked import Said
 from ..core.history import History, apply
 from ..core.i18n import LANGUAGE_NAMES
-from ..speed.incremental import NO_REUSE, Reuse
-from .manifest import MANIFEST, SIGNATURE
-from .pages import API_ROOT, GUIDES, Site, document_path, revision_json
 from ..core.schema import SCHEMA_DIR
 from ..core.validate import SYSTEM_FILE
+from ..speed.forked import Said
+from ..speed.incremental import NO_REUSE, Reuse
+from . import exports
+from .feeds import FeedEntry, atom_feed
+from .manifest import FILE_LIST, MANIFEST, SIGNATURE
+from .pages import API_ROOT, GUIDES, Site, document_path, revision_json
 
 SCHEMA_BASE = "https://trustlist.kz/schemas/v1/"
 
@@ -73,8 +73,20 @@ def asset(name: str) -> str:
     return f"assets/trustlist/{name}"
 
 
+def archived(folder: str, name: str) -> str:
+    """Where a deploy's signed manifest (or its signature) is kept: folder <date>-<commit>."""
+    return f"{ARCHIVE}/{folder}/{name}"
+
+
 ROOT_PAGE = "index.html"
 CHANGE_LOG = f"{API_ROOT}/changes.json"
+ARCHIVE = "archive"
+ARCHIVE_INDEX = f"{ARCHIVE}/index.json"
+PUBLIC_KEY = "keys/allowed_signers"  # the repository's file, published at the same path
+# Every deploy's signed manifest, kept on this append-only branch of the repository (the
+# deploy workflow's archive job adds one folder a deploy): the build reads it from git.
+ARCHIVE_BRANCH = "published-manifests"
+ARCHIVE_REF_ENV = "TRUSTLIST_ARCHIVE_REF"  # a commit of the branch to build from (a rebuild)
 
 # How an Output's path names its variable parts.
 LANG, SECTOR, SYSTEM = "<lang>", "<sector>", "<system>"
@@ -114,6 +126,12 @@ SEARCH_INDEX = Output("a language's search index", search_index_path(LANG))
 ASSET = Output("a script or style of the site", asset("<name>"))
 MANIFEST_FILE = Output("the manifest", MANIFEST)
 SIGNATURE_FILE = Output("the manifest's signature", SIGNATURE)
+FILE_LIST_FILE = Output("the site's file list", FILE_LIST)
+# From the repository: the body's manifest key and the archive of every published state.
+KEY_FILE = Output("the body's manifest key", PUBLIC_KEY)
+ARCHIVED_MANIFEST = Output("a published state's manifest", archived("<date>-<commit>", MANIFEST))
+ARCHIVED_SIGNATURE = Output("a published state's signature", archived("<date>-<commit>", SIGNATURE))
+ARCHIVE_LIST = Output("the archive of published states", ARCHIVE_INDEX)
 # The hand-written guides the home page links (docs/<lang>/<guide>.md), at their pages' paths.
 for _guide in GUIDES:
     Output(f"the guide docs/<lang>/{_guide}.md", f"{LANG}/{_guide}/index.html")
@@ -268,7 +286,10 @@ def copied_files(
     if site.history is None:
         return chain(copies, schemas, [root])
     names = {lang: {s.id: s.name.get(lang) for s in site.sectors()} for lang in site.languages}
-    return chain(copies, schemas, [root], history_files(site.history, site_url, names))
+    from .archive import repository_files  # it reads git, through core/gitrepo.py
+
+    kept = repository_files(site.registry.root)
+    return chain(copies, schemas, [root], kept, history_files(site.history, site_url, names))
 
 
 def made_files(

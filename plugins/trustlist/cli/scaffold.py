@@ -15,10 +15,10 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+from ..core.edit import find_system, round_trip_yaml
 from ..core.findings import UsageError
 from ..core.i18n import t
 from ..core.pdfcheck import check_pdf
@@ -169,24 +169,6 @@ class Added:
     updated: bool  # an existing entry got the new hash and size
 
 
-def _yaml() -> YAML:
-    yaml = YAML()  # round-trip: comments, order and quoting survive
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
-
-
-def find_system(registry: Path, system_id: str) -> Path:
-    found = sorted(registry.glob(f"*/{system_id}/{SYSTEM_FILE}"))
-    if not found:
-        raise ScaffoldError(
-            f"{registry}/*/{system_id}/{SYSTEM_FILE}: no such system; create it with "
-            f"`trustlist new --sector SECTOR --id {system_id}`"
-        )
-    return found[0]
-
-
 def add_document(
     registry: Path,
     system_id: str,
@@ -219,7 +201,7 @@ def add_document(
             + " (fix the PDF and try again)"
         )
     sha256, size = hashlib.sha256(data).hexdigest(), len(data)
-    yaml = _yaml()
+    yaml = round_trip_yaml()
     document = yaml.load(record.read_text(encoding="utf-8"))
     documents = document.get("documents")
     if not isinstance(documents, list):

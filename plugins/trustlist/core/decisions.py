@@ -176,11 +176,11 @@ def decide(
     from ruamel.yaml.comments import CommentedMap
     from ruamel.yaml.scalarstring import LiteralScalarString
 
-    from ..cli.scaffold import _yaml, find_system
+    from .edit import find_system, round_trip_yaml
     from .load import parse_yaml
 
     record = find_system(registry, system_id)
-    yaml = _yaml()
+    yaml = round_trip_yaml()
     document = yaml.load(record.read_text(encoding="utf-8"))
     decision = document.get("decision")
     new = decision is None
@@ -259,7 +259,7 @@ def close_application(
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.scalarstring import LiteralScalarString
 
-    from ..cli.scaffold import _yaml, find_system
+    from .edit import find_system, round_trip_yaml
     from .journal import JOURNAL_FILE
     from .load import load_yaml
 
@@ -283,7 +283,7 @@ def close_application(
     }
     sector = record.parent.parent.name
     journal = record.parent.parent / JOURNAL_FILE
-    yaml = _yaml()
+    yaml = round_trip_yaml()
     if journal.exists():
         document = yaml.load(journal.read_text(encoding="utf-8"))
     else:

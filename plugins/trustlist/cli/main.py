@@ -237,13 +237,12 @@ def _governance(args: argparse.Namespace) -> int:
 
 
 def _history(registry: str):
+    """The registry's history, read as the build reads it (a shallow clone refused)."""
     from ..core import gitrepo
-    from ..core.history import build_history
+    from ..core.history_read import read_history
 
-    repo = gitrepo.open_repo(Path(registry))
-    prefix = _prefix(repo, registry)
-    commits = gitrepo.walk(repo, prefix)
-    return build_history(commits, lambda blob: gitrepo.read_blob(repo, blob), prefix + "/")
+    gitrepo.open_repo(Path(registry))  # not in a repository: said as every command says it
+    return read_history(Path(registry))
 
 
 def _prefix(repo, registry: str) -> str:

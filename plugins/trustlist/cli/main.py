@@ -776,6 +776,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .listpdf import add_parser as add_list_pdf  # its own module: a revision as a PDF
 
     add_list_pdf(commands)
+    from .applications import add_parser as add_applications  # open applications, from GitHub
+
+    add_applications(commands)
     return parser
 
 

@@ -208,49 +208,130 @@ def test_log_as_json(told: Path) -> None:
     }  # fmt: skip
 
 
-def test_diff_between_dates_is_semantic(told: Path) -> None:
+def test_diff_between_dates_lists_every_revision_in_the_window(told: Path) -> None:
     result = run("diff", "2026-06-30", "2026-08-10", "--format", "json")
     assert result.returncode == 0, result.stderr
-    changes = json.loads(result.stdout)["changes"]
-    kinds = [(c["system"], c["kind"], c["field"]) for c in changes]
+    payload = json.loads(result.stdout)
+    assert [(r["sector"], r["revision"]) for r in payload["revisions"]] == [
+        ("health", 4),
+        ("health", 5),
+    ]
+    kinds = [(c["revision"], c["system"], c["kind"], c["field"]) for c in payload["changes"]]
     assert kinds == [
-        ("demo-new", "excluded", None),
-        ("demo-new", "changed", "status.state"),
-        ("demo-new", "changed", "status.since"),
-        ("demo-new", "changed", "status.reason"),
-        ("demo-triage", "document_replaced", "audit-report.pdf"),
-        ("demo-triage", "changed", "audit.report_date"),
-        ("demo-triage", "changed", "decision.date"),
-        ("demo-triage", "changed", "decision.published"),
+        (4, "demo-triage", "document_replaced", "audit-report.pdf"),
+        (4, "demo-triage", "changed", "audit.report_date"),
+        (4, "demo-triage", "changed", "decision.date"),
+        (4, "demo-triage", "changed", "decision.published"),
+        (5, "demo-new", "excluded", None),
+        (5, "demo-new", "changed", "status.state"),
+        (5, "demo-new", "changed", "status.since"),
+        (5, "demo-new", "changed", "status.reason"),
+    ]
+
+
+def test_diff_shows_an_inclusion_and_exclusion_inside_the_window(told: Path) -> None:
+    """demo-new is included on 12 June and excluded on 1 August: both are said, though the
+    lists at either end of the window hold neither."""
+    result = run("diff", "2026-06-01", "2026-08-10", "--lang", "ru")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "  health: редакция списка № 3 от 2026-06-12" in lines
+    assert "    demo-new: включена в список" in lines
+    assert "  health: редакция списка № 5 от 2026-08-01" in lines
+    assert "    demo-new: исключена из списка" in lines
+
+
+def test_diff_from_before_the_history_starts_from_nothing(told: Path) -> None:
+    result = run("diff", "2020-01-01", "2026-05-20", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert payload["from"]["commit"] is None
+    assert [(r["revision"], r["subject"]) for r in payload["revisions"]] == [
+        (1, "health: the list is opened"),
+        (2, "health: include demo-triage"),
     ]
 
 
 def test_diff_between_commits_in_text(told: Path) -> None:
     result = run("diff", "HEAD~2", "HEAD")
     assert result.returncode == 0, result.stderr
-    assert "health: demo-new: restored to the list" in result.stdout
+    lines = result.stdout.splitlines()
+    assert "  health: list revision 6 of 2026-09-01" in lines
+    assert "    demo-new: restored to the list" in lines
 
 
 def test_show_the_list_as_of_a_date(told: Path) -> None:
     result = run("show", "--as-of", "2026-08-10")
     assert result.returncode == 0, result.stderr
-    assert "health     1  demo-triage  [listed]" in result.stdout
-    assert "health     2  demo-new  [excluded]" in result.stdout
-    before = run("show", "--as-of", "2026-05-10", "--format", "json")
-    assert json.loads(before.stdout)["systems"] == []
+    lines = result.stdout.splitlines()
+    assert "  health: list revision 5 of 2026-08-01" in lines
+    assert any(line.startswith("       1  demo-triage  [Listed]  ") for line in lines)
+    excluded = next(line for line in lines if "demo-new" in line)
+    assert "[Excluded, since 2026-08-01: the audit conclusion was withdrawn]" in excluded
+    data = json.loads(run("show", "--as-of", "2026-08-10", "--format", "json").stdout)
+    assert data["lists"] == [
+        {
+            "sector": "health",
+            "revision": 5,
+            "issued": "2026-08-01T05:00:00Z",
+            "commit": data["lists"][0]["commit"],
+        }
+    ]
+    assert [s["id"] for s in data["systems"]] == ["demo-triage", "demo-new"]
+
+
+def test_show_before_the_history_says_so(told: Path) -> None:
+    result = run("show", "--as-of", "2020-01-01")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "no list had been published by 2020-01-01; the registry's history begins with "
+        "health: list revision 1 of 2026-05-01\n"
+    )
+    data = json.loads(run("show", "--as-of", "2026-05-10", "--format", "json").stdout)
+    assert data["systems"] == []
+    assert data["lists"] == [
+        {
+            "sector": "health",
+            "revision": 1,
+            "issued": "2026-05-01T04:00:00Z",
+            "commit": data["lists"][0]["commit"],
+        }
+    ]
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (("diff", "nope", "HEAD"), "'nope' is neither a revision of this repository nor a date"),
-        (("show", "--as-of", "2020-01-01"), "no commit on HEAD before the end of 2020-01-01"),
+        (
+            ("show", "--as-of", "2026-13-01"),
+            "'2026-13-01' is not a date: write a real day as YYYY-MM-DD",
+        ),
     ],
 )
 def test_bad_revisions_are_usage_errors(told: Path, args: tuple[str, ...], message: str) -> None:
     result = run(*args)
     assert result.returncode == 2
     assert result.stderr == f"trustlist: {message}\n"
+
+
+def test_a_shallow_clone_is_refused_by_every_command_that_reads_history(
+    told: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shallow clone has lost the commits that number the revisions: `log` would silently
+    number them from 1 again. Every command that reads history stops, as the build does."""
+    shallow = tmp_path / "shallow"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{told}", str(shallow)], check=True
+    )
+    monkeypatch.chdir(shallow)
+    for args in (("log",), ("show", "--as-of", "2026-08-10"), ("diff", "HEAD", "HEAD")):
+        result = run(*args)
+        assert result.returncode == 2, (args, result.stdout)
+        assert result.stderr.count("\n") == 1, result.stderr
+        assert "is a shallow clone" in result.stderr
+        assert "git fetch --unshallow" in result.stderr
+        assert "Traceback" not in result.stderr
 
 
 def test_work_tree_records_are_not_parsed_again(

@@ -18,6 +18,8 @@ from ..core.messages import LANGS, say
 from ..core.messages.codes import MESSAGES as CODES
 from ..core.models import FIRST_YEAR, LAST_YEAR, Reason
 from ..core.validate import validate_registry
+from . import audit
+from .audit import history_of as _history  # noqa: F401 (list-pdf reads history as log does)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_BROKEN_PIPE = 128 + 13  # SIGPIPE, as a shell reports a tool it ended
@@ -236,112 +238,8 @@ def _governance(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if findings else EXIT_OK
 
 
-def _history(registry: str):
-    """The registry's history, read as the build reads it (a shallow clone refused)."""
-    from ..core import gitrepo
-    from ..core.history_read import read_history
-
-    gitrepo.open_repo(Path(registry))  # not in a repository: said as every command says it
-    return read_history(Path(registry))
-
-
 def _prefix(repo, registry: str) -> str:
     return Path(registry).resolve().relative_to(Path(repo.working_dir).resolve()).as_posix()
-
-
-def _log(args: argparse.Namespace) -> int:
-    from ..site.wording import describe
-
-    history = _history(args.registry)
-    rows = []
-    for sector, revisions in sorted(history.revisions.items()):
-        if args.sector and sector != args.sector:
-            continue
-        for revision in revisions:
-            events = [e for e in revision.events if args.system in (None, e.system)]
-            if events:
-                rows.append((revision, events))
-    rows.sort(key=lambda row: (row[0].time, row[0].sector, row[0].number))
-    if args.format == "json":
-        print(report.json_text([r.as_dict(events) for r, events in rows]))
-        return EXIT_OK
-    for revision, events in rows:
-        when = revision.issued.strftime("%Y-%m-%d %H:%M:%SZ")
-        head = f"{revision.sector} revision {revision.number}  {when}  {revision.commit[:12]}"
-        print(f"{head}  {revision.subject}")
-        for event in events:
-            print(f"    {describe(event, 'en')}")
-    if not rows:
-        print("no revisions")
-    return EXIT_OK
-
-
-def _state(repo, registry: str, spec: str):
-    from ..core import gitrepo
-    from ..core.history import records_from
-
-    prefix = _prefix(repo, registry)
-    sha = gitrepo.resolve(repo, spec)
-    files = gitrepo.files_at(repo, sha, prefix)
-    return sha, records_from(files, lambda blob: gitrepo.read_blob(repo, blob), prefix + "/")
-
-
-def _diff(args: argparse.Namespace) -> int:
-    from ..core import gitrepo
-    from ..core.history import diff_records
-    from ..site.wording import describe
-
-    repo = gitrepo.open_repo(Path(args.registry))
-    sha_a, before = _state(repo, args.registry, args.a)
-    sha_b, after = _state(repo, args.registry, args.b)
-    changes = [(s, e) for s, e in diff_records(before, after) if args.sector in (None, s)]
-    if args.format == "json":
-        payload = {
-            "from": {"spec": args.a, "commit": sha_a},
-            "to": {"spec": args.b, "commit": sha_b},
-            "changes": [{"sector": s, **e.as_dict()} for s, e in changes],
-        }
-        print(report.json_text(payload))
-        return EXIT_OK
-    heading = f"{args.a} ({sha_a[:12]}) → {args.b} ({sha_b[:12]})"
-    if args.format == "markdown":
-        print(f"### {heading}\n")
-        print("\n".join(f"- **{s}**: {describe(e, 'en')}" for s, e in changes) or "No change.")
-        return EXIT_OK
-    print(heading)
-    for sector, event in changes:
-        print(f"  {sector}: {describe(event, 'en')}")
-    if not changes:
-        print("  no change")
-    return EXIT_OK
-
-
-def _show(args: argparse.Namespace) -> int:
-    from ..core import gitrepo
-
-    repo = gitrepo.open_repo(Path(args.registry))
-    sha, records = _state(repo, args.registry, args.as_of)
-    rows = sorted(
-        (sector, data.get("list_number", 0), system, data)
-        for (sector, system), data in records.items()
-        if args.sector in (None, sector)
-    )
-    if args.format == "json":
-        payload = {
-            "as_of": args.as_of,
-            "commit": sha,
-            "systems": [data for _s, _n, _id, data in rows],
-        }
-        print(report.json_text(payload))
-        return EXIT_OK
-    print(f"as of {args.as_of} (commit {sha[:12]})")
-    for sector, number, system, data in rows:
-        state = (data.get("status") or {}).get("state", "?")
-        name = (data.get("name") or {}).get("ru", "")
-        print(f"  {sector}  {number:>4}  {system}  [{state}]  {name}")
-    if not rows:
-        print("  no systems")
-    return EXIT_OK
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -659,34 +557,7 @@ def build_parser() -> argparse.ArgumentParser:
     _report_options(governance)
     governance.set_defaults(run=_governance)
 
-    log = commands.add_parser("log", help="the lists' numbered revisions and what each changed")
-    log.add_argument("system", nargs="?", help="only this system's changes")
-    log.add_argument("--sector")
-    log.add_argument("--registry", default="registry")
-    log.add_argument("--format", choices=report.formats("text", "json"), default="text")
-    log.set_defaults(run=_log)
-
-    diff = commands.add_parser(
-        "diff",
-        help="what changed on the lists between two commits, tags or dates",
-        description="A and B are commits, tags or dates (YYYY-MM-DD: the lists as they stood "
-        "at the end of that day, Kazakhstan time).",
-    )
-    diff.add_argument("a", metavar="A")
-    diff.add_argument("b", metavar="B")
-    diff.add_argument("--sector")
-    diff.add_argument("--registry", default="registry")
-    diff.add_argument(
-        "--format", choices=report.formats("text", "json", "markdown"), default="text"
-    )
-    diff.set_defaults(run=_diff)
-
-    show = commands.add_parser("show", help="the lists as they stood on a date or commit")
-    show.add_argument("--as-of", required=True, metavar="DATE|REF")
-    show.add_argument("--sector")
-    show.add_argument("--registry", default="registry")
-    show.add_argument("--format", choices=report.formats("text", "json"), default="text")
-    show.set_defaults(run=_show)
+    audit.add_parsers(commands)
 
     new = commands.add_parser(
         "new", help="start an application: a commented system.yaml to fill in"

@@ -312,3 +312,22 @@ def archived_files(repo: git.Repo, refs: list[str]) -> tuple[str, list[Archived]
     return sha, [
         Archived(path, read_blob(repo, blobs[path]), added.get(path, 0)) for path in sorted(blobs)
     ]
+
+
+def moment(repo: git.Repo, spec: str, ref: str = "HEAD") -> tuple[str | None, int]:
+    """The commit a revision name or date names, and the moment it stands for (epoch
+    seconds): a commit's time, or the end of a day in Kazakhstan. A day before the first
+    commit names no commit: (None, the end of that day)."""
+    if len(spec) == 10 and spec[4] == "-" and spec[7] == "-":
+        try:
+            end = datetime.combine(
+                date.fromisoformat(spec), time(23, 59, 59), timezone(timedelta(hours=5))
+            )
+        except ValueError:
+            raise GitError(f"'{spec}' is not a date: write a real day as YYYY-MM-DD") from None
+        try:
+            return resolve(repo, spec, ref), int(end.timestamp())
+        except GitError:
+            return None, int(end.timestamp())
+    sha = resolve(repo, spec, ref)
+    return sha, repo.commit(sha).committed_date

@@ -11,14 +11,25 @@ placeholders, and that every finding the checks make has an entry.
 
 from __future__ import annotations
 
-from . import applications, change, codes, files, governance, records, report, schema, site
+from . import applications, audit, change, codes, files, governance, records, report, schema, site
 
 LANGS = ("kk", "ru", "en")
 
 
 def _merged() -> dict[str, tuple[str, str, str]]:
     merged: dict[str, tuple[str, str, str]] = {}
-    for part in (codes, records, change, files, schema, site, governance, report, applications):
+    for part in (
+        codes,
+        records,
+        change,
+        files,
+        schema,
+        site,
+        governance,
+        report,
+        applications,
+        audit,
+    ):
         twice = merged.keys() & part.MESSAGES.keys()
         if twice:  # a key given twice is a mistake, caught at import
             raise ValueError(f"message keys defined twice: {sorted(twice)}")

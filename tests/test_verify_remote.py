@@ -474,3 +474,34 @@ def test_a_rebuild_reads_the_archive_the_site_names(published: dict, tmp_path: P
         git(root, "update-ref", "refs/heads/published-manifests", head)
     assert result.returncode == 3, result.stdout + result.stderr
     assert codes(result.stdout) == ["VER011"]
+
+
+# --- the deploy workflow and the documentation say the same ------------------------------------
+
+PROJECT = Path(__file__).parents[1]
+
+
+def test_the_sign_jobs_file_list_is_the_one_trustlist_makes(published: dict, tmp_path: Path):
+    """deploy.yml writes files.txt with jq (its sign job runs no project code): run here on
+    the signed site, it writes what `trustlist sign` wrote, byte for byte."""
+    import yaml
+
+    jobs = yaml.safe_load((PROJECT / ".github/workflows/deploy.yml").read_text("utf-8"))["jobs"]
+    (step,) = [s for s in jobs["sign"]["steps"] if s.get("name") == "the site's file list"]
+    site = Path(shutil.copytree(published["site"], tmp_path / "site"))
+    made = (site / "files.txt").read_bytes()
+    (site / "files.txt").unlink()
+    if shutil.which("jq") is None and os.environ.get("CI") != "true":
+        pytest.skip("jq is not installed (the GitHub runner has it)")
+    subprocess.run(["bash", "-e", "-c", step["run"]], cwd=site, check=True)
+    assert (site / "files.txt").read_bytes() == made
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_auditors_page_gives_the_tested_commands(lang: str) -> None:
+    page = (PROJECT / "docs" / lang / "auditors.md").read_text(encoding="utf-8")
+    assert "wget -i https://trustlist.example.kz/files.txt -x -nH" in page
+    assert "verify https://trustlist.example.kz/ --allowed-signers allowed_signers" in page
+    assert "/keys/allowed_signers" in page and "--as-of 2026-06-01" in page
+    assert "archive/<" in page and "actions/attest-build-provenance" in page
+    assert "| 3 |" in page and "VER011" in page

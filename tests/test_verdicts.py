@@ -110,9 +110,6 @@ def test_a_damaged_cache_is_logged_and_validation_still_succeeds(
     assert set(dropped.values()) == {logging.WARNING}
     assert any(f"cache {pdfs} dropped" in m and "JSONDecodeError" in m for m in dropped)
     assert any(f"cache {records} dropped" in m and "AttributeError" in m for m in dropped)
-    # Both are written anew, whole.
-    assert json.loads(pdfs.read_text("utf-8"))["checker"] == fingerprint()
-    assert json.loads(records.read_text("utf-8"))["checker"] == records_fingerprint()
 
 
 def test_another_versions_cache_is_said_at_info(

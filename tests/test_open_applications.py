@@ -441,8 +441,13 @@ def test_opened_is_the_day_in_kazakhstan() -> None:
         opened_on("2026-05-31T19:00:00")
 
 
-def test_the_rate_limit_resets_by_its_header_or_retry_after() -> None:
-    assert rate_reset(str(RESET), "60", now=0) == datetime.fromtimestamp(RESET, UTC)
-    assert rate_reset(None, "60", now=1_000) == datetime.fromtimestamp(1_060, UTC)
+def test_the_rate_limit_resets_as_github_says_to_read_it() -> None:
+    at = datetime.fromtimestamp
+    assert rate_reset(str(RESET), None, "0", now=0) == at(RESET, UTC)
+    assert rate_reset(str(RESET), None, None, now=0) == at(RESET, UTC)
+    assert rate_reset(None, "60", now=1_000) == at(1_060, UTC)
+    # a secondary limit: requests remain, so the window's reset is not the time to wait for
+    assert rate_reset(str(RESET), "60", "4999", now=1_000) == at(1_060, UTC)
+    assert rate_reset(str(RESET), "60", "0", now=1_000) == at(RESET, UTC)  # the later
     assert rate_reset(None, "Wed, 21 Oct 2026 07:28:00 GMT") is None
     assert rate_reset("9" * 30, None) is None

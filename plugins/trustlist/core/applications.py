@@ -192,7 +192,7 @@ class GitHub:
         self._opener = urllib.request.build_opener(_SameOrigin(self._origin))
 
     def open_pulls(self) -> Iterator[dict]:
-        """Every open pull request, oldest pages last, as GitHub lists them."""
+        """Every open pull request, page by page, as GitHub lists them."""
         url = f"{self._repo_url()}/pulls?state=open&per_page={PER_PAGE}"
         for page, at in self._pages(url, MAX_PULL_PAGES):
             for pull in page:
@@ -289,7 +289,11 @@ class GitHub:
             )
         )
         if limited:
-            reset = rate_reset(headers.get("X-RateLimit-Reset"), headers.get("Retry-After"))
+            reset = rate_reset(
+                headers.get("X-RateLimit-Reset"),
+                headers.get("Retry-After"),
+                headers.get("X-RateLimit-Remaining"),
+            )
             if reset is None:
                 return UsageError.said("applications.rate_limited_later", url=url, status=err.code)
             when = reset.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -307,18 +311,24 @@ class GitHub:
 
 
 def rate_reset(
-    reset: str | None, retry_after: str | None, now: float | None = None
+    reset: str | None,
+    retry_after: str | None,
+    remaining: str | None = None,
+    now: float | None = None,
 ) -> datetime | None:
-    """When the rate limit lifts, in UTC: X-RateLimit-Reset (epoch seconds), else
-    Retry-After (seconds from now); None when neither says."""
+    """When GitHub says to try again, in UTC, as its documentation says to read it:
+    Retry-After (seconds from now) where given, X-RateLimit-Reset (epoch seconds) when no
+    request remains (or the count is not given); the later of the two; None when neither."""
     now = time.time() if now is None else now
-    for value, base in ((reset, 0.0), (retry_after, now)):
-        if value is not None and value.strip().isdigit():
-            try:
-                return datetime.fromtimestamp(base + int(value.strip()), UTC)
-            except (OverflowError, OSError, ValueError):  # a year past 9999
-                return None
-    return None
+    times = []
+    if retry_after is not None and retry_after.strip().isdigit():
+        times.append(now + int(retry_after))
+    if reset is not None and reset.strip().isdigit() and remaining in ("0", None):
+        times.append(int(reset))
+    try:
+        return datetime.fromtimestamp(max(times), UTC) if times else None
+    except (OverflowError, OSError, ValueError):  # a year past 9999 says nothing
+        return None
 
 
 def _line(text: str, most: int = 200) -> str:

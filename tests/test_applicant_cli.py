@@ -163,4 +163,5 @@ def test_a_disguised_file_is_refused(base: Path, tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 2
     assert "[PDF001]" in result.stderr
+    assert f"{fake}: [PDF001] 'report.pdf' is not a PDF" in result.stderr
     assert not (base / FOLDER / "report.pdf").exists()

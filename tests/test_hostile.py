@@ -411,11 +411,11 @@ def test_opening_at_a_page_runs_nothing(data: bytes) -> None:
     ],
 )
 def test_an_action_that_runs_by_itself_is_pdf007(data: bytes, found: str) -> None:
-    [problem] = check_pdf(data)
+    [problem] = check_pdf(data, "a.pdf")
     assert problem.code == "PDF007"
-    assert f"({found} " in problem.text("en", "a.pdf")
+    assert f"({found} " in problem.text("en")
     for lang in ("kk", "ru"):
-        text = problem.text(lang, "a.pdf")
+        text = problem.text(lang)
         assert "{" not in text and found.split()[0] in text
 
 

@@ -194,7 +194,7 @@ def add_document(
         data = source.read_bytes()
     except OSError as err:
         raise ScaffoldError(f"{source}: cannot be read: {err.strerror}") from None
-    problems = check_pdf(data)
+    problems = check_pdf(data, str(source))
     if problems:
         raise ScaffoldError(
             "; ".join(f"{source}: [{p.code}] {p.message}" for p in problems)

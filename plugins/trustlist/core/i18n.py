@@ -258,6 +258,50 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "System name, owner, purpose or BIN",
     ),
     "search_results": ("Табылды: {count}", "Найдено: {count}", "Found: {count}"),
+    "search_hint": (
+        "Жүйенің, оның иесінің немесе оны қолданатын ұйымның атауы, мақсаты не БСН",
+        "Название системы, её владельца или применяющей её организации, назначение или БИН",
+        "The name of a system, its owner or an organisation using it, a purpose or a BIN",
+    ),
+    "search_find": ("Жүйені іздеу", "Найти систему", "Find a system"),
+    "search_results_for": (
+        "«{query}» бойынша табылды: {count}",
+        "По запросу «{query}» найдено: {count}",
+        "Found for “{query}”: {count}",
+    ),
+    "search_none_for": (
+        "«{query}» бойынша ештеңе табылмады.",
+        "По запросу «{query}» ничего не найдено.",
+        "Nothing found for “{query}”.",
+    ),
+    "search_suggestions": ("Былай көріңіз:", "Попробуйте:", "You could:"),
+    "search_tip_words": (
+        "сөздерді азайтыңыз немесе жазылуын тексеріңіз;",
+        "убрать лишние слова или проверить написание;",
+        "use fewer words, or check the spelling;",
+    ),
+    "search_tip_fields": (
+        "жүйенің, оның иесінің немесе оны қолданатын ұйымның атауынан бір сөзді не БСН-ді іздеңіз;",
+        "искать слово из названия системы, её владельца или применяющей её организации либо БИН;",
+        "search for a word of the name of the system, its owner or an organisation using it, "
+        "or for a BIN;",
+    ),
+    "search_tip_languages": (
+        "басқа тілде іздеңіз:",
+        "искать на другом языке:",
+        "search in another language:",
+    ),
+    "search_tip_lists": (
+        "салалардың тізімдерін қараңыз",
+        "просмотреть списки отраслей",
+        "browse the lists of the sectors",
+    ),
+    "deployers": (
+        "Жүйені қолданатын ұйымдар",
+        "Организации, применяющие систему",
+        "Organisations using the system",
+    ),
+    "deployers_short": ("Қолданады", "Применяют", "Used by"),
     "search_no_results": ("Ештеңе табылмады.", "Ничего не найдено.", "Nothing found."),
     "search_needs_script": (
         "Іздеу үшін браузерде JavaScript қосулы болуы керек. Оның орнына салалар тізімдерін "

@@ -131,6 +131,13 @@ class Owner(Strict):
     website: HttpsUrl
 
 
+class Deployer(Strict):
+    """An organisation that uses the system in its work, as the applicant names it."""
+
+    name: Text
+    bin: Bin | None = None
+
+
 class Description(Strict):
     purpose: Text
     methods: Text
@@ -283,6 +290,7 @@ class System(Strict):
     demonstration: bool = False
     name: Text
     owner: Owner
+    deployers: Annotated[list[Deployer], Field(max_length=500)] = []
     description: Description
     risk_level: Literal["high"]
     national_ai_platform: Platform

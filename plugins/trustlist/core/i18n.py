@@ -8,6 +8,7 @@ translated separately (overrides/partials/languages/kk.html).
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 
 from .models import LANGUAGES
@@ -562,6 +563,61 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Срок заключения аудита истёк",
         "Audit conclusion expired",
     ),
+    # Dates in words: Kazakh puts the year first and inflects the month (see MONTHS).
+    "date_long": (
+        "{year} жылғы {day} {month}",
+        "{day} {month} {year} года",
+        "{day} {month} {year}",
+    ),
+    "date_from": (
+        "{year} жылғы {day} {month} бастап",
+        "с {day} {month} {year} года",
+        "since {day} {month} {year}",
+    ),
+    "date_to": (
+        "{year} жылғы {day} {month} дейін",
+        "до {day} {month} {year} года",
+        "until {day} {month} {year}",
+    ),
+    # The status notice of a suspended or excluded system, or of an expired audit conclusion:
+    # on its page, in its list row and in search results.
+    "notice_title_suspended": (
+        "Жүйе тоқтатылған",
+        "Система приостановлена",
+        "This system is suspended",
+    ),
+    "notice_title_excluded": (
+        "Жүйе тізімнен алынып тасталған",
+        "Система исключена из списка",
+        "This system has been excluded from the list",
+    ),
+    "notice_suspended": (
+        "{since} тоқтатылды. Себебі: {reason}.",
+        "Приостановлена {since}. Причина: {reason}.",
+        "Suspended {since}. Reason: {reason}.",
+    ),
+    "notice_excluded": (
+        "{since} тізімнен алынып тасталды. Себебі: {reason}.",
+        "Исключена из списка {since}. Причина: {reason}.",
+        "Excluded from the list {since}. Reason: {reason}.",
+    ),
+    "notice_expired": (
+        "Аудит қорытындысы {until} жарамды болды. Орган жаңа аудит есебін немесе жүйені "
+        "тоқтата тұру туралы шешімді күтуде.",
+        "Заключение аудита действовало {until}. Орган ожидает новый отчёт об аудите или "
+        "решение о приостановлении системы.",
+        "The audit conclusion was valid {until}. The body awaits a new audit report or its "
+        "decision to suspend the system.",
+    ),
+    "status_since_suspended": ("Тоқтатылған күні", "Дата приостановления", "Suspended on"),
+    "status_since_excluded": ("Алынып тасталған күні", "Дата исключения", "Excluded on"),
+    "status_date": ("Қашаннан бастап", "С какой даты", "Since"),
+    "conclusion_withdrawn": (
+        "кейін аудитор кері қайтарып алды",
+        "впоследствии отозвано аудитором",
+        "later withdrawn by the auditor",
+    ),
+    "expired_mark": ("мерзімі өтті", "срок истёк", "expired"),
     "audit_expired_on": (
         "Аудит қорытындысы {date} дейін жарамды болды. Орган жаңа аудит есебін немесе жүйені "
         "тоқтата тұру туралы шешімді күтуде.",
@@ -692,6 +748,46 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
 }
 
 
+# Each month: Kazakh as named, from (ablative) and until (dative); Russian (genitive); English.
+MONTHS: tuple[tuple[str, str, str, str, str], ...] = (
+    ("қаңтар", "қаңтардан", "қаңтарға", "января", "January"),
+    ("ақпан", "ақпаннан", "ақпанға", "февраля", "February"),
+    ("наурыз", "наурыздан", "наурызға", "марта", "March"),
+    ("сәуір", "сәуірден", "сәуірге", "апреля", "April"),
+    ("мамыр", "мамырдан", "мамырға", "мая", "May"),
+    ("маусым", "маусымнан", "маусымға", "июня", "June"),
+    ("шілде", "шілдеден", "шілдеге", "июля", "July"),
+    ("тамыз", "тамыздан", "тамызға", "августа", "August"),
+    ("қыркүйек", "қыркүйектен", "қыркүйекке", "сентября", "September"),
+    ("қазан", "қазаннан", "қазанға", "октября", "October"),
+    ("қараша", "қарашадан", "қарашаға", "ноября", "November"),
+    ("желтоқсан", "желтоқсаннан", "желтоқсанға", "декабря", "December"),
+)
+_MONTH_FORM = {"date_long": 0, "date_from": 1, "date_to": 2}
+
+
+def date_words(day: date, lang: str, phrase: str = "date_long") -> str:
+    """`day` in words: the date (date_long), since it (date_from) or until it (date_to)."""
+    names = MONTHS[day.month - 1]
+    month = names[_MONTH_FORM[phrase]] if lang == "kk" else names[3 if lang == "ru" else 4]
+    return t(phrase, lang, year=day.year, day=day.day, month=month)
+
+
+def status_notice(state: str, since: date, reason: str, lang: str) -> str:
+    """What a suspended or excluded system's notice says: since when, and why."""
+    return t(
+        f"notice_{state}",
+        lang,
+        since=date_words(since, lang, "date_from"),
+        reason=t(f"reason_{reason}", lang),
+    )
+
+
+def expired_notice(valid_until: date, lang: str) -> str:
+    """What a listed system's notice says when its audit conclusion has expired."""
+    return t("notice_expired", lang, until=date_words(valid_until, lang, "date_to"))
+
+
 def t(key: str, lang: str, **values: object) -> str:
     """The message `key` in `lang`, with {placeholders} filled from `values`."""
     text = MESSAGES[key][LANGUAGES.index(lang)]
@@ -715,6 +811,16 @@ class Labels:
 
     def __call__(self, key: str, **values: object) -> str:
         return t(key, self._lang, **values)
+
+    def date(self, day: date) -> str:
+        """`{{ t.date(d) }}`: a date in words."""
+        return date_words(day, self._lang)
+
+    def status_notice(self, state: str, since: date, reason: str) -> str:
+        return status_notice(state, since, reason, self._lang)
+
+    def expired_notice(self, valid_until: date) -> str:
+        return expired_notice(valid_until, self._lang)
 
 
 @cache

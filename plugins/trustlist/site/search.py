@@ -14,7 +14,7 @@ import unicodedata
 from datetime import date
 from functools import partial
 
-from ..core.i18n import t
+from ..core.i18n import expired_notice, status_notice, t
 from ..core.models import System
 from ..speed.incremental import NO_REUSE, Reuse
 from .pages import Site, pick, relative
@@ -26,8 +26,8 @@ def normalize(text: str) -> str:
 
 
 def search_index(site: Site, lang: str, reuse: Reuse = NO_REUSE) -> str:
-    """JSON list of {title, url, sector, owner, deployers, state, label, expired, text} for
-    every system page in `lang`."""
+    """JSON list of {title, url, sector, owner, deployers, state, label, expired, notice,
+    text} for every system page in `lang`."""
     entries = []
     for sector in site.sectors():
         sector_name = sector.name.get(lang)
@@ -48,6 +48,11 @@ def _entry(system: System, sector_id: str, sector_name: str, lang: str, as_of: d
     for text in (system.description.purpose, system.description.methods):
         texts.append(pick(text, lang).value)
     state = system.status.state
+    expired = state == "listed" and system.audit_expired(as_of)
+    if state != "listed":
+        notice = status_notice(state, system.status.since, system.status.reason, lang)
+    else:
+        notice = expired_notice(system.audit.valid_until, lang) if expired else ""
     entry = {
         "title": name,
         "url": relative(f"{lang}/search/", f"{lang}/{sector_id}/{system.id}/"),
@@ -56,7 +61,8 @@ def _entry(system: System, sector_id: str, sector_name: str, lang: str, as_of: d
         "deployers": deployers,
         "state": state,
         "label": t(f"status_{state}", lang),
-        "expired": state == "listed" and system.audit_expired(as_of),
+        "expired": expired,
+        "notice": notice,  # since when and why, in words (empty for a system in good standing)
         "text": normalize(" ".join(texts)),
     }
     return json.dumps(entry, ensure_ascii=False, separators=(",", ":"))

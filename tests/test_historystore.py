@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 from conftest import commit, edit, git
 from test_history import NEW, story
-from trustlist.core import gitrepo, history, history_read, validate
+from trustlist.core import gitrepo, history, history_read
+from trustlist.core.memory import Memory
 from trustlist.core.validate import validate_registry, vouched_records
 from trustlist.speed.forked import Forked
 from trustlist.speed.historystore import Store, encode
-from trustlist.speed.verdicts import RecordVerdicts
+from trustlist.speed.verdicts import MEMORY, RECORDS, RecordVerdicts
 
 REGISTRY = Path("registry")
 
@@ -55,7 +56,7 @@ def as_json(h: history.History) -> str:
 
 def work_tree() -> dict[str, dict]:
     """The work tree's records by git blob id, as validation gives them to history."""
-    registry = validate_registry(REGISTRY)
+    registry = validate_registry(REGISTRY, memory=MEMORY)
     return {e.blob: e.loaded.data for e in registry.systems}
 
 
@@ -164,9 +165,9 @@ def test_with_no_store_a_forked_copy_walks_the_history(base, walks, monkeypatch)
     """A build with no stored history to go on from has a forked copy of itself walk every
     commit into the store while it validates, and reads the history from there."""
     story(base)
-    validate_registry(REGISTRY)  # the record cache now knows the work tree's records
+    validate_registry(REGISTRY, memory=MEMORY)  # the record cache now knows the work tree's records
     begun = history_read.begin_history(
-        REGISTRY, None, partial(vouched_records, REGISTRY), store=Store, fork=Forked
+        REGISTRY, None, partial(vouched_records, REGISTRY, RECORDS), store=Store, fork=Forked
     )
     assert begun.maker is not None and begun.walk is None
     made = begun.finish(work_tree())
@@ -193,7 +194,8 @@ def test_a_forked_walk_that_leaves_no_store_is_done_here(base, walks, monkeypatc
 
 def test_records_are_vouched_for_only_by_a_cache_that_knows_most(base, monkeypatch) -> None:
     monkeypatch.setenv("TRUSTLIST_CACHE", str(base.parent / "cache"))
-    monkeypatch.setattr(validate, "RECORDS", RecordVerdicts())  # this process knows none yet
-    assert vouched_records(REGISTRY) is None
-    validated = work_tree()  # validation fills the cache
-    assert vouched_records(REGISTRY) == validated and len(validated) == 1
+    records = RecordVerdicts()  # a process that knows none yet
+    assert vouched_records(REGISTRY, records) is None
+    registry = validate_registry(REGISTRY, memory=Memory(records=records))  # fills the cache
+    validated = {e.blob: e.loaded.data for e in registry.systems}
+    assert vouched_records(REGISTRY, records) == validated and len(validated) == 1

@@ -19,6 +19,7 @@ from trustlist.core.validate import validate_registry
 from trustlist.speed import verdicts
 from trustlist.speed.verdicts import (
     FILE_NAME,
+    MEMORY,
     RECORDS_FILE_NAME,
     PdfVerdicts,
     fingerprint,
@@ -104,7 +105,7 @@ def test_a_damaged_cache_is_logged_and_validation_still_succeeds(
     records.write_text(json.dumps({"checker": records_fingerprint(), "verdicts": []}), "utf-8")
     monkeypatch.setenv("TRUSTLIST_CACHE", str(tmp_path))
     caplog.set_level(logging.INFO, logger="trustlist")
-    registry = validate_registry(base / "registry")
+    registry = validate_registry(base / "registry", memory=MEMORY)
     assert registry.findings == []
     dropped = {r.getMessage(): r.levelno for r in caplog.records if r.name == "trustlist"}
     assert set(dropped.values()) == {logging.WARNING}

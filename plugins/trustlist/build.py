@@ -56,7 +56,7 @@ from .speed.forked import Forked
 from .speed.gcpause import gc_paused
 from .speed.historystore import Store
 from .speed.incremental import Changes, Reuse, Snapshot, track_changes
-from .speed.verdicts import RECORDS, records_fingerprint
+from .speed.verdicts import MEMORY, RECORDS, records_fingerprint
 from .speed.writer import ForkedWriter
 
 log = logging.getLogger("mkdocs.plugins.trustlist")
@@ -129,7 +129,7 @@ def read_registry(options: Options, session: Session, watched: list[Path], setti
         begun = begin_history(
             root,
             session.previous_history,
-            partial(vouched_records, root) if fork else None,
+            partial(vouched_records, root, RECORDS) if fork else None,
             store=Store,
             fork=Forked,
         )
@@ -176,7 +176,8 @@ def read_registry(options: Options, session: Session, watched: list[Path], setti
 
 def validate(options: Options) -> Registry:
     """Every record judged; any error stops the build, before anything is written."""
-    registry = validate_registry(options.registry, remember=options.serving)
+    with gc_paused():  # all of it lives for the build: the GC's passes would find it alive
+        registry = validate_registry(options.registry, options.serving, MEMORY)
     if registry.errors:
         raise BuildError(_findings(registry.errors))
     if not options.serving:

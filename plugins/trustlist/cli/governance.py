@@ -13,6 +13,7 @@ import yaml
 
 from ..core.findings import Finding, json_path_text
 from ..core.validate import validate_registry
+from ..speed.verdicts import MEMORY
 from .codeowners import DEFAULT_MAINTAINERS, codeowners
 
 RULESETS = ".github/rulesets"
@@ -305,7 +306,7 @@ def _owners_lines(text: str) -> list[tuple[int, str]]:
 
 
 def _codeowners(root: Path, maintainers: str) -> list[Finding]:
-    registry = validate_registry(root / "registry")
+    registry = validate_registry(root / "registry", memory=MEMORY)
     broken = sorted(s for s, entry in registry.sectors.items() if entry.model is None)
     if broken:
         return [

@@ -17,7 +17,9 @@ from ..core.findings import UsageError
 from ..core.messages import LANGS, say
 from ..core.messages.codes import MESSAGES as CODES
 from ..core.models import FIRST_YEAR, LAST_YEAR, Reason
-from ..core.validate import validate_registry
+from ..core.validate import Registry, validate_registry
+from ..speed.gcpause import gc_paused
+from ..speed.verdicts import MEMORY
 from . import audit
 from .audit import history_of as _history  # noqa: F401 (list-pdf reads history as log does)
 
@@ -27,8 +29,15 @@ DEFAULT_CALENDAR = "registry/calendar.yaml"
 REASONS = typing.get_args(Reason)  # why the body suspends or excludes a system
 
 
+def _validated(registry: Path) -> Registry:
+    """The registry validated with what this machine remembers of earlier verdicts (the
+    cache folder; TRUSTLIST_CACHE=off for none), the cyclic GC paused while it is read."""
+    with gc_paused():
+        return validate_registry(registry, memory=MEMORY)
+
+
 def _validate(args: argparse.Namespace) -> int:
-    registry = validate_registry(Path(args.registry))
+    registry = _validated(Path(args.registry))
     sectors, systems = len(registry.sectors), len(registry.systems)
     subject = say(
         "report.registry", args.lang, sectors=sectors, systems=systems, registry=args.registry
@@ -90,7 +99,7 @@ def _deadlines(args: argparse.Namespace) -> int:
 def _codeowners(args: argparse.Namespace) -> int:
     from .codeowners import codeowners
 
-    registry = validate_registry(Path(args.registry))
+    registry = _validated(Path(args.registry))
     if registry.errors:
         print(report.render(report.Report(registry.errors, args.registry)), end="")
         return EXIT_FINDINGS
@@ -113,7 +122,7 @@ def _check(args: argparse.Namespace) -> int:
     from ..core.change import check_pull_request
     from ..core.i18n import t
 
-    check = check_pull_request(Path(args.registry), args.base, args.today, args.head)
+    check = check_pull_request(Path(args.registry), args.base, args.today, args.head, memory=MEMORY)
     findings = check.findings
     after = []
     if check.uncommitted:
@@ -155,7 +164,7 @@ def _notice(args: argparse.Namespace) -> int:
     from ..core.decisions import today_in_kazakhstan
     from ..core.notice import as_html, as_markdown, make_notice
 
-    check = check_pull_request(Path(args.registry), args.base, args.today, args.head)
+    check = check_pull_request(Path(args.registry), args.base, args.today, args.head, memory=MEMORY)
     notice = make_notice(check, args.lang, args.today or today_in_kazakhstan(), args.pr)
     if args.format == "pdf":
         from ..core.noticepdf import as_pdf
@@ -214,7 +223,7 @@ def _expiring(args: argparse.Namespace) -> int:
     from ..core.decisions import today_in_kazakhstan
     from ..core.expiry import expiring, expiring_markdown, expiring_text
 
-    registry = validate_registry(Path(args.registry))
+    registry = _validated(Path(args.registry))
     if registry.errors:
         print(report.render(report.Report(registry.errors, args.registry), args.format), end="")
         return EXIT_FINDINGS

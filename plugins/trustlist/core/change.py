@@ -23,6 +23,7 @@ from .findings import Finding, Severity
 from .gitrepo import Change
 from .journal import JOURNAL_FILE
 from .load import Loaded, parse_yaml
+from .memory import Memory
 from .rules import said
 from .validate import (
     SECTOR_FILE,
@@ -256,11 +257,15 @@ class PullRequestCheck:
 
 
 def check_pull_request(
-    registry_dir: Path, base: str, today: date | None = None, head: str = "HEAD"
+    registry_dir: Path,
+    base: str,
+    today: date | None = None,
+    head: str = "HEAD",
+    memory: Memory | None = None,
 ) -> PullRequestCheck:
     """Validate the registry as committed at `head` and judge its commits since `base`
     (gitrepo.GitError when git cannot answer). A file never committed is not in the
-    application, whatever the work tree holds."""
+    application, whatever the work tree holds. `memory`: as validate_registry's."""
     repo = gitrepo.open_repo(registry_dir)
     comparison = gitrepo.compare(repo, base, head)
     # Paths in git are relative to the repository; the registry folder may sit below it.
@@ -268,7 +273,8 @@ def check_pull_request(
     display = display_root(Path(registry_dir)).rstrip("/") + "/"
     with tempfile.TemporaryDirectory() as scratch:
         committed = gitrepo.export_tree(repo, comparison.head, prefix.as_posix(), Path(scratch))
-        registry = _relocated(validate_registry(committed), display_root(committed) + "/", display)
+        validated = validate_registry(committed, memory=memory)
+        registry = _relocated(validated, display_root(committed) + "/", display)
     changes = tuple(
         gitrepo.Change(c.status, display + c.path.removeprefix(f"{prefix.as_posix()}/"))
         if c.path.startswith(f"{prefix.as_posix()}/")

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..speed.verdicts import PDF_VERDICTS
 from .findings import Finding
 from .load import OPEN_FLAGS, Loaded, forbidden_character, read_capped
+from .memory import PdfMemory
 from .rules import get, said
 
 RECORD_FILE = "system.yaml"
@@ -49,9 +49,14 @@ def _unsafe_name(name: str) -> tuple[str, str] | None:
 
 
 def check_folder(
-    loaded: Loaded, folder: Path, display_folder: str, facts: dict[str, FileFacts]
+    loaded: Loaded,
+    folder: Path,
+    display_folder: str,
+    facts: dict[str, FileFacts],
+    pdfs: PdfMemory,
 ) -> Iterator[Finding]:
-    """Check every listed document and every file present; record facts of good files."""
+    """Check every listed document and every file present; record facts of good files.
+    `pdfs` judges a PDF's bytes (or recalls its verdict)."""
     documents = get(loaded.data, "documents")
     listed: set[str] = set()
     if isinstance(documents, list):
@@ -71,12 +76,17 @@ def check_folder(
                 )
                 continue
             listed.add(name)
-            yield from _check_document(loaded, folder, index, document, facts)
+            yield from _check_document(loaded, folder, index, document, facts, pdfs)
     yield from _unlisted(folder, display_folder, listed)
 
 
 def _check_document(
-    loaded: Loaded, folder: Path, index: int, document: dict, facts: dict[str, FileFacts]
+    loaded: Loaded,
+    folder: Path,
+    index: int,
+    document: dict,
+    facts: dict[str, FileFacts],
+    pdfs: PdfMemory,
 ) -> Iterator[Finding]:
     name, public = document["file"], get(document, "public")
     where = ("documents", index)
@@ -150,7 +160,7 @@ def _check_document(
             name=name,
             sha256=digest,
         )
-    for problem in PDF_VERDICTS.problems(digest, data):
+    for problem in pdfs.problems(digest, data):
         # A finding of the bytes, said again at the line that lists the file, naming it.
         values = {**dict(problem.values), "name": name}
         yield said(loaded, problem.code, (*where, "file"), problem.key, **values)

@@ -15,13 +15,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..speed.gcpause import gc_paused
-from ..speed.verdicts import PDF_VERDICTS, RECORDS
 from . import documents, rules
 from .deadlines import Overrides, load_calendar_overrides
 from .findings import Finding, Severity, UsageError, json_path_text
 from .journal import JOURNAL_FILE, JournalEntry, load_journal
 from .load import Loaded, blob_id, decode_text, parse_yaml, read_record
+from .memory import Memory, RecordMemory
 from .models import Sector, System
 from .schema import check_schema
 
@@ -49,23 +48,20 @@ class _Modelled:
     @property
     def model(self):
         if isinstance(self.checked, Vouched):
-            key = self.checked.key
-            if key not in _MODELS:
-                _MODELS[key] = self.model_class.model_validate(self.loaded.data)
-            self.checked = _MODELS[key]
+            key, models = self.checked.key, self.checked.models
+            if key not in models:
+                models[key] = self.model_class.model_validate(self.loaded.data)
+            self.checked = models[key]
         return self.checked
 
 
 @dataclass(frozen=True)
 class Vouched:
-    """A record the cache vouched for, by its key there (its kind, place and bytes)."""
+    """A record the cache vouched for, by its key there (its kind, place and bytes), and
+    where its model is kept once made (`Memory.models`)."""
 
     key: str
-
-
-# Models of vouched records, made once per process: `mkdocs serve` validates the registry
-# after every edit, and 1,000 models took a quarter of a second. They are frozen.
-_MODELS: dict[str, object] = {}
+    models: dict[str, object] = field(compare=False, repr=False)
 
 
 @dataclass
@@ -102,6 +98,7 @@ class Registry:
     # registry/<sector>/applications.yaml: each sector's applications closed without inclusion
     journals: dict[str, JournalEntry] = field(default_factory=dict)
     remember: bool = False  # keep valid system folders for this process's next validation
+    memory: Memory = field(default_factory=Memory, repr=False)  # what it may take from before
 
     @property
     def errors(self) -> list[Finding]:
@@ -176,6 +173,7 @@ def one_per_problem(findings: list[Finding]) -> list[Finding]:
 
 
 def _judge_record(
+    memory: Memory,
     read: tuple[bytes | None, Loaded],
     kind: str,
     place: str,
@@ -187,19 +185,20 @@ def _judge_record(
     raw, loaded = read
     if raw is None:
         return loaded, None, loaded.findings, None
-    key = RECORDS.key(kind, place, raw)
-    data = RECORDS.data(key)
+    records = memory.records
+    key = records.key(kind, place, raw)
+    data = records.data(key)
     if data is not None:  # these very bytes, in this place, passed every stage before
         loaded.data = data
         loaded.text = decode_text(raw)
-        return loaded, Vouched(key), [], key
+        return loaded, Vouched(key, memory.models), [], key
     loaded = parse_yaml(raw, loaded.path, loaded)
     model, found = _check_record(loaded, kind, System if kind == "system" else Sector)
     found = loaded.findings + found
     if loaded.data is not None:
         found = one_per_problem(found + list(own_rules(loaded)))
     if model is not None and not found:  # warnings too: a record with any is judged afresh
-        RECORDS.remember(key, loaded.data)
+        records.remember(key, loaded.data)
     return loaded, model, found, key
 
 
@@ -219,22 +218,19 @@ def _system_folders(root: Path) -> list[str]:
     return folders
 
 
-def validate_registry(root: Path, remember: bool = False) -> Registry:
-    """Validate every sector and system under `root`. `remember` (`mkdocs serve`, which
-    validates after every edit): folders unchanged since this process last validated them
-    are not read again (_FOLDERS)."""
+def validate_registry(root: Path, remember: bool = False, memory: Memory | None = None) -> Registry:
+    """Validate every sector and system under `root`. `memory`: what earlier judgments may
+    give (speed/verdicts.py's caches; none by default). `remember` (`mkdocs serve`, which
+    validates after every edit): folders unchanged since `memory` last saw them valid are not
+    read again (`Memory.folders`)."""
     if not root.is_dir():
         raise RegistryNotFound(f"{root}: no such registry folder")
-    with gc_paused():
-        return _validate(root, remember)
-
-
-def _validate(root: Path, remember: bool) -> Registry:
-    registry = Registry(root, remember=remember)
+    memory = memory if memory is not None else Memory()
+    registry = Registry(root, remember=remember, memory=memory)
     shown = display_root(root)
-    RECORDS.begin()
+    memory.records.begin()
     folders = _system_folders(root)
-    PDF_VERDICTS.prefetch(
+    memory.pdfs.prefetch(
         len(folders), partial(documents.document_files, folders), documents.read_document
     )
     for entry in _entries(root):
@@ -250,8 +246,8 @@ def _validate(root: Path, remember: bool) -> Registry:
             registry.findings.append(Finding.said(display, 0, 0, "REG006", "registry.root_extra"))
     registry.findings.extend(_cross_record(registry))
     registry.findings.sort()
-    PDF_VERDICTS.save()
-    RECORDS.save()
+    memory.pdfs.save()
+    memory.records.save()
     return registry
 
 
@@ -261,7 +257,9 @@ def _sector(registry: Registry, folder: Path, display: str) -> None:
     if exists:
         read = read_record(record, f"{display}/{SECTOR_FILE}")
         rules_here = partial(rules.check_sector, folder=folder.name)
-        loaded, model, found, _ = _judge_record(read, "sector", folder.name, rules_here)
+        loaded, model, found, _ = _judge_record(
+            registry.memory, read, "sector", folder.name, rules_here
+        )
         registry.findings += found
         registry.sectors[folder.name] = SectorEntry(folder.name, folder, loaded, model)
     for entry in _entries(folder):
@@ -286,22 +284,22 @@ def _place(sector: str, folder: str, sector_exists: bool) -> str:
     return f"{sector}/{folder} {sector_exists}"
 
 
-def vouched_records(root: Path) -> dict[str, dict] | None:
+def vouched_records(root: Path, records: RecordMemory) -> dict[str, dict] | None:
     """The data of the system records under `root` that the record cache knows to pass every
     stage, by git blob id: read and looked up, not judged. What a history walked in a forked
     process needs of the work tree (history.begin_history) while the build validates it.
     None when the cache knows fewer than half of them (a new checkout, new code): the walk
     would parse every record a second time beside validation, which already keeps both cores
     busy with the documents then."""
-    RECORDS.begin()
+    records.begin()
     known = {}
     folders = _system_folders(root)
     for folder in map(Path, folders):
         raw, _ = read_record(folder / SYSTEM_FILE, SYSTEM_FILE)
         if raw is None:
             continue
-        data = RECORDS.data(
-            RECORDS.key("system", _place(folder.parent.name, folder.name, True), raw)
+        data = records.data(
+            records.key("system", _place(folder.parent.name, folder.name, True), raw)
         )
         if isinstance(data, dict):
             known[blob_id(raw)] = data
@@ -313,9 +311,10 @@ def _system(
 ) -> None:
     place = _place(sector, folder.name, sector_exists)
     stamp = _folder_stamp(folder, place) if registry.remember else None
-    kept = _FOLDERS.get(str(folder))
+    memory = registry.memory
+    kept = memory.folders.get(str(folder))
     if stamp is not None and kept is not None and kept[0] == stamp:
-        RECORDS.get(kept[1].key)  # still in use: the cache keeps it
+        memory.records.get(kept[1].key)  # still in use: the cache keeps it
         registry.systems.append(kept[1])
         return
     record = folder / SYSTEM_FILE
@@ -327,6 +326,7 @@ def _system(
         return
     before = len(registry.findings)
     loaded, model, found, key = _judge_record(
+        memory,
         (raw, loaded),
         "system",
         place,
@@ -342,17 +342,15 @@ def _system(
     if raw is not None:
         entry.blob = blob_id(raw)
     if loaded.data is not None:
-        registry.findings += documents.check_folder(loaded, folder, display, entry.files)
+        registry.findings += documents.check_folder(
+            loaded, folder, display, entry.files, memory.pdfs
+        )
     registry.systems.append(entry)
     if key is not None and stamp is not None and len(registry.findings) == before:
-        _FOLDERS[str(folder)] = (stamp, entry)
-
-
-# System folders that passed every check in this process, by path: (stamp, entry).
-# `mkdocs serve` validates the registry after every edit; a folder whose files all keep their
-# size, times and inode (an edit always moves the change time) is the same folder, and its
-# entry is used again without reading anything. Only the checks across records run again.
-_FOLDERS: dict[str, tuple[tuple, SystemEntry]] = {}
+        # `mkdocs serve` validates after every edit; a folder whose files all keep their size,
+        # times and inode (an edit always moves the change time) is the same folder, and its
+        # entry is used again without reading anything. Only checks across records run again.
+        memory.folders[str(folder)] = (stamp, entry)
 
 
 def _folder_stamp(folder: Path, place: str) -> tuple | None:

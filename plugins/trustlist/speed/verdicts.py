@@ -37,6 +37,7 @@ from pathlib import Path
 import orjson
 
 from ..core.findings import Finding
+from ..core.memory import Memory, record_key
 
 FILE_NAME = "pdf-verdicts.json"
 RECORDS_FILE_NAME = "records.json"
@@ -262,9 +263,7 @@ class RecordVerdicts(_Store):
     def fingerprint(self) -> str:
         return records_fingerprint()
 
-    @staticmethod
-    def key(kind: str, place: str, raw: bytes) -> str:
-        return f"{kind} {place} {hashlib.sha256(raw).hexdigest()}"
+    key = staticmethod(record_key)
 
     def data(self, key: str) -> object | None:
         """The data of the record under `key` when known to be valid."""
@@ -297,3 +296,6 @@ def _judge(read: Reader, path: str) -> tuple[str, list[Finding]] | None:
 
 PDF_VERDICTS = PdfVerdicts()
 RECORDS = RecordVerdicts()
+# What a process remembers of its judgments, handed to validation by the build and the
+# commands (core/memory.py): the caches above, and the models and folders kept in memory.
+MEMORY = Memory(RECORDS, PDF_VERDICTS)

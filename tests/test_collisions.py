@@ -296,7 +296,7 @@ def test_a_build_that_fails_late_leaves_no_site(tmp_path: Path) -> None:
     manifest is written: the site it leaves used to verify as valid."""
     root = registry_with(tmp_path / "repo")
     assert build(root).returncode == 0
-    assert verified(root / "site").returncode == 0
+    assert verified(root / "site").returncode == 3  # every file as listed; no key given
     (root / "docs/broken.md").write_text("# x\n\n[a link](nowhere.md)\n", encoding="utf-8")
     result = build(root)
     assert "Aborted with 1 warnings in strict mode!" in result.stdout

@@ -227,7 +227,11 @@ def test_only_the_notice_job_writes_to_pull_requests() -> None:
         for scope, level in job["permissions"].items()
         if level == "write" and scope not in ("pages", "id-token")
     ]
-    assert writers == [("notice.yml", "post", "pull-requests")]
+    assert writers == [
+        ("deploy.yml", "archive", "contents"),  # one commit on published-manifests
+        ("deploy.yml", "archive", "attestations"),  # the build provenance
+        ("notice.yml", "post", "pull-requests"),
+    ]
 
 
 # --- check.yml: the base's code judges the PR's data ----------------------------------------
@@ -606,7 +610,15 @@ def test_the_build_job_builds_checks_and_hands_over_an_unsigned_site() -> None:
     assert build["permissions"] == {"contents": "read"}
     assert environment_of(build) is None
     runs = [c.words for _d, found in run_steps(build) for c in found]
-    assert runs == [["make", "site"], [".venv/bin/trustlist", "verify", "site"]]
+    # verify's exit 3: every file as listed, the signature not checked (the sign job signs);
+    # anything else fails the job.
+    assert runs == [
+        ["make", "site"],
+        ["status=0"],
+        [".venv/bin/trustlist", "verify", "site"],
+        ["status=$?"],
+        ["test", "$status", "-eq", "3"],
+    ]
     (upload,) = [s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-")]
     check = load(CHECK)["jobs"]["application"]["steps"]
     (checks_upload,) = [s["uses"] for s in check if s.get("uses", "").startswith("actions/upload")]
@@ -621,4 +633,23 @@ def test_the_deploy_job_publishes_only_the_signed_artifact() -> None:
     assert deploy["needs"] == "sign"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
-    assert list(deploy_jobs()) == ["build", "sign", "deploy"]
+    assert list(deploy_jobs()) == ["build", "sign", "deploy", "archive"]
+
+
+def test_the_archive_job_attests_and_appends_after_the_deploy() -> None:
+    """Every published state kept: once deployed, the signed manifest is attested (build
+    provenance) and appended to the published-manifests branch, never force-pushed."""
+    archive = deploy_jobs()["archive"]
+    assert archive["needs"] == ["sign", "deploy"]
+    assert archive["if"] == "github.ref == 'refs/heads/main'"
+    assert archive["permissions"] == {
+        "contents": "write",
+        "id-token": "write",
+        "attestations": "write",
+    }
+    uses = [s["uses"].split("@")[0] for s in archive["steps"] if "uses" in s]
+    assert uses == ["actions/download-artifact", "actions/attest-build-provenance"]
+    assert "published-manifests" in yaml.safe_dump(archive)
+    found = [c.words for _d, commands_ in run_steps(archive) for c in commands_]
+    pushes = [words for words in found if words[:2] == ["git", "push"]]
+    assert pushes == [["git", "push", "-q", "$remote", "HEAD:refs/heads/$BRANCH"]]  # no force

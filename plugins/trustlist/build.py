@@ -37,7 +37,7 @@ from .core.history_read import begin_history
 from .core.report import text_line
 from .core.validate import Registry, validate_registry, vouched_records
 from .site import pages
-from .site.manifest import MANIFEST, build_manifest
+from .site.manifest import MANIFEST, build_manifest, write_file_list
 from .site.pages import PageSpec, Site
 from .site.publish import (
     PAGES,
@@ -295,6 +295,7 @@ def finish(build: Build, session: Session, site_dir: Path, claims: Claims) -> No
         (site_dir / MANIFEST).write_text(
             build_manifest(site_dir, site.history, written), encoding="utf-8"
         )
+        write_file_list(site_dir)  # what `wget -i` fetches: the manifest's files, and it
     gcpause.release()
     if build.changes is not None:
         session.built = build.changes.snapshot

@@ -23,10 +23,11 @@ from mkdocs.utils import clean_directory
 
 from .build import Build, search_indexes
 from .site import pages
-from .site.manifest import MANIFEST
+from .site.manifest import FILE_LIST, MANIFEST
 from .site.pages import PageSpec
 from .site.publish import (
     ASSET,
+    FILE_LIST_FILE,
     MANIFEST_FILE,
     PAGES,
     SEARCH_INDEX,
@@ -181,6 +182,7 @@ def claim_mkdocs_files(
         if not serving:
             claims.claim(MANIFEST, MANIFEST_FILE)
             claims.claim(SIGNATURE_FILE.path, SIGNATURE_FILE)
+            claims.claim(FILE_LIST, FILE_LIST_FILE)
     except Collision as collision:
         raise PluginError(str(collision)) from None
     return claims

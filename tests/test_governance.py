@@ -264,7 +264,47 @@ def test_comments_and_spacing_of_codeowners_do_not_matter(repo: Path) -> None:
 
 
 def test_every_code_has_its_rule() -> None:
-    assert sorted(c for c in RULES if c.startswith("GOV")) == [f"GOV{n:03}" for n in range(1, 7)]
+    assert sorted(c for c in RULES if c.startswith("GOV")) == [f"GOV{n:03}" for n in range(1, 8)]
+
+
+ARCHIVE = ".github/rulesets/published-manifests.json"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "rules"),
+    [
+        ('{\n      "type": "deletion"\n    },\n', "", ['"deletion"']),
+        (
+            '"enforcement": "active"',
+            '"enforcement": "evaluate"',
+            ['"deletion"', '"non_fast_forward"'],
+        ),
+        (
+            '"bypass_actors": []',
+            '"bypass_actors": [{"actor_type": "RepositoryRole", "actor_id": 5}]',
+            ['"deletion"', '"non_fast_forward"'],
+        ),
+        (
+            "refs/heads/published-manifests",
+            "refs/heads/other",
+            ['"deletion"', '"non_fast_forward"'],
+        ),
+    ],
+    ids=["deletion allowed", "not enforced", "bypassed", "another branch"],
+)
+def test_gov007_the_archive_of_published_states_kept(
+    repo: Path, old: str, new: str, rules: list[str]
+) -> None:
+    edit(repo / ARCHIVE, old, new)
+    findings = check_governance(repo)
+    assert [f.code for f in findings] == ["GOV007"] * len(rules)
+    assert sorted(dict(f.values)["rule"] for f in findings) == sorted(rules)
+    assert "published-manifests" in findings[0].text("ru")
+
+
+def test_gov007_the_archive_ruleset_deleted(repo: Path) -> None:
+    (repo / ARCHIVE).unlink()
+    assert [f.code for f in check_governance(repo)] == ["GOV007", "GOV007"]
 
 
 @pytest.mark.parametrize("key", sorted(MESSAGES))

@@ -78,8 +78,32 @@ def check_governance(root: Path, maintainers: str = DEFAULT_MAINTAINERS) -> list
     else:
         findings += _settings(ours)
         findings += _checks(ours, jobs)
+    findings += _archive(rulesets)
     findings += _codeowners(root, maintainers)
     return sorted(findings)
+
+
+ARCHIVE_BRANCH = "published-manifests"  # deploy.yml's archive job appends each published state
+
+
+def _archive(rulesets: list[_Ruleset]) -> list[Finding]:
+    """GOV007: the archive of published manifests can be neither deleted nor rewritten."""
+    keeping = [
+        r
+        for r in rulesets
+        if r.data.get("target", "branch") == "branch"
+        and r.data.get("enforcement") == "active"
+        and not r.data.get("bypass_actors")
+        and any(
+            isinstance(p, str) and fnmatchcase(f"refs/heads/{ARCHIVE_BRANCH}", p)
+            for p in _list(_dict(_dict(r.data.get("conditions")).get("ref_name")).get("include"))
+        )
+    ]
+    missing = [k for k in ("deletion", "non_fast_forward") if not any(r.rules(k) for r in keeping)]
+    return [
+        Finding.said(RULESETS, 0, 0, "GOV007", "gov.archive.unprotected", rule=json.dumps(kind))
+        for kind in missing
+    ]
 
 
 def _list(value: object) -> list:

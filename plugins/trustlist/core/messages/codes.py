@@ -386,6 +386,14 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         ".github/CODEOWNERS gives each registry/<sector>/ to that sector's reviewers and the rest "
         "to the maintainers, as `trustlist codeowners` writes it.",
     ),
+    "GOV007": (
+        "Ережелер жинағы published-manifests тармағын сақтайды: оны жоюға да, қайта жазуға "
+        "(force push) да болмайды, жарияланған әр күйдің мұрағаты тек толығады.",
+        "Набор правил хранит ветку published-manifests: её нельзя ни удалить, ни переписать "
+        "(force push), архив каждого опубликованного состояния только пополняется.",
+        "A ruleset keeps the published-manifests branch: it can be neither deleted nor "
+        "force-pushed, so the archive of every published state only grows.",
+    ),
     "PDF007": (
         "Жария құжат ешбір әрекетті өздігінен орындамайды: /OpenAction тек ашылатын бетті "
         "көрсетеді, қосымша әрекеттер (/AA) жоқ.",

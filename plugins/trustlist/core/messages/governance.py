@@ -161,6 +161,15 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "(выполните `trustlist codeowners`)",
         'lacks "{expected}" here, which the sectors\' reviewers give (run `trustlist codeowners`)',
     ),
+    "gov.archive.unprotected": (
+        "published-manifests тармағы үшін белсенді, ешкім айналып өте алмайтын ережелер жинағы "
+        "жоқ немесе онда {rule} ережесі жоқ: жарияланған күйлердің мұрағатын жоюға немесе қайта "
+        "жазуға болады",
+        "нет действующего, без обходов, набора правил для ветки published-manifests, или в нём "
+        "нет правила {rule}: архив опубликованных состояний можно удалить или переписать",
+        "no active ruleset without bypass keeps the branch published-manifests, or it lacks the "
+        "rule {rule}: the archive of published states could be deleted or rewritten",
+    ),
     "gov.codeowners.missing": (
         "жоқ: сала рецензенттерінен ешкім қарауды сұрамайды, кез келген мақұлдау жетеді "
         "(`trustlist codeowners` орындаңыз)",

@@ -290,7 +290,8 @@ class System(Strict):
     demonstration: bool = False
     name: Text
     owner: Owner
-    deployers: Annotated[list[Deployer], Field(max_length=500)] = []
+    # None when the record names none, so an export carries the record as written.
+    deployers: Annotated[list[Deployer], Field(max_length=500)] | None = None
     description: Description
     risk_level: Literal["high"]
     national_ai_platform: Platform

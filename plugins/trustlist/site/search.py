@@ -40,9 +40,9 @@ def search_index(site: Site, lang: str, reuse: Reuse = NO_REUSE) -> str:
 def _entry(system: System, sector_id: str, sector_name: str, lang: str, as_of: date | None) -> str:
     name = pick(system.name, lang).value
     owner = pick(system.owner.name, lang).value
-    deployers = [pick(d.name, lang).value for d in system.deployers]
+    deployers = [pick(d.name, lang).value for d in system.deployers or ()]
     texts = [name, owner, system.owner.bin, sector_name, system.id]
-    for deployer in system.deployers:
+    for deployer in system.deployers or ():
         texts.append(pick(deployer.name, lang).value)
         texts.append(deployer.bin or "")
     for text in (system.description.purpose, system.description.methods):

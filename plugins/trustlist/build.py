@@ -34,8 +34,9 @@ from pathlib import Path
 from .core.findings import Finding
 from .core.history import History
 from .core.history_read import begin_history
+from .core.open_applications import OpenApplications, load_open_applications
 from .core.report import text_line
-from .core.validate import Registry, validate_registry, vouched_records
+from .core.validate import Registry, display_root, validate_registry, vouched_records
 from .site import pages
 from .site.manifest import MANIFEST, build_manifest, write_file_list
 from .site.pages import PageSpec, Site
@@ -75,6 +76,7 @@ class Options:
     languages: tuple[str, ...]
     demonstration: bool = False
     source_url: str | None = None
+    open_applications: Path | None = None  # `trustlist applications --out`, if any
     parallel: bool = True  # the forked writer and the forked walk of history
     serving: bool = False  # `mkdocs serve`: a preview, never published
     dirty: bool = False  # `mkdocs serve --dirty`: only what an edit changed is built again
@@ -147,6 +149,7 @@ def read_registry(options: Options, session: Session, watched: list[Path], setti
             history.walked,
         )
     _reproducible(history, session)
+    still_open = _open_applications(options, registry)
     site = Site(
         registry,
         options.languages,
@@ -157,6 +160,7 @@ def read_registry(options: Options, session: Session, watched: list[Path], setti
         draft=bool(history and history.draft),
         # What has expired is said as of the commit's day, never the building machine's.
         as_of=pages.day_of(os.environ.get("SOURCE_DATE_EPOCH")),
+        open_applications=still_open,
     )
     specs = _specs(site)
     # Every page and export reads the models: made here, with the cyclic GC paused. All of
@@ -188,9 +192,21 @@ def validate(options: Options) -> Registry:
     return registry
 
 
-def _findings(errors: list[Finding]) -> str:
+def _open_applications(options: Options, registry: Registry) -> OpenApplications | None:
+    """The applications still open, where the build is given them and the file exists (the
+    deploy job writes it); judged like a record: an invalid one stops the build."""
+    path = options.open_applications
+    if path is None or not path.exists():
+        return None
+    found, findings = load_open_applications(path, display_root(path), set(registry.sectors))
+    if findings:
+        raise BuildError(_findings(findings, "the open applications file"))
+    return found
+
+
+def _findings(errors: list[Finding], subject: str = "the registry") -> str:
     lines = "\n".join(text_line(f) for f in errors)
-    return f"the registry has {len(errors)} error(s); no site is built:\n{lines}"
+    return f"{subject} has {len(errors)} error(s); no site is built:\n{lines}"
 
 
 def _known(registry: Registry) -> dict[str, dict]:

@@ -21,6 +21,11 @@ class TrustlistConfig(base.Config):
     source_url = opt.Optional(opt.Type(str))
     """Where the repository's files are browsed, e.g. https://github.com/org/repo/blob/main/."""
 
+    open_applications = opt.Optional(opt.Type(str))
+    """The open applications as `trustlist applications --out FILE` wrote them (relative to
+    mkdocs.yml): counted on each sector's page and in its export, with the time they were
+    read. Missing file: nothing is said of open applications. An invalid one stops the build."""
+
     parallel = opt.Type(bool, default=True)
     """Write documents, exports and history in a forked process while the pages are rendered
     (speed/writer.py): at 10,000 systems a third faster on two cores, for about a third more

@@ -105,6 +105,9 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             languages=tuple(self.config.languages),
             demonstration=self.config.demonstration,
             source_url=self.config.source_url,
+            open_applications=(
+                here / self.config.open_applications if self.config.open_applications else None
+            ),
             parallel=self.config.parallel,
             serving=self.serving,
             dirty=self.dirty,
@@ -117,6 +120,8 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             for path in (config.config_file_path, config.docs_dir, config.theme.custom_dir)
             if path
         ] + [Path(str(PACKAGE))]
+        if options.open_applications is not None:
+            watched.append(options.open_applications)
         settings = repr((sorted(self.config.items()), config.site_url, version("mkdocs-material")))
         with _said():
             self.build = build.read_registry(options, self.session, watched, settings)

@@ -542,6 +542,16 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Returned at least once",
     ),
     "count_pending": ("Шешім күтуде", "Ожидают решения", "Awaiting a decision"),
+    "count_open_awaiting": (
+        "Ашық, қарауды күтуде ({when} жағдайы бойынша)",
+        "Открыты, ожидают рассмотрения (на {when})",
+        "Open, awaiting review (as of {when})",
+    ),
+    "count_open_returned": (
+        "Ашық, өтініш берушіге қайтарылды ({when} жағдайы бойынша)",
+        "Открыты, возвращены заявителю (на {when})",
+        "Open, returned to the applicant (as of {when})",
+    ),
     "awaiting_decision": (
         "(өтініш органның шешімін күтуде)",
         "(заявление ожидает решения органа)",

@@ -53,11 +53,33 @@ def schema(kind: str) -> dict:
 
 
 @cache
+def _local() -> dict[str, dict]:
+    """Every schema of ours by its $id: a $ref to another of them (system.schema.json#/$defs/
+    slug) is resolved here, never fetched from the address it names."""
+    found = {}
+    for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        with path.open(encoding="utf-8") as handle:
+            data = json.load(handle)
+        found[data["$id"]] = data
+    return found
+
+
+def _refuse(uri: str) -> dict:
+    raise ValueError(f"{uri}: not one of trustlist's schemas (schemas are never fetched)")
+
+
+@cache
 def validator(kind: str) -> Draft202012Validator:
     # Imported when a record is invalid: a valid registry is judged by jsonschema-rs alone.
     from jsonschema import Draft202012Validator, FormatChecker
+    from referencing import Registry, Resource
 
-    return Draft202012Validator(schema(kind), format_checker=FormatChecker())
+    def retrieve(uri: str) -> Resource:
+        return Resource.from_contents(_local().get(uri) or _refuse(uri))
+
+    return Draft202012Validator(
+        schema(kind), format_checker=FormatChecker(), registry=Registry(retrieve=retrieve)
+    )
 
 
 @cache
@@ -65,7 +87,12 @@ def fast_validator(kind: str) -> jsonschema_rs.Draft202012Validator:
     # The verdict for a valid record, 20× faster than python-jsonschema, which still gives
     # every message (with its path and our wording) when a record is invalid. Both judge every
     # fixture variant alike: tests/test_schema_models.py.
-    return jsonschema_rs.validator_for(schema(kind), validate_formats=True)
+    return jsonschema_rs.validator_for(
+        schema(kind),
+        validate_formats=True,
+        registry=jsonschema_rs.Registry(list(_local().items())),
+        retriever=_refuse,
+    )
 
 
 def _show(value: object) -> str:

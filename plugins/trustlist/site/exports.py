@@ -64,15 +64,19 @@ def sector_text(
     entries: list[str],
     counts: dict[str, int] | None = None,
     closed: list[ClosedApplication] = (),
+    still_open: dict[str, object] | None = None,
 ) -> str:
     """A sector's list: the sector's record, what became of its applications (the counts,
-    and each one closed without inclusion), and its systems' entries in list order."""
+    each one closed without inclusion, and those still open where the build was told), and
+    its systems' entries in list order."""
     head: dict = {"$schema": f"{SCHEMA_BASE}export-sector.schema.json", "sector": _sector(sector)}
     if counts is not None:
         head["applications"] = {
             "counts": counts,
             "closed": [c.model_dump(mode="json", exclude_none=True) for c in closed],
         }
+        if still_open is not None:
+            head["applications"]["open"] = still_open
     return with_list(head, "systems", entries) + "\n"
 
 

@@ -13,6 +13,7 @@ from functools import cache
 from ..core.deadlines import WorkingCalendar
 from ..core.history import History, Revision
 from ..core.i18n import LANGUAGE_NAMES, LANGUAGES, labels, t
+from ..core.open_applications import OpenApplications
 from ..core.models import ClosedApplication, Document, Sector, System, Text
 from ..core.schema import SCHEMA_DIR
 from .timeliness import Timeliness, measure_terms
@@ -109,6 +110,8 @@ class Site:
     # The day the lists are published for (the commit's day, UTC+5): what has expired by it
     # is shown as expired. None outside git: nothing is said to have expired.
     as_of: date | None = None
+    # The applications still open (pull requests, read by `trustlist applications`), or None.
+    open_applications: OpenApplications | None = None
     specs: list[PageSpec] = field(default_factory=list)
     # Computed once per build, not once per page: a page of 10,000 would otherwise cost O(n).
     _ordered: dict[str, list[System]] = field(default_factory=dict, repr=False)
@@ -164,6 +167,12 @@ class Site:
         if not self._entries:
             self._entries = {e.id: e for e in self.registry.systems}
         return self._entries[system_id]
+
+
+def kazakhstan_time(utc: str) -> str:
+    """An ISO UTC time (…Z) as Kazakhstan's wall clock, to the minute: 2026-06-03 09:15."""
+    moment = datetime.fromisoformat(utc.replace("Z", "+00:00")).astimezone(KZ_TIME)
+    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 def day_of(epoch: str | None) -> date | None:
@@ -277,9 +286,16 @@ def _applications_view(site: Site, spec: PageSpec, sector: str) -> dict[str, obj
     """What became of the sector's applications: how many were included, refused, withdrawn,
     returned at least once and are awaiting a decision, and the closed ones with reasons."""
     closed = site.closed(sector)
-    counts = site.application_counts(sector)
+    counts = [(t(f"count_{key}", spec.lang), n) for key, n in site.application_counts(sector).items()]
+    if site.open_applications is not None:
+        still = site.open_applications.of(sector)
+        when = kazakhstan_time(site.open_applications.as_of)
+        counts += [
+            (t("count_open_awaiting", spec.lang, when=when), still["awaiting"]),
+            (t("count_open_returned", spec.lang, when=when), still["returned"]),
+        ]
     return {
-        "counts": [(t(f"count_{key}", spec.lang), n) for key, n in counts.items()],
+        "counts": counts,
         "closed": [
             {
                 "entry": c,

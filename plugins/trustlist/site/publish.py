@@ -317,7 +317,8 @@ def made_files(
                 by=SYSTEM_EXPORT,
             )
         counts, closed = site.application_counts(sector.id), site.closed(sector.id)
-        sector_list = exports.sector_text(sector, entries, counts, closed)
+        still = site.open_applications.of(sector.id) if site.open_applications else None
+        sector_list = exports.sector_text(sector, entries, counts, closed, still)
         yield Published(sector_export(sector.id, "json"), content=sector_list, by=SECTOR_JSON)
         yield Published(
             sector_export(sector.id, "csv"), content=exports.sector_csv(rows), by=SECTOR_CSV

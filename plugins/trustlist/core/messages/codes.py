@@ -275,6 +275,14 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Only the last notice of inconsistencies may be unanswered, and none once the body has "
         "decided.",
     ),
+    "OPN001": (
+        "Ашық өтініштер файлы (`trustlist applications`), құрастыруға берілсе, "
+        "open-applications.schema.json сұлбасына сай келеді және тек тізілімдегі салаларды атайды.",
+        "Файл открытых заявлений (`trustlist applications`), если он дан сборке, соответствует "
+        "open-applications.schema.json и называет только отрасли реестра.",
+        "The open applications file (`trustlist applications`), where the build is given one, "
+        "is valid against open-applications.schema.json and names only the registry's sectors.",
+    ),
     "CHG001": (
         "Pull request ешқашан жүйе жазбасын жоймайды: тізімнен алып тастау — мәртебенің өзгеруі.",
         "Pull request никогда не удаляет запись системы: исключение — это изменение статуса.",

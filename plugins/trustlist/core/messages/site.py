@@ -13,6 +13,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "дата {date} указана также в списке {list} ({other})",
         "{date} is also in {list} ({other})",
     ),
+    # open_applications.py: the open pull requests the build is given
+    "open.unknown_sector": (
+        "тізілімде {sector} саласы жоқ",
+        "отрасли {sector} нет в реестре",
+        "the registry has no sector {sector}",
+    ),
     # manifest.py: a published site against its manifest.json and its signature
     "site.no_manifest": (
         "жоқ немесе манифест емес",

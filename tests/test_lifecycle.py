@@ -240,7 +240,7 @@ def test_the_application_lifecycle(repo: tuple[Path, Path], tmp_path: Path) -> N
     site = build_site(root / "mkdocs.yml", tmp_path / "site")
     triage = (site / "ru/health/demo-triage/index.html").read_text(encoding="utf-8")
     assert "Срок заключения аудита истёк" in triage
-    assert "Заключение аудита действовало до 2027-04-20" in triage
+    assert "Заключение аудита действовало до 20 апреля 2027 года" in triage
     english = (site / "en/health/demo-triage/index.html").read_text(encoding="utf-8")
     assert "Audit conclusion expired" in english
     renewed_page = (site / "en/health/demo-new/index.html").read_text(encoding="utf-8")

@@ -25,6 +25,7 @@ EXPECTED = (
         "index.html",
         "404.html",
         "manifest.json",
+        "files.txt",  # the manifest's files, for `wget -i`
         "sitemap.xml",
         "sitemap.xml.gz",
         "kk/search/index.json",

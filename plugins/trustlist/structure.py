@@ -39,7 +39,14 @@ from .site.publish import (
 )
 
 IN_NAV = ("home", "sector", "search")  # the generated pages a language's navigation lists
-ASSETS = ("trustlist.css", "trustlist.js", "md-scope.js", "md-content.js")
+ASSETS = (
+    "trustlist.css",
+    "trustlist.js",
+    "md-scope.js",
+    "md-content.js",
+    "trustlist-form.js",  # the application form, loaded only by docs/<lang>/apply/form.md
+    "trustlist-form.css",
+)
 _PLAIN_URL = re.compile(r"([a-z0-9-]+/)+")  # nothing to quote: MkDocs' URL is the path itself
 
 

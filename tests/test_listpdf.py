@@ -124,6 +124,8 @@ def test_each_revision_shows_its_own_list(told) -> None:
     assert "Changes since revision 1" in second
     assert "demo-triage: included in the list" in second
     assert "Demo triage system" in second and "New demo system" not in second
+    # The owner's name has no English: the Russian, said to be Russian (as the pages say it).
+    assert "ТОО «Демо Клиника» (in Russian), BIN 260540001236" in second
     third = text_of(made(history, 3, "en"))
     assert "Listed: 2; suspended: 0; excluded: 0" in third
     assert "Status: Listed" in third and "Suspended" not in third

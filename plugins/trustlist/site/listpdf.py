@@ -96,13 +96,15 @@ def _status(record: dict) -> dict:
 
 
 def _text(value: object, lang: str) -> str:
-    """A record's text in `lang`: Russian where it has no English (as pages.pick)."""
-    if isinstance(value, dict):
-        text = value.get(lang) or value.get("ru") or value.get("kk")
-        if text and text != value.get(lang):
-            return f"{text} ({t('shown_in_russian', lang)})"
-        return str(text or "—")
-    return "—" if value is None else str(value)
+    """A record's text in `lang`: the Russian, said to be Russian, where it has none (as
+    pages.pick)."""
+    if not isinstance(value, dict):
+        return "—" if value is None else str(value)
+    if value.get(lang):
+        return str(value[lang])
+    if value.get("ru"):
+        return f"{value['ru']} ({t('shown_in_russian', lang)})"
+    return str(value.get("kk") or "—")
 
 
 def grouped(digest: str, size: int = 8) -> str:

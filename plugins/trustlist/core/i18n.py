@@ -755,6 +755,165 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "term_missed": ("өткізіп алынды", "нарушен", "missed"),
     "term_pending": ("жүріп жатыр", "идёт", "pending"),
     "term_overdue": ("мерзімі өтті", "просрочен", "overdue"),
+    # History for people (site/wording.py, site/monthly.py): each revision's events in
+    # sentences with the system's name, the field's label and the value in words.
+    "revision_date": (
+        "Тізім редакциясының күні",
+        "Дата редакции списка",
+        "Date of the list's revision",
+    ),
+    "decision_date_full": (
+        "Органның шешім күні",
+        "Дата решения органа",
+        "Date of the body's decision",
+    ),
+    "publication_date": ("Жарияланған күні", "Дата опубликования", "Date of publication"),
+    "dates_explained": (
+        "Үш күн бөлек көрсетіледі: тізім редакциясының күні — тізім тізілімде өзгертілген "
+        "уақыт (коммит, Қазақстан уақыты, UTC+5); органның шешім күні — уәкілетті орган "
+        "шешім қабылдаған күн; жарияланған күні — орган шешімді жариялаған күн.",
+        "Три даты различаются: дата редакции списка — когда список изменён в реестре "
+        "(коммит, время Казахстана, UTC+5); дата решения органа — когда уполномоченный орган "
+        "принял решение; дата опубликования — когда орган опубликовал решение.",
+        "Three dates are told apart: the date of the list's revision is when the list was "
+        "changed in the register (its commit, Kazakhstan time, UTC+5); the date of the body's "
+        "decision is when the authority decided; the date of publication is when the body "
+        "published its decision.",
+    ),
+    "month_year": ("{year} жылғы {month}", "{month} {year} года", "{month} {year}"),
+    "changes_title": ("Тізімдердегі өзгерістер", "Изменения в списках", "Changes to the lists"),
+    "changes_month_title": (
+        "Тізімдердегі өзгерістер: {month}",
+        "Изменения в списках: {month}",
+        "Changes to the lists: {month}",
+    ),
+    "changes_by_month": ("Айлар бойынша өзгерістер", "Изменения по месяцам", "Changes by month"),
+    "changes_intro": (
+        "Әр айда тізімдерде не өзгергені: енгізілген, тоқтатылған, алынып тасталған және "
+        "қайта енгізілген жүйелер, олардың жазбаларындағы өзгерістер. Әр айдың өзгерістерін "
+        "кесте ретінде жүктеп алуға болады.",
+        "Что изменилось в списках за каждый месяц: включённые, приостановленные, исключённые "
+        "и восстановленные системы и изменения в их записях. Изменения за месяц можно скачать "
+        "таблицей.",
+        "What changed in the lists each month: systems included, suspended, excluded and "
+        "restored, and changes to their entries. Each month's changes can be downloaded as a "
+        "table.",
+    ),
+    "month": ("Ай", "Месяц", "Month"),
+    "changes_count": ("Өзгерістер саны", "Изменений", "Changes"),
+    "changes_none": (
+        "Әзірге тізімдерде өзгеріс жоқ.",
+        "Изменений в списках пока нет.",
+        "The lists have not changed yet.",
+    ),
+    "download_month_csv": (
+        "Айдың өзгерістері CSV пішімінде (Excel, LibreOffice)",
+        "Изменения за месяц в формате CSV (Excel, LibreOffice)",
+        "The month's changes as CSV (Excel, LibreOffice)",
+    ),
+    "previous_month": ("Алдыңғы ай", "Предыдущий месяц", "Previous month"),
+    "next_month": ("Келесі ай", "Следующий месяц", "Next month"),
+    "what_changed": ("Не өзгерді", "Что изменилось", "What changed"),
+    "system_id": ("Жүйенің идентификаторы", "Идентификатор системы", "System id"),
+    "system_name": ("Жүйенің атауы", "Наименование системы", "System name"),
+    "page_url": ("Беттің мекенжайы", "Адрес страницы", "Page address"),
+    "list_revision": ("Тізім редакциясы", "Редакция списка", "List revision"),
+    "revision_number": ("{number}-редакция", "редакция № {number}", "revision {number}"),
+    "said_system": ("«{name}» жүйесі", "Система «{name}»", "“{name}”"),
+    "said_list": ("Тізім туралы мәліметтер", "Сведения о списке", "The list's details"),
+    "said_sector_created": ("тізім ашылды", "список открыт", "the list was opened"),
+    "said_included": (
+        "тізімге № {number} болып енгізілді",
+        "включена в список под № {number}",
+        "included in the list as No. {number}",
+    ),
+    "said_decision": (
+        "органның шешімі: {date} ({reference})",
+        "решение органа от {date} ({reference})",
+        "the body's decision of {date} ({reference})",
+    ),
+    "said_published": ("жарияланған күні: {date}", "опубликовано {date}", "published on {date}"),
+    "said_suspended": ("{since} тоқтатылды", "приостановлена {since}", "suspended {since}"),
+    "said_excluded": (
+        "{since} тізімнен алынып тасталды",
+        "исключена из списка {since}",
+        "excluded from the list {since}",
+    ),
+    "said_reason": ("себебі: {reason}", "причина: {reason}", "reason: {reason}"),
+    "said_restored": ("тізімге қайта енгізілді", "восстановлена в списке", "restored to the list"),
+    "said_removed": (
+        "жазба жойылды (ережеге қайшы)",
+        "запись удалена (вопреки правилам)",
+        "its record was deleted (against the rules)",
+    ),
+    "said_document_added": (
+        "«{document}» құжаты қосылды ({file})",
+        "добавлен документ «{document}» ({file})",
+        "document “{document}” added ({file})",
+    ),
+    "said_document_replaced": (
+        "«{document}» құжаты жаңа нұсқасымен ауыстырылды ({file})",
+        "документ «{document}» заменён новой версией ({file})",
+        "document “{document}” replaced by a new version ({file})",
+    ),
+    "said_document_removed": (
+        "«{document}» құжаты алынып тасталды ({file})",
+        "удалён документ «{document}» ({file})",
+        "document “{document}” removed ({file})",
+    ),
+    "said_set": ("«{field}» көрсетілді: {new}", "указано «{field}»: {new}", "{field} given: {new}"),
+    "said_cleared": (
+        "«{field}» алынып тасталды (бұрын: {old})",
+        "удалено «{field}» (было: {old})",
+        "{field} removed (was: {old})",
+    ),
+    "said_changed": (
+        "«{field}» өзгерді: бұрын {old}, енді {new}",
+        "изменено «{field}»: было {old}, стало {new}",
+        "{field} changed from {old} to {new}",
+    ),
+    "said_signed": (
+        "органның қолтаңбасы жаңартылды",
+        "подпись органа обновлена",
+        "the body's signature was renewed",
+    ),
+    "said_reviewers": (
+        "өтініштерді қарайтындар өзгерді",
+        "изменён состав рассматривающих заявления",
+        "the reviewers of applications changed",
+    ),
+    "said_keys": (
+        "органның қолтаңба кілттері өзгерді",
+        "изменены ключи подписи органа",
+        "the body's signing keys changed",
+    ),
+    "said_technical": (
+        "техникалық өріс өзгерді: {field}",
+        "изменено техническое поле {field}",
+        "technical field {field} changed",
+    ),
+    "in_kk": ("қазақ тілінде", "на казахском", "in Kazakh"),
+    "in_ru": ("орыс тілінде", "на русском", "in Russian"),
+    "in_en": ("ағылшын тілінде", "на английском", "in English"),
+    "field_role": ("рөлі", "роль", "role"),
+    "field_reference": ("нөмірі", "номер", "reference"),
+    "field_number": ("нөмірі", "номер", "number"),
+    "field_date": ("күні", "дата", "date"),
+    "field_returned": ("қайтарылған күні", "возвращено", "returned on"),
+    "field_auditor": ("аудитор", "аудитор", "auditor"),
+    "field_auditor_bin": ("аудитордың БСН-і", "БИН аудитора", "auditor's BIN"),
+    "field_report_date": ("есеп күні", "дата отчёта", "report date"),
+    "field_decision_reference": (
+        "Органның шешімінің нөмірі",
+        "Номер решения органа",
+        "The body's decision reference",
+    ),
+    "field_note": ("ескертпе", "примечание", "note"),
+    "field_demonstration": (
+        "Демонстрациялық жазба",
+        "Демонстрационная запись",
+        "Demonstration record",
+    ),
 }
 
 
@@ -774,6 +933,18 @@ MONTHS: tuple[tuple[str, str, str, str, str], ...] = (
     ("желтоқсан", "желтоқсаннан", "желтоқсанға", "декабря", "December"),
 )
 _MONTH_FORM = {"date_long": 0, "date_from": 1, "date_to": 2}
+# A month named on its own (a heading, "June 2026"): Russian in the nominative.
+_RU_MONTHS_NAMED = (
+    "январь", "февраль", "март", "апрель", "май", "июнь",
+    "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
+)  # fmt: skip
+
+
+def month_words(year: int, month: int, lang: str) -> str:
+    """A month of a year in words, as a heading names it: 2026 жылғы маусым, июнь 2026 года."""
+    names = MONTHS[month - 1]
+    name = {"kk": names[0], "ru": _RU_MONTHS_NAMED[month - 1], "en": names[4]}[lang]
+    return t("month_year", lang, year=year, month=name)
 
 
 def date_words(day: date, lang: str, phrase: str = "date_long") -> str:

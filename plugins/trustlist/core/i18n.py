@@ -819,7 +819,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "page_url": ("Беттің мекенжайы", "Адрес страницы", "Page address"),
     "list_revision": ("Тізім редакциясы", "Редакция списка", "List revision"),
     "revision_number": ("{number}-редакция", "редакция № {number}", "revision {number}"),
-    "said_system": ("«{name}» жүйесі", "Система «{name}»", "“{name}”"),
+    # Russian names the system for the verbs' gender (включена); Kazakh verbs need no subject.
+    "said_system": ("«{name}»", "Система «{name}»", "“{name}”"),
     "said_list": ("Тізім туралы мәліметтер", "Сведения о списке", "The list's details"),
     "said_sector_created": ("тізім ашылды", "список открыт", "the list was opened"),
     "said_included": (
@@ -876,11 +877,6 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "органның қолтаңбасы жаңартылды",
         "подпись органа обновлена",
         "the body's signature was renewed",
-    ),
-    "said_reviewers": (
-        "өтініштерді қарайтындар өзгерді",
-        "изменён состав рассматривающих заявления",
-        "the reviewers of applications changed",
     ),
     "said_keys": (
         "органның қолтаңба кілттері өзгерді",

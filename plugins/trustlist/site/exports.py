@@ -4,10 +4,17 @@ The exports are a published contract: each JSON file names its schema (schemas/e
 published beside it) and the field names are the records' own. Output is deterministic, so a
 rebuild of the same commit gives the same bytes.
 
+Each JSON file's `$schema` is where its schema is published on the site itself
+(<site>/api/v1/schemas/<name>), so a reader can fetch it from where the data came from; the
+schema's `$id` (https://trustlist.kz/schemas/v1/<name>) is its name, the same on every copy,
+against which the schemas' `$ref`s to each other resolve.
+
 CSV is for people with spreadsheets: UTF-8 with a byte-order mark and CRLF line ends, which
-Excel and LibreOffice both open with Kazakh letters intact. A text cell that begins with
-= + - @ tab or carriage return gets a leading apostrophe, so a spreadsheet shows it as text and
-never runs it as a formula (OWASP's advice on CSV injection); the JSON carries the text as is.
+Excel and LibreOffice both open with Kazakh letters intact; comma-separated (RFC 4180), and a
+semicolon-separated copy under api/v1/excel/ for Excel set to a Russian or Kazakh locale,
+whose list separator is the semicolon. A text cell that begins with = + - @ tab or carriage
+return gets a leading apostrophe, so a spreadsheet shows it as text and never runs it as a
+formula (OWASP's advice on CSV injection); the JSON carries the text as is.
 """
 
 from __future__ import annotations
@@ -21,8 +28,10 @@ from datetime import date
 import orjson
 
 from ..core.models import LANGUAGES, ClosedApplication, Sector, System
+from .pages import API_ROOT
 
-SCHEMA_BASE = "https://trustlist.kz/schemas/v1/"
+SCHEMA_ID = "https://trustlist.kz/schemas/v1/"  # the schemas' $id: a name, not an address
+SCHEMAS = f"{API_ROOT}/schemas/"  # where the site publishes them (publish.schema_file)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -39,8 +48,19 @@ def _entry(system: System, base: str, as_of: date | None) -> dict:
     }
 
 
+def schema_url(site_url: str, name: str) -> str:
+    """An export's `$schema`: the schema `name` as the site at `site_url` (ending in /)
+    publishes it."""
+    return f"{site_url}{SCHEMAS}{name}"
+
+
+# Who reviews and merges a sector's applications is the body's internal matter (GitHub team
+# handles): the registry keeps it, the site and its exports never show it.
+_INTERNAL = {"reviewers"}
+
+
 def _sector(sector: Sector) -> dict:
-    return sector.model_dump(mode="json", exclude_none=True)
+    return sector.model_dump(mode="json", exclude_none=True, exclude=_INTERNAL)
 
 
 def entry_text(system: System, base: str, as_of: date | None = None) -> str:
@@ -49,9 +69,10 @@ def entry_text(system: System, base: str, as_of: date | None = None) -> str:
     return dumps(_entry(system, base, as_of)).rstrip("\n")
 
 
-def system_head(sector: Sector) -> str:
+def system_head(sector: Sector, site_url: str = "/") -> str:
     """What every system file of a sector starts with: made once per sector."""
-    return _open({"$schema": f"{SCHEMA_BASE}export-system.schema.json", "sector": _sector(sector)})
+    schema = schema_url(site_url, "export-system.schema.json")
+    return _open({"$schema": schema, "sector": _sector(sector)})
 
 
 def system_text(head: str, entry: str) -> str:
@@ -65,11 +86,13 @@ def sector_text(
     counts: dict[str, int] | None = None,
     closed: list[ClosedApplication] = (),
     still_open: dict[str, object] | None = None,
+    site_url: str = "/",
 ) -> str:
     """A sector's list: the sector's record, what became of its applications (the counts,
     each one closed without inclusion, and those still open where the build was told), and
     its systems' entries in list order."""
-    head: dict = {"$schema": f"{SCHEMA_BASE}export-sector.schema.json", "sector": _sector(sector)}
+    schema = schema_url(site_url, "export-sector.schema.json")
+    head: dict = {"$schema": schema, "sector": _sector(sector)}
     if counts is not None:
         head["applications"] = {
             "counts": counts,
@@ -80,10 +103,10 @@ def sector_text(
     return with_list(head, "systems", entries) + "\n"
 
 
-def registry_text(lists: list[tuple[Sector, list[str]]]) -> str:
+def registry_text(lists: list[tuple[Sector, list[str]]], site_url: str = "/") -> str:
     """Every sector's list."""
     sectors = (with_list({"sector": _sector(s)}, "systems", entries) for s, entries in lists)
-    head = {"$schema": f"{SCHEMA_BASE}export-registry.schema.json"}
+    head = {"$schema": schema_url(site_url, "export-registry.schema.json")}
     return with_list(head, "sectors", sectors) + "\n"
 
 
@@ -128,6 +151,8 @@ def encoded(data: object) -> bytes:
 _ORJSON = orjson.OPT_NON_STR_KEYS | orjson.OPT_APPEND_NEWLINE
 
 
+# The columns of a list's CSV, in this order (export-sector.schema.json says what each is).
+# Columns are only ever added at the end, so a reader that counts them keeps working.
 CSV_COLUMNS = (
     "list_number",
     "id",
@@ -153,7 +178,15 @@ CSV_COLUMNS = (
     "documents",
     "public_documents",
     "audit_expired",
+    # What a reader needs without opening the record: what the system does and cannot do,
+    # who keeps the list, when the entry was published, who uses the system, and its pages.
+    *(f"{field}_{lang}" for field in ("purpose", "methods", "limitations") for lang in LANGUAGES),
+    *(f"authority_{lang}" for lang in LANGUAGES),
+    "decision_published",
+    *(f"deployers_{lang}" for lang in LANGUAGES),
+    *(f"page_{lang}" for lang in LANGUAGES),
 )
+DEPLOYERS_SEPARATOR = "; "  # between the names of a system's deployers, in one cell
 
 
 def _cell(value: object) -> str:
@@ -163,8 +196,12 @@ def _cell(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def csv_row(system: System, as_of: date | None = None) -> list[str]:
-    """A system's row in the CSV lists, made once for its sector's list and the registry's."""
+def csv_row(
+    system: System, as_of: date | None = None, sector: Sector | None = None, base: str = "/"
+) -> list[str]:
+    """A system's row in the CSV lists, made once for its sector's list and the registry's;
+    `sector`: the list it is on (its body's name), `base`: the site's URL (its pages)."""
+    description, deployers = system.description, system.deployers or []
     values = (
         system.list_number,
         system.id,
@@ -190,24 +227,42 @@ def csv_row(system: System, as_of: date | None = None) -> list[str]:
         len(system.documents),
         sum(1 for d in system.documents if d.public),
         "true" if system.audit_expired(as_of) else "false",
+        *(
+            getattr(text, lang)
+            for text in (description.purpose, description.methods, description.limitations)
+            for lang in LANGUAGES
+        ),
+        *(sector.authority.name.get(lang) if sector else None for lang in LANGUAGES),
+        system.decision.published,
+        *(
+            DEPLOYERS_SEPARATOR.join(d.name.get(lang) or d.name.ru for d in deployers) or None
+            for lang in LANGUAGES
+        ),
+        *(f"{base}{lang}/{system.sector}/{system.id}/" for lang in LANGUAGES),
     )
     return [_cell(v) for v in values]
 
 
-def _csv(header: list[str], rows: list[list[str]]) -> str:
+# Excel takes the list separator from the system's locale: a semicolon in Russian and Kazakh
+# (where the comma is the decimal mark), a comma in English.
+DELIMITERS = {"csv": ",", "excel": ";"}
+
+
+def _csv(header: list[str], rows: list[list[str]], variant: str = "csv") -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=DELIMITERS[variant], lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows(rows)
     return "\ufeff" + buffer.getvalue()
 
 
-def sector_csv(rows: list[list[str]]) -> str:
-    """A sector's list as CSV, from its systems' `csv_row`s in list order."""
-    return _csv(list(CSV_COLUMNS), rows)
+def sector_csv(rows: list[list[str]], variant: str = "csv") -> str:
+    """A sector's list as CSV, from its systems' `csv_row`s in list order; `variant` "excel":
+    separated by semicolons."""
+    return _csv(list(CSV_COLUMNS), rows, variant)
 
 
-def registry_csv(lists: list[tuple[Sector, list[list[str]]]]) -> str:
+def registry_csv(lists: list[tuple[Sector, list[list[str]]]], variant: str = "csv") -> str:
     """Every sector's list in one CSV, a column naming the sector."""
     rows = [[_cell(sector.id), *row] for sector, rows in lists for row in rows]
-    return _csv(["sector", *CSV_COLUMNS], rows)
+    return _csv(["sector", *CSV_COLUMNS], rows, variant)

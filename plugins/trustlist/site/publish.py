@@ -29,8 +29,6 @@ from .feeds import FeedEntry, atom_feed
 from .manifest import FILE_LIST, MANIFEST, SIGNATURE
 from .pages import API_ROOT, GUIDES, Site, document_path, revision_json
 
-SCHEMA_BASE = "https://trustlist.kz/schemas/v1/"
-
 
 # Where each kind of file goes: the writers below (and the plugin) make every path with these.
 def source_record(sector: str, system: str) -> str:
@@ -56,12 +54,12 @@ def system_export(system: str) -> str:
 
 
 def sector_export(sector: str, kind: str) -> str:
-    """A sector's list as `kind` (json or csv)."""
+    """A sector's list as `kind` (json, csv, or excel.csv: semicolon-separated, for Excel)."""
     return f"{API_ROOT}/{sector}.{kind}"
 
 
 def registry_export(kind: str) -> str:
-    """Every sector's list as `kind` (json or csv)."""
+    """Every sector's list as `kind` (json, csv, or excel.csv)."""
     return f"{API_ROOT}/registry.{kind}"
 
 
@@ -87,6 +85,8 @@ PUBLIC_KEY = "keys/allowed_signers"  # the repository's file, published at the s
 # deploy workflow's archive job adds one folder a deploy): the build reads it from git.
 ARCHIVE_BRANCH = "published-manifests"
 ARCHIVE_REF_ENV = "TRUSTLIST_ARCHIVE_REF"  # a commit of the branch to build from (a rebuild)
+
+EXCEL = "excel.csv"  # the tables for Excel: exports.DELIMITERS
 
 # How an Output's path names its variable parts.
 LANG, SECTOR, SYSTEM = "<lang>", "<sector>", "<system>"
@@ -121,6 +121,10 @@ SECTOR_JSON = Output("a sector's export", sector_export(SECTOR, "json"))
 SECTOR_CSV = Output("a sector's table", sector_export(SECTOR, "csv"))
 REGISTRY_JSON = Output("the registry's export", registry_export("json"))
 REGISTRY_CSV = Output("the registry's table", registry_export("csv"))
+# The tables for Excel in a Russian or Kazakh locale: <name>.excel.csv keeps the stem of the
+# list it copies, so no sector id is kept off by it (reserved_ids).
+SECTOR_EXCEL = Output("a sector's table for Excel", sector_export(SECTOR, EXCEL))
+REGISTRY_EXCEL = Output("the registry's table for Excel", registry_export(EXCEL))
 # Declared by the plugin as MkDocs files, or written by it last.
 SEARCH_INDEX = Output("a language's search index", search_index_path(LANG))
 ASSET = Output("a script or style of the site", asset("<name>"))
@@ -299,7 +303,7 @@ def made_files(
     pages: a forked writer reading the models would copy the pages it read)."""
     lists, tables = [], []
     for sector in site.sectors():
-        entries, rows, head = [], [], exports.system_head(sector)
+        entries, rows, head = [], [], exports.system_head(sector, site_url)
         for system in site.systems(sector.id):
             entries.append(
                 reuse.get(
@@ -308,7 +312,8 @@ def made_files(
                     partial(exports.entry_text, system, site_url, site.as_of),
                 )
             )
-            rows.append(reuse.get("csv", system.id, partial(exports.csv_row, system, site.as_of)))
+            row = partial(exports.csv_row, system, site.as_of, sector, site_url)
+            rows.append(reuse.get("csv", system.id, row))
             if only is not None and system.id not in only:
                 continue
             yield Published(
@@ -318,15 +323,23 @@ def made_files(
             )
         counts, closed = site.application_counts(sector.id), site.closed(sector.id)
         still = site.open_applications.of(sector.id) if site.open_applications else None
-        sector_list = exports.sector_text(sector, entries, counts, closed, still)
+        sector_list = exports.sector_text(sector, entries, counts, closed, still, site_url)
         yield Published(sector_export(sector.id, "json"), content=sector_list, by=SECTOR_JSON)
         yield Published(
             sector_export(sector.id, "csv"), content=exports.sector_csv(rows), by=SECTOR_CSV
         )
+        yield Published(
+            sector_export(sector.id, EXCEL),
+            content=exports.sector_csv(rows, "excel"),
+            by=SECTOR_EXCEL,
+        )
         lists.append((sector, entries))
         tables.append((sector, rows))
-    yield Published(registry_export("json"), content=exports.registry_text(lists), by=REGISTRY_JSON)
+    registry = exports.registry_text(lists, site_url)
+    yield Published(registry_export("json"), content=registry, by=REGISTRY_JSON)
     yield Published(registry_export("csv"), content=exports.registry_csv(tables), by=REGISTRY_CSV)
+    excel = exports.registry_csv(tables, "excel")
+    yield Published(registry_export(EXCEL), content=excel, by=REGISTRY_EXCEL)
 
 
 def history_files(
@@ -336,14 +349,17 @@ def history_files(
     of a record those lists link to, and the change log. Made as they are written, all of it
     by the forked writer: none of it waits for the pages, and none reads a model."""
     yield from _feeds(history, site_url, names)
-    yield from revision_lists(history, revision_entries(history, site_url))
-    yield from record_versions(history)
+    yield from revision_lists(history, revision_entries(history, site_url), site_url)
+    yield from record_versions(history, site_url)
     changes = [r.as_dict() for _, rs in sorted(history.revisions.items()) for r in rs]
     changes.sort(key=lambda c: (c["issued"], c["sector"], c["revision"]))
     yield Published(
         CHANGE_LOG,
         content=exports.encoded(
-            {"$schema": f"{SCHEMA_BASE}export-changes.schema.json", "revisions": changes}
+            {
+                "$schema": exports.schema_url(site_url, "export-changes.schema.json"),
+                "revisions": changes,
+            }
         ),
         by=CHANGES,
     )
@@ -376,7 +392,9 @@ def revision_entries(history: History, site_url: str) -> dict[str, bytes]:
     return entries
 
 
-def revision_lists(history: History, entries: dict[str, bytes]) -> Iterator[Published]:
+def revision_lists(
+    history: History, entries: dict[str, bytes], site_url: str = "/"
+) -> Iterator[Published]:
     """Each revision's list as it stood: they grow as revisions × systems, hundreds of MB at
     national scale, so each is made as it is written."""
     for sector, revisions in sorted(history.revisions.items()):
@@ -384,7 +402,7 @@ def revision_lists(history: History, entries: dict[str, bytes]) -> Iterator[Publ
         for r in revisions:
             listed = apply(listed, r.changes)
             head = {
-                "$schema": f"{SCHEMA_BASE}export-revision.schema.json",
+                "$schema": exports.schema_url(site_url, "export-revision.schema.json"),
                 **{k: v for k, v in r.as_dict(events=[]).items() if k != "events"},
             }
             systems = map(entries.__getitem__, listed.values())
@@ -392,13 +410,13 @@ def revision_lists(history: History, entries: dict[str, bytes]) -> Iterator[Publ
             yield Published(revision_json(sector, r.number), content=content, by=REVISION_LIST)
 
 
-def record_versions(history: History) -> Iterator[Published]:
+def record_versions(history: History, site_url: str = "/") -> Iterator[Published]:
     """Each version of a record that a revision's list links to, named by its blob id."""
     blobs = {b for rs in history.revisions.values() for r in rs for b in r.changes.values()}
     blobs.discard(None)
     for blob in sorted(blobs):  # type: ignore[type-var]
         version = {
-            "$schema": f"{SCHEMA_BASE}export-record-version.schema.json",
+            "$schema": exports.schema_url(site_url, "export-record-version.schema.json"),
             "blob": blob,
             "record": history.records[blob],
         }

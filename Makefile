@@ -10,11 +10,12 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test validate lint serve pdfs lock clean help bench
+.PHONY: site test test-fast validate lint serve pdfs lock clean help bench
 
 help:
 	@echo "make site      build the public site into site/ (validates the registry first)"
 	@echo "make test      lint and run the whole test suite"
+	@echo "make test-fast the tests that build no site (seconds)"
 	@echo "make validate  check the registry only"
 	@echo "make serve     preview the site at http://127.0.0.1:8000, rebuilding on change"
 	@echo "make pdfs      regenerate the sample registry's PDFs and their hashes"
@@ -42,6 +43,9 @@ lint: $(STAMP)
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest -n 2 -q
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -n 2 -q -m "not slow"
 
 SIZE ?= 1000
 bench: $(STAMP)

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from conftest import SECTOR, edit
-from test_cli import run
+from helpers import run
 
 ROOT = Path(__file__).parents[1]
 

@@ -6,122 +6,17 @@ also checked for console errors and for requests to any host but the local serve
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
-import os
 import re
-import shutil
-import subprocess
-import threading
-from collections.abc import Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT
+from conftest import LANGS, PROJECT, WCAG_21_AA, QuietHandler, Watch  # noqa: F401
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Without these, Chromium calls Google's hosts at start, which the closed network refuses.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-LANGS = ("kk", "ru", "en")
 SYSTEM = "healthcare/demo-xray-triage"
-WCAG_21_AA = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "resultTypes": ["violations"],
-}
-
-
-def ensure_chromium() -> None:
-    """Install Debian's chromium when it is missing (CI runs as root); otherwise skip,
-    which CI=true turns into a failure: browser tests are part of the suite there."""
-    if CHROMIUM.exists():
-        return
-    if os.geteuid() == 0 and shutil.which("apt-get"):
-        # Two xdist workers may get here at once: one installs, the other waits.
-        with open("/tmp/trustlist-chromium.lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            if not CHROMIUM.exists():
-                env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-                install = ["apt-get", "install", "-y", "--no-install-recommends", "chromium"]
-                if subprocess.run(install, env=env, check=False).returncode != 0:
-                    subprocess.run(["apt-get", "update"], env=env, check=True)
-                    subprocess.run(install, env=env, check=True)
-        return
-    message = f"{CHROMIUM} is missing and cannot be installed without root"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-@pytest.fixture(scope="module")
-def server(sample_site: Path) -> Iterator[str]:
-    handler = partial(QuietHandler, directory=str(sample_site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    ensure_chromium()
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-class Watch:
-    """What a page did that it must not: console errors, page errors, foreign requests."""
-
-    def __init__(self, page: object, origin: str) -> None:
-        self.problems: list[str] = []
-        page.on("console", self._console)
-        page.on("pageerror", lambda err: self.problems.append(f"page error: {err}"))
-        page.on("request", lambda req: self._request(req.url, origin))
-        page.on("response", self._response)
-
-    def _response(self, response: object) -> None:
-        if response.status >= 400:
-            self.problems.append(f"HTTP {response.status}: {response.url}")
-
-    def _console(self, message: object) -> None:
-        # A failed load is reported with its URL by _response; the console line lacks it.
-        if message.type == "error" and not message.text.startswith("Failed to load resource"):
-            self.problems.append(f"console: {message.text}")
-
-    def _request(self, url: str, origin: str) -> None:
-        if not (url.startswith(origin + "/") or url.startswith(("data:", "blob:"))):
-            self.problems.append(f"request to another host: {url}")
-
-
-@pytest.fixture
-def page(browser: object, server: str) -> Iterator[object]:
-    context = browser.new_context(accept_downloads=True, base_url=server)
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    watch = Watch(page, server)
-    yield page
-    context.close()
-    assert watch.problems == []
 
 
 def test_journey_home_sector_system_download(page: object, server: str) -> None:

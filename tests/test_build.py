@@ -3,55 +3,14 @@ lines and writes no site."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 from conftest import SYSTEM, edit
+from helpers import build, build_hooked
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
 from generate import generate
-
-MKDOCS = Path(sys.executable).with_name("mkdocs")
-CONFIG = """\
-site_name: Test register
-docs_dir: docs
-site_dir: site
-theme:
-  name: material
-  font: false
-plugins:
-  - trustlist:
-      registry: registry
-"""
-
-
-def build(root: Path, command: list[str] | None = None) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of a registry, or `command` run in its folder as that build."""
-    (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
-    (root / "docs").mkdir(exist_ok=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        command or [str(MKDOCS), "build", "--strict"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
-
-
-def build_hooked(root: Path, hook: str) -> subprocess.CompletedProcess[str]:
-    """The build of `root` by MkDocs' CLI, as `mkdocs build --strict` runs it, in a Python
-    that first runs `hook` (code that watches the build from inside)."""
-    cli = (
-        "import sys\n"
-        "from mkdocs.__main__ import cli\n"
-        "sys.argv = ['mkdocs', 'build', '--strict']\n"
-        "cli()\n"
-    )
-    return build(root, [sys.executable, "-c", hook + cli])
 
 
 def test_valid_registry_builds(base: Path) -> None:

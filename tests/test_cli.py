@@ -8,41 +8,21 @@ import json
 import os
 import random
 import re
-import resource
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import SYSTEM, edit, replace_document
+from helpers import TRUSTLIST, run
 from pdf_fixtures import PNG
 from trustlist.cli.main import build_parser
 from trustlist.core import report
 from trustlist.core.findings import UsageError
 
 FOLDER = "registry/health/demo-triage"
-TRUSTLIST = Path(sys.executable).with_name("trustlist")
 LINE = re.compile(
     r"^(?P<path>[^:]+)(?::(?P<line>\d+):(?P<col>\d+))?: error\[(?P<code>[A-Z]+\d{3})\] "
 )
-
-
-def _limit_memory() -> None:
-    # A hostile file must not make the validator balloon: 1 GiB of address space is plenty.
-    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [str(TRUSTLIST), *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=120,
-        preexec_fn=_limit_memory,
-    )
-    assert "Traceback" not in result.stderr + result.stdout
-    return result
 
 
 def codes(output: str) -> set[str]:

@@ -13,9 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BASE, SYSTEM, commit, edit, git
-from test_build import CONFIG, build, build_hooked
-from test_history import story
-from test_messages import assert_said
+from helpers import CONFIG, assert_said, build, build_hooked, story
 from trustlist.core import rules
 from trustlist.core.validate import validate_registry
 from trustlist.site import publish

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SYSTEM, edit, git
-from test_build import build
+from helpers import build
 from trustlist.core.validate import validate_registry
 
 TRUSTLIST = Path(sys.executable).with_name("trustlist")

@@ -5,56 +5,17 @@ one excluded and then restored."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import git as gitpython
 import pytest
-from conftest import SYSTEM, commit, edit, git, replace_document
-from pdf_fixtures import clean_pdf
+from helpers import story
 from trustlist.core import gitrepo
 from trustlist.core.history import Event, build_history
 
-FOLDER = "registry/health/demo-triage"
-NEW = "registry/health/demo-new"
 SECTOR = "registry/health/sector.yaml"
-
-
-def story(root: Path) -> Path:
-    git(root, "init", "-q", "-b", "main")
-    (root / "README.md").write_text("register\n", encoding="utf-8")
-    system = root / FOLDER
-    shutil.move(system, root / "held")
-    commit(root, "health: the list is opened", when="2026-05-01T09:00:00+05:00")
-    shutil.move(root / "held", system)
-    commit(root, "health: include demo-triage", when="2026-05-19T10:00:00+05:00")
-    shutil.copytree(system, root / NEW)
-    edit(root / NEW / "system.yaml", "id: demo-triage", "id: demo-new")
-    edit(root / NEW / "system.yaml", "list_number: 1", "list_number: 2")
-    commit(root, "health: include demo-new", when="2026-06-12T10:00:00+05:00")
-    replace_document(root, "audit-report.pdf", clean_pdf("Renewed audit report"))
-    edit(root / SYSTEM, "report_date: 2026-04-20", "report_date: 2026-06-20")
-    # The body's approval of the change is a new decision.
-    edit(root / SYSTEM, "  date: 2026-05-15\n", "  date: 2026-06-30\n")
-    edit(root / SYSTEM, "  published: 2026-05-19\n", "  published: 2026-07-01\n")
-    commit(root, "health: demo-triage renewed its audit", when="2026-07-01T10:00:00+05:00")
-    edit(
-        root / NEW / "system.yaml",
-        "state: listed\n",
-        "state: excluded\n  since: 2026-08-01\n  reason: audit_withdrawn\n",
-    )
-    commit(root, "health: exclude demo-new", when="2026-08-01T10:00:00+05:00")
-    (root / "README.md").write_text("register of lists\n", encoding="utf-8")
-    commit(root, "docs only", when="2026-08-15T10:00:00+05:00")
-    edit(
-        root / NEW / "system.yaml",
-        "state: excluded\n  since: 2026-08-01\n  reason: audit_withdrawn\n",
-        "state: listed\n",
-    )
-    commit(root, "health: restore demo-new", when="2026-09-01T10:00:00+05:00")
-    return root
 
 
 @pytest.fixture

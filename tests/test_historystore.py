@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import commit, edit, git
-from test_history import NEW, story
+from helpers import NEW, story
 from trustlist.core import gitrepo, history, history_read
 from trustlist.core.memory import Memory
 from trustlist.core.validate import validate_registry, vouched_records

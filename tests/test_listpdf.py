@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 from conftest import SYSTEM, commit, edit, git
+from helpers import run
 from pypdf import PdfReader
-from test_cli import run
-from trustlist.cli.main import _history
+from trustlist.cli.audit import history_of
 from trustlist.core.history import Event, Revision
 from trustlist.core.validate import validate_registry
 from trustlist.site.listpdf import (
@@ -71,7 +71,7 @@ def story(root: Path) -> Path:
 def told(base: Path):
     """The story's repository and its history, read as `trustlist log` reads it."""
     story(base)
-    return base, _history(str(base / "registry"))
+    return base, history_of(str(base / "registry"))
 
 
 def text_of(pdf: bytes) -> str:

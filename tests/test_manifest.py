@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SYSTEM, edit, git
-from test_build import CONFIG
-from test_history import story
+from helpers import CONFIG, story
 
 TRUSTLIST = Path(sys.executable).with_name("trustlist")
 MKDOCS = Path(sys.executable).with_name("mkdocs")

@@ -22,13 +22,14 @@ import test_pdfcheck
 import test_rules
 import test_schema_models
 from conftest import BASE, SECTOR, SYSTEM, edit, replace_document
+from helpers import assert_said, unsaid
 from pdf_fixtures import clean_pdf, incremental_update, object_stream, raw_pdf, rewrite, stream
 from test_rules import FOLDER, on, write
 from trustlist.core import documents, pdfcheck
 from trustlist.core.deadlines import load_calendar_overrides
 from trustlist.core.findings import Finding
 from trustlist.core.load import Loaded, load_yaml
-from trustlist.core.messages import LANGS, MESSAGES, codes
+from trustlist.core.messages import MESSAGES, codes
 from trustlist.core.models import System
 from trustlist.core.rules import RULES
 from trustlist.core.schema import SCHEMA_DIR, _described, _rule_words, check_schema
@@ -96,30 +97,6 @@ def test_pdf_messages_begin_with_the_file_name() -> None:
 
 
 # --- the findings the project's invalid inputs produce --------------------------------------
-
-
-def unsaid(findings: list[Finding]) -> list[str]:
-    """What is wrong with how each finding is said: no key, or a placeholder left unfilled."""
-    wrong = []
-    for f in findings:
-        if not f.key or f.key not in MESSAGES:
-            wrong.append(f"{f.code} {f.json_path}: no entry ('{f.key}'): {f.message}")
-            continue
-        if f.text("en") != f.message:
-            wrong.append(f"{f.code} {f.key}: en text {f.text('en')!r} is not {f.message!r}")
-        for lang in LANGS[:2]:
-            text = f.text(lang)
-            for _, value in f.values:  # a value may hold a brace of its own (a file's bytes)
-                text = text.replace(value, "")
-            if not text.strip() or "{" in text or "}" in text:
-                wrong.append(f"{f.code} {f.key} in {lang}: {f.text(lang)!r}")
-    return wrong
-
-
-def assert_said(findings: list[Finding]) -> None:
-    assert findings, "the input is invalid, so it gives findings"
-    wrong = unsaid(findings)
-    assert not wrong, "\n".join(wrong)
 
 
 @pytest.fixture

@@ -15,11 +15,9 @@ from urllib.parse import quote
 
 import material
 import pytest
-import test_browser
-from test_browser import LANGS
+from conftest import LANGS
 
 # The browser, the server of the sample site and a watched page, as test_browser has them.
-browser, server, page = test_browser.browser, test_browser.server, test_browser.page
 
 LUNR = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
 XRAY, ECG = "healthcare/demo-xray-triage", "healthcare/demo-ecg-screening"

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BASE, PROJECT, SYSTEM, commit, edit, git
-from test_build import CONFIG
+from helpers import CONFIG
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 

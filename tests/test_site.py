@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BASE, PROJECT, SYSTEM, build_site, edit
-from test_build import build
+from helpers import build
 
 FOLDER = "registry/health/demo-triage"
 PAGES = {

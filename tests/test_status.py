@@ -13,12 +13,8 @@ from functools import partial
 from http.server import ThreadingHTTPServer
 
 import pytest
-import test_browser
 from axe_playwright_python.sync_playwright import Axe
-from conftest import PROJECT, build_site
-from test_browser import LANGS, WCAG_21_AA, QuietHandler, Watch
-
-browser, server, page = test_browser.browser, test_browser.server, test_browser.page
+from conftest import LANGS, PROJECT, WCAG_21_AA, QuietHandler, Watch, build_site
 
 DERMA, AML, XRAY = (
     "healthcare/demo-derma-check",

@@ -26,8 +26,7 @@ from urllib.parse import unquote, urljoin
 
 import pytest
 from conftest import BASE, commit, git
-from test_build import CONFIG
-from test_history import story
+from helpers import CONFIG, story
 from trustlist.site.manifest import file_list
 
 TRUSTLIST = Path(sys.executable).with_name("trustlist")

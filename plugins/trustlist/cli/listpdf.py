@@ -1,6 +1,6 @@
 """cli: `trustlist list-pdf`, a revision of a sector's list as a dated PDF, signed with --key.
 
-Made from git alone, as `trustlist log` reads it (main._history): the list as of the
+Made from git alone, as `trustlist log` reads it (audit.history_of): the list as of the
 revision, and the sector's body as its sector.yaml stood at the revision's commit, so the
 same revision gives the same bytes whatever the work tree holds. Heavy imports (fpdf2,
 pyHanko, GitPython) wait for the command to run.
@@ -46,11 +46,11 @@ def run(args: argparse.Namespace) -> int:
     from ..core.load import parse_yaml
     from ..site.listpdf import Body, list_pdf, listed_records
     from ..site.pdfsign import sign_with
-    from .main import EXIT_OK, _history, _prefix
+    from .audit import EXIT_OK, history_of
 
     lang, sector = args.lang, args.sector
     signer = _signer(args) if args.key or args.cert else None
-    history = _history(args.registry)
+    history = history_of(args.registry)
     revisions = history.revisions.get(sector)
     if not revisions:
         known = (Path(args.registry) / sector / SECTOR_RECORD).is_file()
@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(t("listpdf_no_revision", lang, sector=sector, number=number, last=last))
     revision = revisions[number - 1]
     repo = gitrepo.open_repo(Path(args.registry))
-    path = f"{_prefix(repo, args.registry)}/{sector}/{SECTOR_RECORD}"
+    path = f"{gitrepo.prefix_of(repo, args.registry)}/{sector}/{SECTOR_RECORD}"
     raw = gitrepo.read_at(repo, revision.commit, path)
     body = Body.of(sector, parse_yaml(raw, path).data if raw is not None else None)
     pdf = list_pdf(body, revision, listed_records(history, revision.blobs), lang)

@@ -21,7 +21,6 @@ from ..core.validate import Registry, validate_registry
 from ..speed.gcpause import gc_paused
 from ..speed.verdicts import MEMORY
 from . import audit
-from .audit import history_of as _history  # noqa: F401 (list-pdf reads history as log does)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_BROKEN_PIPE = 128 + 13  # SIGPIPE, as a shell reports a tool it ended
@@ -245,10 +244,6 @@ def _governance(args: argparse.Namespace) -> int:
     subject = say("report.governance", args.lang, root=args.root)
     print(report.render(report.Report(findings, subject, args.lang), args.format), end="")
     return EXIT_FINDINGS if findings else EXIT_OK
-
-
-def _prefix(repo, registry: str) -> str:
-    return Path(registry).resolve().relative_to(Path(repo.working_dir).resolve()).as_posix()
 
 
 def _new(args: argparse.Namespace) -> int:

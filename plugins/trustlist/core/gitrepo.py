@@ -331,3 +331,8 @@ def moment(repo: git.Repo, spec: str, ref: str = "HEAD") -> tuple[str | None, in
             return None, int(end.timestamp())
     sha = resolve(repo, spec, ref)
     return sha, repo.commit(sha).committed_date
+
+
+def prefix_of(repo: git.Repo, folder: Path | str) -> str:
+    """`folder`'s path inside the repository, as git names it (forward slashes)."""
+    return Path(folder).resolve().relative_to(Path(repo.working_dir).resolve()).as_posix()

@@ -152,7 +152,7 @@ def begin_history(
             f"{repo.working_dir} is a shallow clone: the lists' revisions need the whole "
             "history (git fetch --unshallow, or fetch-depth: 0 in CI)"
         )
-    prefix = Path(registry_dir).resolve().relative_to(Path(repo.working_dir).resolve()).as_posix()
+    prefix = gitrepo.prefix_of(repo, registry_dir)
     if not repo.head.is_valid():
         return Begun(repo, prefix, None)
     commit = repo.head.commit

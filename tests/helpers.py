@@ -52,9 +52,12 @@ plugins:
 """
 
 
-def build(root: Path, command: list[str] | None = None) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of a registry, or `command` run in its folder as that build."""
-    (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+def build(
+    root: Path, command: list[str] | None = None, config: str = CONFIG
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of a registry (with mkdocs.yml `config`), or `command` run in
+    its folder as that build."""
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     (root / "docs").mkdir(exist_ok=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(

@@ -5,26 +5,14 @@ stops the build, and no file says nothing of them."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 from conftest import PROJECT
+from helpers import CONFIG as HELPERS_CONFIG
+from helpers import build as build_site
 
-MKDOCS = Path(sys.executable).with_name("mkdocs")
-CONFIG = """\
-site_name: Test register
-docs_dir: docs
-site_dir: site
-theme:
-  name: material
-  font: false
-plugins:
-  - trustlist:
-      registry: registry
-      open_applications: open-applications.json
-"""
+CONFIG = HELPERS_CONFIG + "      open_applications: open-applications.json\n"
 
 
 def application(number: int, sector: str, returned: bool) -> dict:
@@ -52,17 +40,7 @@ def open_file(*applications: dict) -> str:
 
 
 def build(root: Path) -> subprocess.CompletedProcess[str]:
-    (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
-    (root / "docs").mkdir(exist_ok=True)
-    return subprocess.run(
-        [str(MKDOCS), "build", "--strict"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        timeout=300,
-        check=False,
-    )
+    return build_site(root, config=CONFIG)
 
 
 def test_open_applications_are_counted_with_when_they_were_read(base: Path) -> None:

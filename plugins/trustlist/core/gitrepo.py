@@ -256,9 +256,10 @@ def resolve(repo: git.Repo, spec: str, ref: str = "HEAD") -> str:
         raise GitError(f"'{spec}' is neither a revision of this repository nor a date") from None
 
 
-def files_at(repo: git.Repo, sha: str, path: str) -> dict[str, str]:
-    """Path -> blob id of every file under `path` at commit `sha` (one `git ls-tree`)."""
-    raw = repo.git.ls_tree("-r", "-z", "--full-tree", sha, "--", path)
+def files_at(repo: git.Repo, sha: str, path: str | None = None) -> dict[str, str]:
+    """Path -> blob id of every file under `path` (None: the whole tree) at commit `sha`
+    (one `git ls-tree`)."""
+    raw = repo.git.ls_tree("-r", "-z", "--full-tree", sha, *(("--", path) if path else ()))
     out = {}
     for entry in filter(None, raw.split("\0")):
         meta, _, file = entry.partition("\t")
@@ -292,13 +293,7 @@ def archived_files(repo: git.Repo, refs: list[str]) -> tuple[str, list[Archived]
         break
     if not sha:
         return None
-    raw = repo.git.ls_tree("-r", "-z", "--full-tree", sha)
-    blobs = {}
-    for entry in filter(None, raw.split("\0")):
-        meta, _, file = entry.partition("\t")
-        _mode, kind, blob = meta.split(" ")
-        if kind == "blob":
-            blobs[file] = blob
+    blobs = files_at(repo, sha)
     # The time each path was first added: a file rewritten later keeps its first date (an
     # append-only branch rewrites nothing; a ruleset, not this reader, has to ensure it).
     added: dict[str, int] = {}

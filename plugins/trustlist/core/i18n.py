@@ -479,12 +479,23 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "wrote {file}, signed (PAdES)",
     ),
     "api_intro": (
-        "Тізілім деректері ашық: кез келген адам оларды жүктеп алып, қайта пайдалана алады. "
-        "Әр JSON файлы өз схемасын ($schema) атайды; схемалар осында жарияланған.",
-        "Данные реестра открыты: их можно скачивать и использовать повторно. Каждый файл JSON "
-        "указывает свою схему ($schema); схемы опубликованы здесь же.",
-        "The registry's data is open: anyone may download and reuse it. Every JSON file names "
-        "its schema ($schema); the schemas are published here too.",
+        "Тізілім деректері ашық (CC BY 4.0 лицензиясы): кез келген адам оларды жүктеп алып, "
+        "дереккөзді көрсетіп қайта пайдалана алады. Әр JSON файлы өз схемасын ($schema) "
+        "атайды: оның осы сайттағы мекенжайын, api/v1/schemas/ ішінде; схеманың өз $id өрісі "
+        "(https://trustlist.kz/schemas/v1/…) — схемалар бір-біріне сілтейтін тұрақты атауы, "
+        "жүктеп алу мекенжайы емес. CSV кестелерінің Excel үшін нүктелі үтірмен "
+        "бөлінген көшірмелері бар: <атауы>.excel.csv.",
+        "Данные реестра открыты (лицензия CC BY 4.0): их можно скачивать и использовать "
+        "повторно с указанием источника. Каждый файл JSON указывает свою схему ($schema): "
+        "её адрес на этом сайте, в api/v1/schemas/; собственное поле $id схемы "
+        "(https://trustlist.kz/schemas/v1/…) — её постоянное имя, по которому схемы ссылаются "
+        "друг на друга, а не адрес. У таблиц CSV есть копии для Excel с точкой с запятой: "
+        "<имя>.excel.csv.",
+        "The registry's data is open (CC BY 4.0): anyone may download and reuse it, naming "
+        "the source. Every JSON file names its schema ($schema): its address on this site, "
+        "under api/v1/schemas/; a schema's own $id (https://trustlist.kz/schemas/v1/…) is its "
+        "permanent name, by which the schemas refer to each other, not an address. Each CSV "
+        "table has a copy for Excel, separated by semicolons: <name>.excel.csv.",
     ),
     "api_whole": ("Бүкіл тізілім", "Весь реестр", "The whole registry"),
     "api_system": (
@@ -498,6 +509,159 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Revisions and changes of every list (JSON)",
     ),
     "api_schemas": ("JSON схемалары", "Схемы JSON", "JSON Schemas"),
+    # The footer of every page (site/theme.py footer): who publishes, how to reach them, the
+    # data's licence, the accessibility statement, and the day of the last update.
+    "footer_label": (
+        "Сайт пен деректер туралы",
+        "О сайте и данных",
+        "About the site and its data",
+    ),
+    "footer_publisher": ("Жариялаушы", "Публикует", "Published by"),
+    "operator_name": (
+        "Қазақстан Республикасының Жасанды интеллект және цифрлық даму министрлігі",
+        "Министерство искусственного интеллекта и цифрового развития Республики Казахстан",
+        "Ministry of Artificial Intelligence and Digital Development of the Republic of Kazakhstan",
+    ),
+    "footer_operator_note": (
+        "әр тізімді өз саласының мемлекеттік органы жүргізеді",
+        "каждый список ведёт государственный орган своей отрасли",
+        "each list is kept by its sector's state body",
+    ),
+    "footer_contact": ("Байланыс", "Контакты", "Contact"),
+    "footer_contact_lists": (
+        "Тізім туралы сұрақтарды оны жүргізетін органға жіберіңіз: байланыс деректері әр "
+        "тізімнің бетінде берілген.",
+        "Вопросы о списке направляйте органу, который его ведёт: контакты указаны на странице "
+        "каждого списка.",
+        "Questions about a list go to the body that keeps it: its contact is on each list's page.",
+    ),
+    "footer_licence": ("Деректер лицензиясы", "Лицензия данных", "Data licence"),
+    "footer_licence_note": (
+        "тізімдердің деректерін (жазбаларды, JSON және CSV) дереккөзді көрсетіп еркін "
+        "пайдалануға болады; құжаттарға құқықтар олардың иелерінде қалады",
+        "данные списков (записи, JSON и CSV) можно свободно использовать с указанием "
+        "источника; права на документы остаются у их правообладателей",
+        "the lists' data (records, JSON and CSV) may be reused freely, naming the source; the "
+        "documents remain their rights holders'",
+    ),
+    "footer_accessibility": (
+        "Қолжетімділік туралы мәлімдеме",
+        "Заявление о доступности",
+        "Accessibility statement",
+    ),
+    "footer_updated": ("Соңғы жаңарту", "Последнее обновление", "Last updated"),
+    "footer_open_data": ("Ашық деректер", "Открытые данные", "Open data"),
+    # Each page's description (<meta name="description">), for search engines and previews.
+    "description_home": (
+        "Қазақстанның салалық мемлекеттік органдары жүргізетін сенімді жоғары тәуекелді ЖИ "
+        "жүйелерінің тізімдері: {sectors} сала, тізімдерде {listed} жүйе; әр жүйенің мақсаты, "
+        "әдістері, шектеулері және құжаттары.",
+        "Списки доверенных систем ИИ высокой степени риска, которые ведут отраслевые "
+        "государственные органы Казахстана: отраслей — {sectors}, систем в списках — {listed}; "
+        "назначение, методы, ограничения и документы каждой системы.",
+        "Lists of trusted high-risk AI systems kept by Kazakhstan's sectoral state bodies: "
+        "{sectors} sectors, {listed} systems listed; each system's purpose, methods, "
+        "limitations and documents.",
+    ),
+    "description_search": (
+        "Сенімді жоғары тәуекелді ЖИ жүйелерін атауы, иесі, қолданушы ұйымы немесе мақсаты "
+        "бойынша қазақ, орыс және ағылшын тілдерінде іздеу.",
+        "Поиск доверенных систем ИИ высокой степени риска по названию, владельцу, "
+        "организации-пользователю или назначению на казахском, русском и английском языках.",
+        "Search the trusted high-risk AI systems by name, owner, deploying organisation or "
+        "purpose, in Kazakh, Russian and English.",
+    ),
+    "description_api": (
+        "Тізімдердің ашық деректері: JSON, CSV (Excel үшін де), Atom арналары және JSON "
+        "схемалары, CC BY 4.0 лицензиясы бойынша.",
+        "Открытые данные списков: JSON, CSV (в том числе для Excel), ленты Atom и схемы JSON, "
+        "по лицензии CC BY 4.0.",
+        "The lists' open data: JSON, CSV (also for Excel), Atom feeds and JSON Schemas, under "
+        "the CC BY 4.0 licence.",
+    ),
+    "description_sector": (
+        "{authority} жүргізетін «{sector}» саласының сенімді жоғары тәуекелді ЖИ жүйелерінің "
+        "тізімі: тізімде {listed} жүйе, тоқтатылған немесе алынып тасталған {delisted}.",
+        "Список доверенных систем ИИ высокой степени риска отрасли «{sector}», который ведёт "
+        "{authority}: в списке — {listed}, приостановлено или исключено — {delisted}.",
+        "The list of trusted high-risk AI systems for {sector}, kept by the {authority}: "
+        "{listed} listed, {delisted} suspended or excluded.",
+    ),
+    "description_history": (
+        "{authority} жүргізетін «{sector}» тізімінің редакциялары ({revisions}): не және қашан "
+        "өзгерді.",
+        "Редакции списка «{sector}», который ведёт {authority} ({revisions}): что и когда "
+        "менялось.",
+        "The revisions of the {sector} list kept by the {authority} ({revisions}): what changed "
+        "and when.",
+    ),
+    # Said after the system's name (the page's title).
+    "description_system": (
+        " — {authority} жүргізетін сенімді жоғары тәуекелді ЖИ жүйелерінің тізіміндегі жазба: "
+        "мақсаты, әдістері, шектеулері, сіздің құқықтарыңыз және құжаттары.",
+        " — запись списка доверенных систем ИИ высокой степени риска, который ведёт "
+        "{authority}: назначение, методы, ограничения, ваши права и документы.",
+        " — an entry of the list of trusted high-risk AI systems kept by the {authority}: its "
+        "purpose, methods, limitations, your rights and its documents.",
+    ),
+    # <link rel="alternate" type="application/atom+xml"> in every page's head.
+    "feed_all": (
+        "Барлық тізімдердің өзгерістері",
+        "Изменения всех списков",
+        "Changes to every list",
+    ),
+    "feed_sector": (
+        "{sector}: тізімнің өзгерістері",
+        "{sector}: изменения списка",
+        "{sector}: changes to the list",
+    ),
+    # The one 404 page, said in every language at once.
+    "not_found": ("Бет табылмады", "Страница не найдена", "Page not found"),
+    "not_found_text": (
+        "Бұл мекенжай бойынша бет жоқ: ол басқа жерге көшірілген болуы мүмкін немесе "
+        "мекенжайда қате бар.",
+        "По этому адресу страницы нет: возможно, она перемещена или в адресе есть ошибка.",
+        "There is no page at this address: it may have moved, or the address may be mistyped.",
+    ),
+    "not_found_home": (
+        "Басты бет: барлық тізімдер",
+        "Главная: все списки",
+        "Home: every list",
+    ),
+    "not_found_search": ("Тізімдерден іздеу", "Поиск по спискам", "Search the lists"),
+    "api_excel": ("Excel үшін (;)", "для Excel (;)", "for Excel (;)"),
+    "api_schema_address": (
+        "Әр JSON файлының $schema өрісі — оның схемасының осы сайттағы мекенжайы "
+        "(api/v1/schemas/). Схеманың $id өрісі (https://trustlist.kz/schemas/v1/…) — оның "
+        "тұрақты атауы: схемалар бір-біріне сол атау арқылы сілтейді, ол жүктеп алу мекенжайы "
+        "емес. Тексеру үшін api/v1/schemas/ ішіндегі барлық схеманы валидаторға $id бойынша "
+        "жүктеңіз.",
+        "Поле $schema каждого файла JSON — адрес его схемы на этом сайте (api/v1/schemas/). "
+        "Поле $id схемы (https://trustlist.kz/schemas/v1/…) — её постоянное имя: по нему "
+        "схемы ссылаются друг на друга, это не адрес для скачивания. Для проверки загрузите в "
+        "валидатор все схемы из api/v1/schemas/ по их $id.",
+        "Each JSON file's $schema is where its schema is published on this site "
+        "(api/v1/schemas/). A schema's $id (https://trustlist.kz/schemas/v1/…) is its "
+        "permanent name, by which the schemas refer to each other, not an address to fetch: "
+        "to validate, load every schema of api/v1/schemas/ into your validator by its $id.",
+    ),
+    "api_csv": (
+        "CSV кестелері үтірмен бөлінген (RFC 4180), UTF-8 (BOM белгісімен). Орыс немесе қазақ "
+        "тіліндегі Excel үшін әр кестенің нүктелі үтірмен бөлінген көшірмесі бар: "
+        "<атауы>.excel.csv, мысалы registry.excel.csv. Бағандар: жүйенің мақсаты, әдістері, "
+        "шектеулері, органы, жариялану күні, қолданушы ұйымдары және беттерінің мекенжайлары "
+        "қоса (export-sector.schema.json, x-csv-columns).",
+        "Таблицы CSV разделены запятыми (RFC 4180), в UTF-8 с меткой BOM. Для Excel с русскими "
+        "или казахскими региональными настройками у каждой таблицы есть копия с точкой с "
+        "запятой: <имя>.excel.csv, например registry.excel.csv. Столбцы включают назначение, "
+        "методы и ограничения системы, орган, дату опубликования, организации-пользователи и "
+        "адреса страниц (export-sector.schema.json, x-csv-columns).",
+        "The CSV tables are comma-separated (RFC 4180), in UTF-8 with a byte-order mark. For "
+        "Excel set to Russian or Kazakh, each table has a copy separated by semicolons: "
+        "<name>.excel.csv, for example registry.excel.csv. The columns include each system's "
+        "purpose, methods and limitations, the body, the publication date, the deploying "
+        "organisations and the pages' addresses (export-sector.schema.json, x-csv-columns).",
+    ),
     "feeds": ("Жаңалықтар арналары (Atom)", "Ленты обновлений (Atom)", "Update feeds (Atom)"),
     "all_sectors": ("Барлық салалар", "Все отрасли", "All sectors"),
     "timeliness": ("Мерзімдердің сақталуы", "Соблюдение сроков", "Timeliness"),

@@ -24,6 +24,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from trustlist.core.applications import (
     application_folder,
+    application_of,
     next_link,
     opened_on,
     rate_reset,
@@ -432,6 +433,16 @@ def test_the_next_link_of_a_link_header() -> None:
     assert next_link(last_first) == "https://h/x?page=3"
     assert next_link('<https://h/x?page=1>; rel="prev"') is None
     assert next_link(None) is None
+
+
+def test_a_draft_or_a_pull_request_to_another_branch_is_no_application() -> None:
+    paths = ["registry/healthcare/demo-ecg/system.yaml"]
+    ready = pull(7, "2026-06-01T10:00:00Z")
+    ready["base"] = {"ref": "main", "repo": {"default_branch": "main"}}
+    assert application_of(ready, paths) is not None
+    assert application_of({**ready, "draft": True}, paths) is None
+    elsewhere = {**ready, "base": {"ref": "release", "repo": {"default_branch": "main"}}}
+    assert application_of(elsewhere, paths) is None
 
 
 def test_opened_is_the_day_in_kazakhstan() -> None:

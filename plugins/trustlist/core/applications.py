@@ -114,10 +114,26 @@ def opened_on(created_at: str) -> date:
     return moment.astimezone(KAZAKHSTAN).date()
 
 
+def submitted(pull: dict) -> bool:
+    """Whether a pull request is handed to the body: not a draft (an application still being
+    written), and aimed at the repository's default branch where GitHub says which it is."""
+    if pull.get("draft") is True:
+        return False
+    base = pull.get("base")
+    if isinstance(base, dict):
+        default = (base.get("repo") or {}).get("default_branch")
+        if isinstance(default, str) and base.get("ref") != default:
+            return False
+    return True
+
+
 def application_of(
     pull: dict, paths: Iterable[str], registry: str = "registry"
 ) -> OpenApplication | None:
-    """The application an open pull request is, or None when it is not one."""
+    """The application an open pull request is, or None when it is not one (a draft, one
+    aimed at another branch, or one that is not a system's folder)."""
+    if not submitted(pull):
+        return None
     folder = application_folder(paths, registry)
     if folder is None:
         return None
@@ -368,6 +384,9 @@ def read_open_applications(
     """The open applications, and how many other open pull requests there are."""
     applications, other = [], 0
     for pull in client.open_pulls():
+        if not submitted(pull):  # its files need not be read
+            other += 1
+            continue
         found = application_of(pull, client.changed_files(pull["number"]), registry)
         if found is None:
             other += 1

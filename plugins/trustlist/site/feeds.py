@@ -2,8 +2,10 @@
 
 The Order names no notification of a revised list; a feed is how a citizen, a bank or a
 newsroom learns of one without visiting the site. Entries are revisions (newest first), dated
-by their commits, so the same history always gives the same bytes. Written through an
-autoescaping template (templates/feed.atom) like the pages: record text is data.
+by their commits, so the same history always gives the same bytes. Each says what changed as
+the history pages say it (wording.Chronicle): systems by name, fields by label, values in
+words. Written through an autoescaping template (templates/feed.atom) like the pages: record
+text is data.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 from ..core.history import History, Revision
 from ..core.i18n import t
 from .render import environment
-from .wording import describe
+from .wording import Chronicle, revision_words
 
 NO_REVISION_YET = "2026-04-26T00:00:00Z"  # the Order's first day: a feed must say `updated`
 
@@ -38,20 +40,23 @@ def atom_feed(
     sector: str | None = None,
     limit: int = 100,
     made: dict[tuple[str, int], FeedEntry] | None = None,
+    chronicle: Chronicle | None = None,
 ) -> bytes:
     """The feed of one sector's revisions, or of all sectors' when `sector` is None. `made`
-    (the entries of `lang` made so far, by sector and number) is filled and reused."""
+    (the entries of `lang` made so far, by sector and number) is filled and reused; so is
+    `chronicle`, the history told, where given."""
     base = site_url.rstrip("/") + "/"
     revisions: list[Revision] = [
         r for s, rs in history.revisions.items() if sector in (None, s) for r in rs
     ]
     revisions.sort(key=lambda r: (r.time, r.sector, r.number), reverse=True)
     made = {} if made is None else made
+    chronicle = chronicle or Chronicle(history)
     entries = []
     for revision in revisions[:limit]:
         key = (revision.sector, revision.number)
         if key not in made:
-            made[key] = _entry(revision, lang, base, sector_names)
+            made[key] = _entry(revision, lang, base, sector_names, chronicle)
         entries.append(made[key])
     name = f"{lang}/feeds/{sector or 'all'}.atom"
     title = t("site_title", lang) + (f": {sector_names.get(sector, sector)}" if sector else "")
@@ -71,8 +76,11 @@ def atom_feed(
     return feed.encode("utf-8") + b"\n"
 
 
-def _entry(revision: Revision, lang: str, base: str, sector_names: dict[str, str]) -> FeedEntry:
-    lines = [describe(event, lang) for event in revision.events]
+def _entry(
+    revision: Revision, lang: str, base: str, sector_names: dict[str, str], chronicle: Chronicle
+) -> FeedEntry:
+    lines = [told.sentence for told in chronicle.told(revision, lang)]
+    lines.append(f"{t('revision_date', lang)}: {revision_words(revision, lang)} (UTC+5)")
     lines.append(f"{t('commit', lang)}: {revision.commit}")
     heading = t(
         "revision_title",

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
-from functools import cache
+from functools import cache, cached_property
 
 from ..core.deadlines import WorkingCalendar
 from ..core.history import History, Revision
 from ..core.i18n import LANGUAGE_NAMES, LANGUAGES, labels, t
-from ..core.open_applications import OpenApplications
 from ..core.models import ClosedApplication, Document, Sector, System, Text
+from ..core.open_applications import OpenApplications
 from ..core.schema import SCHEMA_DIR
-from .timeliness import Timeliness, measure_terms
 from ..core.validate import Registry, SystemEntry
-from .wording import describe
+from .monthly import by_month, changes, month_csv, month_name, month_of, month_url, months_url
+from .timeliness import Timeliness, measure_terms
+from .wording import Chronicle, Told, revision_moment, revision_words
 
 DOCUMENTS_ROOT = "documents"
 GUIDES = ("about", "apply", "review", "auditors")  # docs/<lang>/<slug>.md, linked from home
@@ -84,12 +85,13 @@ def document_path(sector: str, system: str, file: str) -> str:
 class PageSpec:
     """One generated page: where it lives and what it is about."""
 
-    kind: str  # home | sector | system | search
+    kind: str  # home | search | api | sector | history | system | changes | month
     lang: str
     url: str  # directory URL, e.g. "kk/health/demo-triage/"
     key: tuple[str, ...]  # the same page in every language has the same key
     sector: str | None = None
     system: str | None = None
+    month: str | None = None  # a month's changes: 2026-06
 
     @property
     def src_uri(self) -> str:
@@ -119,7 +121,22 @@ class Site:
     _timeliness: dict[str, Timeliness] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        self.specs = list(_specs(self.registry, self.languages))
+        self.specs = list(_specs(self.registry, self.languages, self.history))
+
+    @cached_property
+    def chronicle(self) -> Chronicle | None:
+        """The history told in words (made on first use, once for every page)."""
+        return Chronicle(self.history) if self.history is not None else None
+
+    @cached_property
+    def system_pages(self) -> frozenset[tuple[str, str]]:
+        """(sector, system) of every system with a page: those the body has decided on."""
+        return frozenset(
+            (sector, e.id)
+            for sector in self.registry.sectors
+            for e in self.registry.systems_of(sector)
+            if _decided(e)
+        )
 
     def sectors(self) -> list[Sector]:
         entries = self.registry.sectors.values()
@@ -187,11 +204,17 @@ def _decided(entry: SystemEntry) -> bool:
     return isinstance(entry.loaded.data, dict) and "decision" in entry.loaded.data
 
 
-def _specs(registry: Registry, languages: tuple[str, ...]):
+def _specs(registry: Registry, languages: tuple[str, ...], history: History | None = None):
+    months = sorted(
+        {month_of(r) for rs in history.revisions.values() for r in rs} if history else ()
+    )
     for lang in languages:
         yield PageSpec("home", lang, f"{lang}/", ("home",))
         yield PageSpec("search", lang, f"{lang}/search/", ("search",))
         yield PageSpec("api", lang, f"{lang}/api/", ("api",))
+        yield PageSpec("changes", lang, months_url(lang), ("changes",))
+        for month in months:
+            yield PageSpec("month", lang, month_url(lang, month), ("month", month), month=month)
         for sector in sorted(registry.sectors):
             yield PageSpec("sector", lang, f"{lang}/{sector}/", ("sector", sector), sector)
             yield PageSpec(
@@ -214,6 +237,10 @@ def title(site: Site, spec: PageSpec) -> str:
         return t("site_title", spec.lang)
     if spec.kind in ("search", "api"):
         return t("search" if spec.kind == "search" else "machine_readable", spec.lang)
+    if spec.kind == "changes":
+        return t("changes_title", spec.lang)
+    if spec.kind == "month":
+        return t("changes_month_title", spec.lang, month=month_name(spec.month or "", spec.lang))
     sector = site.registry.sectors[spec.sector].model
     if spec.kind == "sector":
         return sector.name.get(spec.lang) if sector else spec.sector
@@ -286,7 +313,9 @@ def _applications_view(site: Site, spec: PageSpec, sector: str) -> dict[str, obj
     """What became of the sector's applications: how many were included, refused, withdrawn,
     returned at least once and are awaiting a decision, and the closed ones with reasons."""
     closed = site.closed(sector)
-    counts = [(t(f"count_{key}", spec.lang), n) for key, n in site.application_counts(sector).items()]
+    counts = [
+        (t(f"count_{key}", spec.lang), n) for key, n in site.application_counts(sector).items()
+    ]
     if site.open_applications is not None:
         still = site.open_applications.of(sector)
         when = kazakhstan_time(site.open_applications.as_of)
@@ -347,6 +376,10 @@ def view(site: Site, spec: PageSpec) -> dict[str, object]:
             "feeds": relative(spec.url, f"{spec.lang}/feeds/"),
             "has_history": site.history is not None,
         }
+    if spec.kind == "changes":
+        return {**common, **_months_view(site, spec)}
+    if spec.kind == "month":
+        return {**common, **_month_view(site, spec)}
     sector = site.registry.sectors[spec.sector].model
     systems = site.systems(spec.sector)
     if spec.kind == "history":
@@ -358,6 +391,7 @@ def view(site: Site, spec: PageSpec) -> dict[str, object]:
             "revisions": _revisions(site, spec, sector.id),
             "has_history": site.history is not None,
             "feed": relative(spec.url, f"{spec.lang}/feeds/{sector.id}.atom"),
+            "months": relative(spec.url, months_url(spec.lang)),
         }
     if spec.kind == "sector":
         rows = [_row(s, spec, site.as_of) for s in systems]
@@ -405,10 +439,14 @@ def history_view(site: Site, spec: PageSpec) -> dict[str, object]:
     it changed for the system. Apart from `view`: it reads history alone, so a forked writer
     can render it ahead of the page (plugin.on_files)."""
     history_href = _history_href(spec, spec.sector)
-    views = []
-    for revision, event in site.history.of_system(spec.system) if site.history else []:
-        revision_view = _revision_view(revision, history_href)
-        revision_view.what = describe(event, spec.lang)
+    views: list[RevisionView] = []
+    chronicle = site.chronicle
+    for revision, _ in site.history.of_system(spec.system) if chronicle else []:
+        if views and views[-1].number == revision.number:
+            continue  # one line a revision, saying all it changed for the system
+        revision_view = _revision_view(revision, history_href, spec.lang)
+        told = [x for x in chronicle.told(revision, spec.lang) if x.system == spec.system]
+        revision_view.what = " ".join(x.what for x in told)
         views.append(revision_view)
     return {"t": labels(spec.lang), "history": views, "history_href": history_href}
 
@@ -476,17 +514,32 @@ class RevisionView:
     date: str
     commit: str
     href: str  # the revision on its sector's history page
-    events: list[str] = field(default_factory=list)  # a history page: its changes in words
+    words: str = ""  # its date (and time) in words, in the page's language
+    moment: str = ""  # its date and time, ISO 8601 with Kazakhstan's offset (<time datetime>)
+    events: list[Line] = field(default_factory=list)  # a history page: its changes in words
     json: str = ""  # a history page: its list as it stood, as JSON
+    month: str = ""  # a history page: the month's changes it is among
+    month_title: str = ""  # that month's page's title
     what: str = ""  # a system page: what it changed for that system
 
 
-def _revision_view(revision: Revision, history_href: str) -> RevisionView:
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A change told on a page, its system's name linked to the system's page (if it has one)."""
+
+    told: Told
+    href: str | None
+
+
+def _revision_view(revision: Revision, history_href: str, lang: str | None = None) -> RevisionView:
     """A revision as pages show it; `history_href`: its sector's history page, from this page
-    (worked out once per page: a page may show hundreds of revisions)."""
+    (worked out once per page: a page may show hundreds of revisions); `lang`: its date also
+    in words."""
     time = revision_time(revision)
     href = f"{history_href}#r{revision.number}"
-    return RevisionView(revision.number, time, time[:10], revision.commit, href)
+    words = revision_words(revision, lang) if lang else ""
+    moment = revision_moment(revision).isoformat() if lang else ""
+    return RevisionView(revision.number, time, time[:10], revision.commit, href, words, moment)
 
 
 def _revisions(site: Site, spec: PageSpec, sector: str) -> list[RevisionView]:
@@ -495,11 +548,89 @@ def _revisions(site: Site, spec: PageSpec, sector: str) -> list[RevisionView]:
     lists = relative(spec.url, revision_json(sector, 0).removesuffix("0.json"))
     views = []
     for r in reversed(revisions):
-        view = _revision_view(r, history_href)
-        view.events = [describe(e, spec.lang) for e in r.events]
+        view = _revision_view(r, history_href, spec.lang)
+        view.events = _lines(site, spec, r)
         view.json = f"{lists}{r.number}.json"
+        month = month_of(r)
+        view.month = relative(spec.url, month_url(spec.lang, month))
+        view.month_title = t("changes_month_title", spec.lang, month=month_name(month, spec.lang))
         views.append(view)
     return views
+
+
+def _lines(site: Site, spec: PageSpec, revision: Revision) -> list[Line]:
+    """What a revision changed, each system's name linked to its page."""
+    return [
+        Line(told, _system_href(site, spec, revision.sector, told.system))
+        for told in site.chronicle.told(revision, spec.lang)
+    ]
+
+
+def _system_href(site: Site, spec: PageSpec, sector: str, system: str | None) -> str | None:
+    if system is None or (sector, system) not in site.system_pages:
+        return None
+    return relative(spec.url, f"{spec.lang}/{sector}/{system}/")
+
+
+def _months_view(site: Site, spec: PageSpec) -> dict[str, object]:
+    """The months with changes, newest first, each with its page, its table and a count."""
+    chronicle = site.chronicle
+    months = by_month(chronicle) if chronicle else {}
+    rows = []
+    for month, revisions in reversed(months.items()):
+        name = month_name(month, spec.lang)
+        rows.append(
+            {
+                "month": month,
+                "name": name[:1].upper() + name[1:],
+                "href": relative(spec.url, month_url(spec.lang, month)),
+                "csv": relative(spec.url, month_csv(spec.lang, month)),
+                "count": len(changes(chronicle, revisions, spec.lang)),
+            }
+        )
+    return {"months": rows, "has_history": site.history is not None}
+
+
+def _month_view(site: Site, spec: PageSpec) -> dict[str, object]:
+    """A month's changes: a row per system and revision, with the revision's date in words,
+    its sector and number, the system's name and what changed."""
+    chronicle, month = site.chronicle, spec.month or ""
+    months = by_month(chronicle) if chronicle else {}
+    keys = list(months)
+    at = keys.index(month) if month in keys else -1
+    sector_names = {s.id: s.name.get(spec.lang) for s in site.sectors()}
+    rows = []
+    for change in changes(chronicle, months.get(month, []), spec.lang) if chronicle else []:
+        revision, told = change.revision, change.told
+        rows.append(
+            {
+                "datetime": revision_moment(revision).isoformat(),
+                "date": revision_words(revision, spec.lang),
+                "sector": sector_names.get(revision.sector, revision.sector),
+                "sector_href": relative(spec.url, f"{spec.lang}/{revision.sector}/"),
+                "number": revision.number,
+                "revision_href": f"{_history_href(spec, revision.sector)}#r{revision.number}",
+                "told": told,
+                "href": _system_href(site, spec, revision.sector, told.system),
+            }
+        )
+
+    def neighbour(index: int) -> dict[str, str] | None:
+        if at < 0 or not 0 <= index < len(keys):
+            return None
+        return {
+            "href": relative(spec.url, month_url(spec.lang, keys[index])),
+            "name": month_name(keys[index], spec.lang),
+        }
+
+    return {
+        "month_name": month_name(month, spec.lang),
+        "rows": rows,
+        "csv": relative(spec.url, month_csv(spec.lang, month)),
+        "months": relative(spec.url, months_url(spec.lang)),
+        "previous": neighbour(at - 1),
+        "next": neighbour(at + 1),
+    }
 
 
 def _sector_summary(site: Site, sector: Sector, spec: PageSpec) -> dict[str, object]:

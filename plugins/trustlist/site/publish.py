@@ -27,7 +27,9 @@ from ..speed.incremental import NO_REUSE, Reuse
 from . import exports
 from .feeds import FeedEntry, atom_feed
 from .manifest import FILE_LIST, MANIFEST, SIGNATURE
+from .monthly import month_csv, month_tables, month_url
 from .pages import API_ROOT, GUIDES, Site, document_path, revision_json
+from .wording import Chronicle, public_events
 
 
 # Where each kind of file goes: the writers below (and the plugin) make every path with these.
@@ -121,6 +123,7 @@ SECTOR_JSON = Output("a sector's export", sector_export(SECTOR, "json"))
 SECTOR_CSV = Output("a sector's table", sector_export(SECTOR, "csv"))
 REGISTRY_JSON = Output("the registry's export", registry_export("json"))
 REGISTRY_CSV = Output("the registry's table", registry_export("csv"))
+MONTH_CSV = Output("a month's changes as a table", month_csv(LANG, "<month>"))
 # The tables for Excel in a Russian or Kazakh locale: <name>.excel.csv keeps the stem of the
 # list it copies, so no sector id is kept off by it (reserved_ids).
 SECTOR_EXCEL = Output("a sector's table for Excel", sector_export(SECTOR, EXCEL))
@@ -147,6 +150,7 @@ _PAGE_WHAT = {
     "sector": "a sector's list page",
     "history": "a sector's history page",
     "system": "a system's page",
+    "changes": "a language's index of the months' changes",
 }
 
 
@@ -162,6 +166,8 @@ PAGES: dict[str, Output] = {
     spec.kind: Output(_PAGE_WHAT.get(spec.kind, f"a {spec.kind} page"), f"{spec.url}index.html")
     for spec in Site(_probe_registry(), (LANG,)).specs  # type: ignore[arg-type]
 }
+# A month's page exists only with a history, which the probe has not.
+PAGES["month"] = Output("a month's changes page", f"{month_url(LANG, '<month>')}index.html")
 
 
 def reserved_ids(outputs: Collection[Output] = OUTPUTS) -> tuple[frozenset[str], frozenset[str]]:
@@ -346,12 +352,22 @@ def history_files(
     history: History, site_url: str, names: dict[str, dict[str, str]]
 ) -> Iterator[Published]:
     """The files made from the history alone: the feeds, each revision's list, each version
-    of a record those lists link to, and the change log. Made as they are written, all of it
-    by the forked writer: none of it waits for the pages, and none reads a model."""
-    yield from _feeds(history, site_url, names)
+    of a record those lists link to, the change log and each month's changes as a table. Made
+    as they are written, all of it by the forked writer: none of it waits for the pages, and
+    none reads a model.
+
+    Nothing internal is published (issue 25): a commit's subject is the maintainers' note,
+    not the body's word, and who reviews is a team's handle; the commit itself is kept, for
+    auditors to find the revision in the repository."""
+    chronicle = Chronicle(history)
+    yield from _feeds(history, site_url, names, chronicle)
     yield from revision_lists(history, revision_entries(history, site_url), site_url)
     yield from record_versions(history, site_url)
-    changes = [r.as_dict() for _, rs in sorted(history.revisions.items()) for r in rs]
+    changes = [
+        _public(r.as_dict(events=list(public_events(r.events))))
+        for _, rs in sorted(history.revisions.items())
+        for r in rs
+    ]
     changes.sort(key=lambda c: (c["issued"], c["sector"], c["revision"]))
     yield Published(
         CHANGE_LOG,
@@ -363,18 +379,27 @@ def history_files(
         ),
         by=CHANGES,
     )
+    for path, table in month_tables(history, site_url, names, chronicle):
+        yield Published(path, content=table, by=MONTH_CSV)
+
+
+def _public(revision: dict[str, object]) -> dict[str, object]:
+    """A revision as the site publishes it: without its commit's subject."""
+    return {key: value for key, value in revision.items() if key != "subject"}
 
 
 def _feeds(
-    history: History, site_url: str, names: dict[str, dict[str, str]]
+    history: History, site_url: str, names: dict[str, dict[str, str]], chronicle: Chronicle
 ) -> Iterator[Published]:
     """A feed of the revisions per language, of all sectors and of each."""
     for lang, sector_names in names.items():
         made: dict[tuple[str, int], FeedEntry] = {}  # made once for a sector feed and all.atom
-        text = atom_feed(history, lang, site_url, sector_names, made=made)
+        text = atom_feed(history, lang, site_url, sector_names, made=made, chronicle=chronicle)
         yield Published(feed(lang), content=text, by=ALL_FEED)
         for sector_id in sector_names:
-            text = atom_feed(history, lang, site_url, sector_names, sector_id, made=made)
+            text = atom_feed(
+                history, lang, site_url, sector_names, sector_id, made=made, chronicle=chronicle
+            )
             yield Published(feed(lang, sector_id), content=text, by=SECTOR_FEED)
 
 

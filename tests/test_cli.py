@@ -204,7 +204,7 @@ def _format_choices() -> dict[str, tuple[str, ...]]:
 
 
 # The commands whose output is findings, and the one that prints a document (not a report).
-FINDINGS_COMMANDS = {"validate", "check", "governance"}
+FINDINGS_COMMANDS = {"validate", "check", "governance", "verify"}
 DOCUMENT_COMMANDS = {"notice": ("markdown", "html", "pdf")}
 
 

@@ -307,7 +307,8 @@ def _verify(args: argparse.Namespace) -> int:
     rebuilt = []
     if args.source and outcome.valid and not verify.is_address(args.site) and not args.as_of:
         rebuilt = _rebuild_and_compare(Path(args.site), Path(args.source))
-    print(report.as_text(outcome.findings + rebuilt, outcome.subject))
+    found = report.Report(outcome.findings + rebuilt, outcome.said(args.lang), args.lang)
+    print(report.render(found, args.format), end="")
     if not outcome.valid or rebuilt:
         return EXIT_FINDINGS
     return EXIT_OK if outcome.signature_checked else EXIT_SIGNATURE_NOT_CHECKED
@@ -634,6 +635,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verify.add_argument("--max-file-size", default="256M", metavar="SIZE")
     verify.add_argument("--max-total-size", default="8G", metavar="SIZE")
+    _report_options(verify)
     verify.set_defaults(run=_verify)
 
     sign = commands.add_parser(

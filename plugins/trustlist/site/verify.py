@@ -27,6 +27,7 @@ from typing import TextIO
 from urllib.parse import quote, urlsplit
 
 from .. import __version__
+from ..core.messages import say
 from ..core.findings import Finding, Severity, UsageError
 from .manifest import (
     BESIDE,
@@ -51,9 +52,17 @@ _UNSAFE = re.compile(r"[\x00-\x1f\x7f\\]")
 class Outcome:
     """What `verify` found, and whether the manifest's signature was checked."""
 
-    subject: str
+    key: str  # what was checked, as messages/report.py says it (`subject`, `said`)
+    values: dict[str, str] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     signature_checked: bool = False
+
+    def said(self, lang: str) -> str:
+        return say(self.key, lang, **self.values)
+
+    @property
+    def subject(self) -> str:
+        return self.said("en")
 
     @property
     def valid(self) -> bool:
@@ -320,7 +329,7 @@ def verify(
         if as_of is not None:
             raise UsageError.said("verify.as_of_folder")
         folder = into or default_folder(site)
-        outcome = Outcome(f"{site} (fetched into {folder}) against its manifest")
+        outcome = Outcome("report.verify_fetched", {"site": site, "folder": str(folder)})
         fetched, failed, whole = fetch_site(site, folder, max_file, max_total, progress)
         if not whole:
             outcome.findings = fetched
@@ -334,16 +343,15 @@ def verify(
     else:
         folder = Path(site)
         if as_of is None:
-            outcome = Outcome(f"{site} against its manifest")
+            outcome = Outcome("report.verify", {"site": site})
             outcome.findings = verify_site(folder)
         else:
-            outcome = Outcome(f"{site} against the state published as of {as_of.isoformat()}")
+            outcome = Outcome("report.verify_as_of", {"site": site, "day": as_of.isoformat()})
             state, outcome.findings = archived_state(archive or site, as_of, max_file)
             if state is None:
                 return outcome
-            outcome.subject = (
-                f"{site} against the state published {state.published} ({state.where})"
-            )
+            outcome.key = "report.verify_published"
+            outcome.values = {"site": site, "when": state.published, "where": state.where}
             outcome.findings = verify_site(folder, manifest=state.manifest)
             own = folder / MANIFEST
             if own.is_file() and own.read_bytes() != state.manifest:

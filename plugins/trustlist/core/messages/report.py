@@ -42,6 +42,26 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "{registry} в сравнении с {base}",
         "{registry} against {base}",
     ),
+    "report.verify": (
+        "{site}, өз манифестімен салыстырғанда",
+        "{site} в сравнении со своим манифестом",
+        "{site} against its manifest",
+    ),
+    "report.verify_fetched": (
+        "{site} ({folder} қалтасына жүктелді), өз манифестімен салыстырғанда",
+        "{site} (загружен в {folder}) в сравнении со своим манифестом",
+        "{site} (fetched into {folder}) against its manifest",
+    ),
+    "report.verify_as_of": (
+        "{site}, {day} күнгі жарияланған күймен салыстырғанда",
+        "{site} в сравнении с состоянием, опубликованным на {day}",
+        "{site} against the state published as of {day}",
+    ),
+    "report.verify_published": (
+        "{site}, {when} жарияланған күймен салыстырғанда ({where})",
+        "{site} в сравнении с состоянием, опубликованным {when} ({where})",
+        "{site} against the state published {when} ({where})",
+    ),
     "report.governance": (
         "{root}/.github, тізілімге сәйкестігі",
         "{root}/.github в сравнении с реестром",

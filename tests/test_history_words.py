@@ -15,7 +15,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import BASE, SECTOR, SYSTEM, commit, edit, git, replace_document
+from axe_playwright_python.sync_playwright import Axe
+from conftest import BASE, SECTOR, SYSTEM, WCAG_21_AA, commit, edit, git, replace_document
 from helpers import CONFIG, build
 from pdf_fixtures import clean_pdf
 
@@ -253,3 +254,45 @@ def test_the_feed_says_it_in_words(site: Path) -> None:
     assert "demo-new:" not in feed and "status.state" not in feed
     commits = json.loads((site / "api/v1/changes.json").read_text("utf-8"))["revisions"]
     assert f"Коммит: {commits[-1]['commit']}" in feed  # auditors find it in the repository
+
+
+# --- the sample site in a real browser (Playwright driving Debian's Chromium) ---------------
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_a_journalist_reads_a_month_and_downloads_its_table(page: object, lang: str) -> None:
+    page.goto(f"/{lang}/changes/")
+    assert page.locator("html").get_attribute("lang") == lang
+    assert Axe().run(page, options=WCAG_21_AA).violations_count == 0
+    months = page.locator("table.tl-months tbody th a")
+    assert months.count() >= 1
+    newest = months.first.inner_text()
+    months.first.click()
+    assert newest.lower() in page.locator("h1").inner_text().lower()
+    results = Axe().run(page, options=WCAG_21_AA)
+    assert results.violations_count == 0, results.generate_report()
+    rows = page.locator("table.tl-changes tbody tr")
+    shown = [rows.nth(i).locator("td").last.inner_text() for i in range(rows.count())]
+    assert shown and all(text.endswith(".") for text in shown)
+    with page.expect_download() as info:
+        page.locator("a[download][type='text/csv']").click()
+    raw = Path(info.value.path()).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert [row[5] for row in table[1:]] == shown  # the table says what the page says
+    # Each row's page is on the site; a system's name leads to it.
+    for row in table[1:]:
+        assert row[6].startswith(("https://", "/"))
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_a_history_page_reads_in_words_and_passes_axe(page: object, lang: str) -> None:
+    page.goto(f"/{lang}/healthcare/history/")
+    results = Axe().run(page, options=WCAG_21_AA)
+    assert results.violations_count == 0, results.generate_report()
+    text = page.locator("article").inner_text()
+    assert not re.search(r"\b[a-z_]+\.[a-z_]+(\[\d+\])?\b: «", text)  # no raw field path
+    names = page.locator("section.tl-revision li a")
+    assert names.count() >= 1
+    names.first.click()  # a system's name leads to its page
+    assert page.locator("#history").count() == 1

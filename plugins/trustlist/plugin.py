@@ -167,6 +167,7 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         lang = spec.lang if spec else theme.language_of(page.file.src_uri, languages)
         page.meta["trustlist_lang"] = lang
         page.meta["trustlist_site_name"] = t("site_title", lang)
+        page.meta.update(theme.page_meta(self.build, page.file.src_uri, markdown))
         banners = theme.banners(site, lang, preview=self.serving)
         if banners:
             page.meta["trustlist_demo_banner"] = banners
@@ -232,6 +233,7 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         # The 404 page has no language of its own: it shows the first language's navigation
         # rather than MkDocs' global one, which would list every system page.
         context["nav"] = self.navs[self.config.languages[0]]
+        context["trustlist_not_found"] = theme.not_found(self.build)  # said in every language
         context["mkdocs_version"] = ENGINE
         return context
 

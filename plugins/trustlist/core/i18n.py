@@ -511,11 +511,6 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "api_schemas": ("JSON схемалары", "Схемы JSON", "JSON Schemas"),
     # The footer of every page (site/theme.py footer): who publishes, how to reach them, the
     # data's licence, the accessibility statement, and the day of the last update.
-    "footer_label": (
-        "Сайт пен деректер туралы",
-        "О сайте и данных",
-        "About the site and its data",
-    ),
     "footer_publisher": ("Жариялаушы", "Публикует", "Published by"),
     "operator_name": (
         "Қазақстан Республикасының Жасанды интеллект және цифрлық даму министрлігі",
@@ -537,11 +532,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "footer_licence": ("Деректер лицензиясы", "Лицензия данных", "Data licence"),
     "footer_licence_note": (
-        "тізімдердің деректерін (жазбаларды, JSON және CSV) дереккөзді көрсетіп еркін "
+        "тізімдердің деректерін — жазбаларды, JSON, CSV — дереккөзді көрсетіп еркін "
         "пайдалануға болады; құжаттарға құқықтар олардың иелерінде қалады",
-        "данные списков (записи, JSON и CSV) можно свободно использовать с указанием "
+        "данные списков — записи, JSON, CSV — можно свободно использовать с указанием "
         "источника; права на документы остаются у их правообладателей",
-        "the lists' data (records, JSON and CSV) may be reused freely, naming the source; the "
+        "the lists' data — records, JSON, CSV — may be reused freely, naming the source; the "
         "documents remain their rights holders'",
     ),
     "footer_accessibility": (

@@ -34,6 +34,13 @@ SUBJECTS = {
     "restored": "INTERNAL-7 restore demo-new",
 }
 TEAM = "@kz-trustlist/night-shift-reviewers"
+DEPLOYER = """\
+deployers:
+  - name:
+      kk: Демо аурухана
+      ru: Демо-больница
+      en: Demo hospital
+"""
 NEW_NAMES = {"kk": "Жаңа демо сканер", "ru": "Новый демо-сканер", "en": "New demo scanner"}
 
 
@@ -60,6 +67,12 @@ def told_story(root: Path) -> None:
     edit(root / SYSTEM, "report_date: 2026-04-20", "report_date: 2026-06-20")
     edit(root / SYSTEM, "  date: 2026-05-15\n", "  date: 2026-06-30\n")
     edit(root / SYSTEM, "  published: 2026-05-19\n", "  published: 2026-07-01\n")
+    edit(
+        root / SYSTEM,
+        "website: https://clinic.example.kz\n",
+        "website: https://clinic.example.kz/ai\n",
+    )
+    edit(root / SYSTEM, "risk_level: high\n", "risk_level: high\n" + DEPLOYER)
     commit(root, SUBJECTS["audit"], when="2026-07-01T10:00:00+05:00")
     edit(
         record,
@@ -122,6 +135,13 @@ def test_the_russian_history_page_reads_in_words(site: Path) -> None:
     assert "изменено «Дата решения органа»: было 15 мая 2026 года, стало 30 июня 2026 года" in text
     assert "изменено «Дата опубликования»: было 19 мая 2026 года, стало 1 июля 2026 года" in text
     assert "(audit-report.pdf)" in text and "заменён новой версией" in text
+    assert (
+        "изменено «Собственник или владелец: веб-сайт»: было «https://clinic.example.kz», "
+        "стало «https://clinic.example.kz/ai»" in text
+    )
+    # A text given in three languages is said in the page's.
+    assert "указано «Организации, применяющие систему: наименование»: «Демо-больница»" in text
+    assert "Демо аурухана" not in text and "на казахском" not in text
     assert "Список открыт." in text
     assert "Редакция № 6 Дата редакции списка 20 августа 2026 года, 10:00 (UTC+5)" in text
     assert "Записи не изменились." in text  # the reviewers changed: no entry did

@@ -77,6 +77,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "users_rights.terms_of_use": ("terms_of_use",),
     "application.reference": ("application", "field_reference"),
     "application.submitted": ("application", "submitted"),
+    "application.resubmitted": ("application", "resubmitted"),  # before returns[] (2026-12)
     "application.returns.notice": ("application", "field_returned"),
     "application.returns.resubmitted": ("application", "resubmitted"),
     "copyright.kind": ("copyright", "kind"),
@@ -151,11 +152,8 @@ def tell(
     by_system: dict[str | None, list[Event]] = {}
     for event in public_events(events):
         by_system.setdefault(event.system, []).append(event)
-    told = [
-        _system(system, es, lang, *records(system)) for system, es in by_system.items() if system
-    ]
-    if None in by_system:
-        told += _sector(by_system[None], lang)
+    told = _sector(by_system.pop(None), lang) if None in by_system else []
+    told += [_system(system, es, lang, *records(system)) for system, es in by_system.items()]
     return told
 
 
@@ -171,14 +169,19 @@ def _system(
     name, name_lang = _name(record.get("name"), lang, system)
     lead, _, trail = t("said_system", lang).partition("{name}")
     kinds = {e.kind for e in events}
+    # A text changed in the page's language is said in it alone: the others translate it.
+    in_lang = {_text_of(e.field)[0] for e in events if _text_of(e.field)[1] == lang}
     clauses: list[str] = []
     for event in events:
+        base, text_lang = _text_of(event.field)
         if event.kind in STATES:
             clauses += _state(event.kind, before, after, lang)
         elif event.kind.startswith("document_"):
             clauses.append(_document(event, before, after, lang))
         elif event.field in FOLDED and kinds & set(STATES):
             continue  # said by the state event
+        elif text_lang not in (None, lang) and base in in_lang:
+            continue
         else:
             clause = _field(event, lang)
             if clause not in clauses:  # a signature's parts are one change
@@ -260,18 +263,23 @@ def _document(event: Event, before: dict | None, after: dict | None, lang: str) 
     return t(f"said_{event.kind}", lang, document=title, file=event.field)
 
 
+def _text_of(path: str | None) -> tuple[str, str | None]:
+    """A field's path without its language, and the language: ('name', 'kk') of 'name.kk'."""
+    base, _, last = (path or "").rpartition(".")
+    return (base, last) if base and last in LANGUAGES else (path or "", None)
+
+
 def _field(event: Event, lang: str) -> str:
     path = event.field or ""
-    parts = path.split(".")
-    text_lang = parts[-1] if parts[-1] in LANGUAGES and len(parts) > 1 else None
-    key = _INDEX.sub("", ".".join(parts[:-1]) if text_lang else path)
+    base, text_lang = _text_of(path)
+    key = _INDEX.sub("", base)
     if key in SAID:
         return t(SAID[key], lang)
     if key not in LABELS:
         return t("said_technical", lang, field=path)
     first, *rest = (t(label, lang) for label in LABELS[key])
     label = ": ".join([first, *(_lower_first(r) for r in rest)])
-    if text_lang:
+    if text_lang not in (None, lang):
         label += f" ({t(f'in_{text_lang}', lang)})"
     if lang == "en":
         label = label[:1].upper() + label[1:]

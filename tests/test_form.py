@@ -184,7 +184,17 @@ def test_a_russian_application_becomes_a_record_the_check_accepts(
     page, record = recorded
     open_form(page, "ru")
     assert page.get_by_label("Идентификатор системы").count() == 1
-    fill_in(page, pdfs)
+    # The sectors, named in the page's language, as the site's home page lists them.
+    sectors = page.locator("#tl-f-sector option").all_inner_texts()
+    assert sectors[1:] == [
+        "Образование",
+        "Финансовый рынок",
+        "Здравоохранение",
+        "Юстиция",
+        "Транспорт",
+    ]
+    # A BIN written in groups of digits is kept as its twelve digits.
+    fill_in(page, pdfs, **{"tl-f-owner-bin": "2305 4012 3456"})
     submit(page)
     result = page.locator("section.tl-form-result")
     assert result.is_visible()
@@ -216,6 +226,7 @@ def test_a_russian_application_becomes_a_record_the_check_accepts(
     text = (root / FOLDER / "system.yaml").read_text(encoding="utf-8")
     for bodys_field in ("list_number:", "decision:", "status:"):
         assert f"\n{bodys_field}" not in text
+    assert "\n    languages: [kk, ru]\n" in text  # as trustlist add-document writes them
     loaded = load_yaml(root / FOLDER / "system.yaml", f"{FOLDER}/system.yaml")
     assert loaded.findings == []
     data = loaded.data

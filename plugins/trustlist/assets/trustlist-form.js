@@ -372,8 +372,6 @@
 
   // A control is what an error is said beside: its path in the record, the element focused
   // from the summary, the inputs marked invalid, the message's paragraph and its kind.
-  var controls = [];
-
   function control(path, kind, label, inputs, error, extra) {
     var c = { path: path, kind: kind, label: label, inputs: inputs, focus: inputs[0], error: error };
     Object.keys(extra || {}).forEach(function (k) { c[k] = extra[k]; });
@@ -395,7 +393,7 @@
   // One line: an id, a BIN, a link, an e-mail, a phone, a reference or a date.
   var INPUTS = {
     slug: { type: "text", autocomplete: "off", spellcheck: "false", autocapitalize: "none" },
-    bin: { type: "text", inputmode: "numeric", autocomplete: "off", maxlength: "12" },
+    bin: { type: "text", inputmode: "numeric", autocomplete: "off" },
     url: { type: "url", autocomplete: "url", spellcheck: "false" },
     email: { type: "email", autocomplete: "email", spellcheck: "false" },
     phone: { type: "tel", autocomplete: "tel" },
@@ -414,7 +412,11 @@
       make("label", { for: id, text: t(labelKey) }), hint(id + "-hint", hintKey), error, input,
     ]));
     var c = control(path, kind, t(labelKey), [input], error);
-    c.read = function () { return typed(input); };
+    c.read = function () {
+      var value = typed(input);
+      // A BIN is often written in groups of digits; the record keeps the twelve digits alone.
+      return kind === "bin" && value ? value.replace(/\s+/g, "") : value;
+    };
     return c;
   }
 
@@ -1093,9 +1095,15 @@
     });
   }
 
+  // Words such as owner, healthcare or application.pdf are written plain, as in the sample
+  // records; anything a YAML reader could take for another type (yes, no, null, a number, a
+  // date) or that holds other characters is quoted.
+  var PLAIN = /^[a-z][a-z0-9_.-]*$/;
+  var TYPED_WORDS = ["y", "n", "yes", "no", "on", "off", "true", "false", "null"];
+
   function scalar(value) {
     if (typeof value === "boolean" || typeof value === "number") return String(value);
-    return quote(value);
+    return PLAIN.test(value) && TYPED_WORDS.indexOf(value) < 0 ? value : quote(value);
   }
 
   function yamlLines(object, indent) {
@@ -1203,7 +1211,10 @@
   var download = null;
 
   function sizeText(n) {
-    return t("bytes", { n: n.toLocaleString(lang === "kk" ? "kk-KZ" : lang === "ru" ? "ru-RU" : "en-GB") });
+    // Thousands grouped as each language writes them (a narrow space in kk and ru), whatever
+    // locale data the browser carries.
+    var digits = String(n).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "en" ? "," : "\u202f");
+    return t("bytes", { n: digits });
   }
 
   function clearResult() {
@@ -1224,7 +1235,7 @@
     entries.forEach(function (entry, i) {
       var doc = record.documents[i - 1];  // the record itself comes first, and has no hash here
       rows.appendChild(make("tr", {}, [
-        make("td", {}, [make("code", { text: entry.name })]),
+        make("td", {}, [make("code", { text: entry.name.slice(folder.length) })]),
         make("td", { class: "tl-num", text: sizeText(entry.data.length) }),
         make("td", { class: "tl-hash" }, [doc ? make("code", { text: doc.sha256 }) : null]),
       ]));

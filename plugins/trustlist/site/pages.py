@@ -352,6 +352,7 @@ def view(site: Site, spec: PageSpec) -> dict[str, object]:
         "home": relative(spec.url, f"{spec.lang}/"),
         "api": relative(spec.url, f"{API_ROOT}/"),
         "api_page": relative(spec.url, f"{spec.lang}/api/"),
+        "changes": relative(spec.url, months_url(spec.lang)),  # the months' changes
     }
     if spec.kind == "home":
         return {

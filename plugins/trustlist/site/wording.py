@@ -368,6 +368,7 @@ class Chronicle:
                 listed = apply(listed, revision.changes)
             self.present |= {(sector, system) for system in listed}
         self._told: dict[tuple[str, int, str], list[Told]] = {}
+        self._ordered: list[Revision] | None = None
 
     def told(self, revision: Revision, lang: str) -> list[Told]:
         key = (revision.sector, revision.number, lang)
@@ -385,6 +386,8 @@ class Chronicle:
         return self._told[key]
 
     def revisions(self) -> list[Revision]:
-        """Every revision of every list, in the order they were issued."""
-        every = [r for revisions in self.history.revisions.values() for r in revisions]
-        return sorted(every, key=lambda r: (r.time, r.sector, r.number))
+        """Every revision of every list, in the order they were issued (sorted once)."""
+        if self._ordered is None:
+            every = [r for revisions in self.history.revisions.values() for r in revisions]
+            self._ordered = sorted(every, key=lambda r: (r.time, r.sector, r.number))
+        return self._ordered

@@ -9,6 +9,8 @@ page makes is recorded: none leaves 127.0.0.1, and the schema comes from the sit
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 import shutil
 import zipfile
 from collections.abc import Iterator
@@ -88,6 +90,54 @@ PDFS = {
 def test_the_sample_values_are_valid_bins() -> None:
     # The values above are the applicant's real data, not what the form must refuse.
     assert [bin_problem(b) for b in (OWNER_BIN, AUDITOR_BIN, DEPLOYER_BIN)] == [None] * 3
+
+
+FORM_JS = PROJECT / "plugins/trustlist/assets/trustlist-form.js"
+
+
+def form_texts() -> dict[str, list[str]]:
+    """The form's table of texts, read from its script: a JavaScript object literal of
+    `key: [kk, ru, en]` lines, JSON but for its comments, bare keys and trailing commas."""
+    source = FORM_JS.read_text(encoding="utf-8")
+    start = source.index("var TEXTS = {") + len("var TEXTS = ")
+    body = source[start : source.index("\n  };\n", start) + 4]
+    body = re.sub(r"^\s*//.*$", "", body, flags=re.MULTILINE)
+    body = re.sub(r"^(\s*)([a-z_]+): ", r'\1"\2": ', body, flags=re.MULTILINE)
+    return json.loads(re.sub(r",(\s*[\]}])", r"\1", body))
+
+
+def test_every_text_of_the_form_is_in_kk_ru_and_en() -> None:
+    texts = form_texts()
+    assert len(texts) > 100
+    for key, said in texts.items():
+        assert len(said) == 3 and all(text.strip() for text in said), key
+        kk, ru, en = said
+        if key != "col_hash":  # SHA-256 is SHA-256 in every language
+            assert re.search("[а-яәғқңөұүһі]", kk, re.IGNORECASE), key
+            assert re.search("[а-яё]", ru, re.IGNORECASE), key
+            assert not re.search("[а-яё]", en, re.IGNORECASE), key
+        # The same placeholders in each language.
+        assert len({tuple(sorted(re.findall(r"{\w+}", text))) for text in said}) == 1, key
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_form_page_sits_beside_the_guide_and_loads_only_its_own_files(
+    sample_site: Path, lang: str
+) -> None:
+    guide = (sample_site / lang / "apply/index.html").read_text(encoding="utf-8")
+    form = (sample_site / lang / "apply/form/index.html").read_text(encoding="utf-8")
+    assert 'href="form/"' in guide  # the guide leads to the form
+    assert f'<div id="tl-form" class="tl-form" data-lang="{lang}">' in form
+    assert '<script src="../../../assets/trustlist/trustlist-form.js"></script>' in form
+    for asset in ("trustlist-form.js", "trustlist-form.css"):
+        assert (sample_site / "assets/trustlist" / asset).is_file()
+    # No script of its own in the page: the content security policy forbids inline scripts.
+    inline = re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", form)
+    assert inline == []
+    # The language switch leads to the same form in the other languages.
+    for other in LANGS:
+        href = "./" if other == lang else f"../../../{other}/apply/form/"
+        assert f'<a href="{href}" hreflang="{other}" lang="{other}"' in form
 
 
 class Recorded:

@@ -226,7 +226,7 @@ def _state(kind: str, before: dict | None, after: dict | None, lang: str) -> lis
                     lang,
                     date=_words(decision["date"], lang),
                     reference=decision.get("reference", ""),
-                )
+                ).replace(" ()", "")  # a decision without its reference
             )
         if decision.get("published"):
             clauses[-1] += ", " + t(

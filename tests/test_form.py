@@ -245,6 +245,14 @@ def test_a_russian_application_becomes_a_record_the_check_accepts(
     ]
     # A BIN written in groups of digits is kept as its twelve digits.
     fill_in(page, pdfs, **{"tl-f-owner-bin": "2305 4012 3456"})
+    # A second organisation, then the first removed: the second takes its place, as typed.
+    page.get_by_role("button", name="Добавить организацию").click()
+    page.locator("#tl-f-deployers-1-name-kk").fill("Екінші аурухана")
+    page.locator("#tl-f-deployers-1-name-ru").fill("Вторая больница")
+    page.locator("#tl-f-deployers-1-bin").fill(DEPLOYER_BIN)
+    page.get_by_role("button", name="Удалить организацию № 1").click()
+    assert page.locator("#tl-f-deployers-0-name-ru").input_value() == "Вторая больница"
+    assert page.locator("#tl-f-deployers-1-name-ru").count() == 0
     submit(page)
     result = page.locator("section.tl-form-result")
     assert result.is_visible()
@@ -289,7 +297,7 @@ def test_a_russian_application_becomes_a_record_the_check_accepts(
     }
     assert data["deployers"] == [
         {
-            "name": {"kk": "№ 7 қалалық аурухана", "ru": "Городская больница № 7"},
+            "name": {"kk": "Екінші аурухана", "ru": "Вторая больница"},
             "bin": DEPLOYER_BIN,
         }
     ]

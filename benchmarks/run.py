@@ -28,6 +28,8 @@ of all its processes' proportional set sizes together, sampled twice a second) a
   - plain MkDocs + Material on the same content as hand-written Markdown, with the system
     pages out of the nav as ours are; the same with mkdocs-git-revision-date-localized (the
     peer that dates pages from git); Hugo on the same Markdown where `hugo` is installed;
+  - the size of the three-language site, in bytes and files and by kind of file, judged
+    against the 1 GB GitHub Pages publishes (every revision of every list included);
   - with --instructions, the instructions the builds with and without history execute, in
     the build's own process (its forked writer beside it) and all its work (the same build in
     one process), by valgrind's cachegrind: a count that is the same on every run, for a
@@ -411,6 +413,62 @@ def _pss_mb(pid: int) -> float:
     return 0.0
 
 
+GITHUB_PAGES_LIMIT = 10**9  # bytes: "published GitHub Pages sites may be no larger than 1 GB"
+
+
+@dataclass
+class SiteSize:
+    """A built site's size: its bytes and files, and its bytes by kind of file (`_part`)."""
+
+    bytes: int
+    files: int
+    parts: dict[str, int]
+
+
+def site_size(site: Path) -> SiteSize:
+    """Every file of `site` counted (the size GitHub Pages counts: the files' bytes)."""
+    parts: dict[str, int] = {}
+    total = files = 0
+    for folder, _, names in os.walk(site):
+        relative = Path(folder).relative_to(site).parts
+        for name in names:
+            size = os.stat(os.path.join(folder, name)).st_size  # noqa: PTH116, PTH118
+            part = _part(relative, name)
+            parts[part] = parts.get(part, 0) + size
+            total += size
+            files += 1
+    return SiteSize(total, files, parts)
+
+
+def _part(folder: tuple[str, ...], name: str) -> str:
+    """What kind of file a site's file is, for the size table."""
+    if folder[:2] == ("api", "v1") and len(folder) == 4 and folder[3] == "revisions":
+        return f"api/v1/<sector>/revisions/*.{name.rsplit('.', 1)[-1]}"
+    if folder[:2] == ("api", "v1") and len(folder) > 2 and folder[2] in ("records", "systems"):
+        return f"api/v1/{folder[2]}"
+    if folder[:2] == ("api", "v1"):
+        return "api/v1, lists, tables, schemas"
+    if folder and folder[0] == "documents":
+        return "documents"
+    if folder and len(folder[0]) == 2:  # kk, ru, en: the pages, feeds and search indexes
+        return "<lang>/, pages, feeds, search"
+    return "the rest: assets, manifest, sitemap, archive"
+
+
+def size_lines(size: SiteSize, label: str) -> list[str]:
+    """The size table and its verdict against GitHub Pages' limit."""
+    under = size.bytes <= GITHUB_PAGES_LIMIT
+    lines = [
+        "",
+        f"size of the {label} site: {size.bytes / 1e6:.1f} MB in {size.files} files, "
+        f"{'under' if under else 'NOT under'} GitHub Pages' 1 GB "
+        f"({size.bytes / GITHUB_PAGES_LIMIT:.0%} of it)",
+    ]
+    for part, count in sorted(size.parts.items(), key=lambda item: -item[1]):
+        lines.append(f"  {part:<46} {count / 1e6:>9.1f} MB")
+    return lines
+
+
 def site_build(root: Path, languages: str, out: Path, parallel: bool = True) -> list[str]:
     write_config(root, languages, parallel)
     # Not -q: the build's log says how long reading the history took.
@@ -421,6 +479,9 @@ def write_config(root: Path, languages: str, parallel: bool = True) -> None:
     config = CONFIG.format(languages=languages, parallel=str(parallel).lower())
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     (root / "docs").mkdir(exist_ok=True)
+
+
+SIZES: dict[str, SiteSize] = {}  # what `run` measured of the sites' size, by their label
 
 
 def run(
@@ -478,6 +539,9 @@ def run(
             output=out / "a",
         )
     )
+    # The three-language site just built, every revision of every list in it: its size.
+    SIZES["3 languages"] = site_size(out / "a")
+    print("\n".join(size_lines(SIZES["3 languages"], "3 languages")), file=sys.stderr)
     # Growth and `mkdocs serve` are judged at 1,000 systems: a registry of that size, unless
     # this is one, generated with the same sectors and history length.
     small = repo
@@ -576,6 +640,7 @@ def table(
     commits: int,
     out: Path,
     instructions: list[Counted] | None = None,
+    sizes: dict[str, SiteSize] | None = None,
 ) -> str:
     by = {m.what: m for m in measures}
     lines = [
@@ -644,6 +709,8 @@ def table(
     if small is not None:
         growth = one.seconds / small.seconds
         ratios.append((f"ours, 1 language, {systems} / {SMALL} systems (growth)", growth))
+    for label, size in (sizes or {}).items():
+        lines += size_lines(size, label)
     if "plain MkDocs + Material" not in by:  # --ours-only
         lines += ["", *(f"{name}: {value:.2f}" for name, value in ratios)]
         lines += verdicts(by, shares, systems, commits)
@@ -751,6 +818,8 @@ sampled twice a second (shared pages counted once).
   build. These builds take turns, forward then backward, so the machine's drift falls on them
   alike; the seconds of each turn are listed below the table.
 - "one process": the three-language site with `parallel: false`, without the forked writer.
+- size: that three-language site's files, every revision of every list in it, by kind of
+  file, judged against the 1 GB (10^9 bytes) that GitHub Pages publishes.
 - "1000 systems": a 1,000-system registry generated alike, for how the cost grows with size.
 - `mkdocs serve --dirty` (`make serve`): seconds from saving an edited record to the served
   page showing it, five edits a second apart, the median and the slowest.
@@ -921,7 +990,7 @@ def main() -> None:
             if shutil.which("valgrind") is None:
                 sys.exit("--instructions needs valgrind (apt-get install valgrind)")
             counts = count_history(work, work / "cache", out)
-    printed = table(measures, args.systems, args.sectors, args.commits, out, counts)
+    printed = table(measures, args.systems, args.sectors, args.commits, out, counts, SIZES)
     print(printed)
     if not args.no_results:
         write_results(args.results, printed, command_line(), started, commit)

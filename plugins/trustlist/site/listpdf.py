@@ -15,10 +15,15 @@ A PAdES signature is added to the finished bytes, and checked, by pdfsign.py.
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.history import History, Revision, apply
@@ -26,7 +31,7 @@ from ..core.i18n import MESSAGES, t
 from ..core.models import LANGUAGES, Sector
 from .pages import KZ_TIME, STATE_ORDER, revision_json, revision_time
 from .pdfsign import sign_with
-from .publish import LANG, SECTOR, Output, Published
+from .publish import REVISION_PDF, REVISION_PDF_CHANGES, Published, revision_pdf
 from .wording import describe
 
 if TYPE_CHECKING:
@@ -38,14 +43,17 @@ LINE = 4.6  # mm, at 9 pt
 DIGEST_LINE = 3.8  # mm, a document's SHA-256 in Courier 8 pt
 
 
-def revision_pdf(sector: str, number: int | str, lang: str) -> str:
-    """Where a revision's list is published as a PDF: beside its JSON (revision_json)."""
-    return revision_json(sector, number).removesuffix(".json") + f".{lang}.pdf"
-
-
-REVISION_PDF = Output(
-    "a sector's list as of a revision, as a PDF", revision_pdf(SECTOR, "<n>", LANG)
-)
+__all__ = ["REVISION_PDF", "REVISION_PDF_CHANGES", "revision_pdf"]  # declared in publish.py
+# What a list is written in: Latin, Greek and Cyrillic (Kazakh's letters are in Cyrillic and
+# its supplement), punctuation, currency, letterlike symbols (№), arrows and mathematical
+# signs. The fonts are cut to these once per process: fpdf2 reads a whole font file for each
+# document and subsets it again when the document is written, and DejaVu Sans covers many
+# more scripts (0.35 s of a short list's 0.45 s went to that; cut, 0.1 s).
+SCRIPTS = (
+    (0x20, 0x24F), (0x370, 0x3FF), (0x400, 0x52F), (0x1E00, 0x1EFF), (0x2000, 0x206F),
+    (0x20A0, 0x20CF), (0x2100, 0x214F), (0x2190, 0x21FF), (0x2200, 0x22FF), (0xFFFD, 0xFFFD),
+)  # fmt: skip
+FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 
 
 @dataclass(frozen=True)
@@ -122,14 +130,32 @@ def list_pdf(
     """The revision's list in `lang` as PDF bytes. `records` is the list as of the revision
     (`listed_records`); with `full_list` (the URL of the revision's JSON), the PDF gives the
     counts and the changes only, and says where the whole list is."""
-    from ..core.noticepdf import FONTS
+    made = _list_pdf(body, revision, records, lang, full_list, _cut_fonts())
+    if made is None:  # a character beyond the cut fonts: the whole fonts, as for any text
+        from ..core.noticepdf import FONTS
 
+        made = _list_pdf(body, revision, records, lang, full_list, FONTS, whole=True)
+    return made
+
+
+def _list_pdf(
+    body: Body,
+    revision: Revision,
+    records: list[tuple[str, dict]],
+    lang: str,
+    full_list: str | None,
+    fonts: Path,
+    whole: bool = False,
+) -> bytes | None:
+    """`list_pdf` with the fonts of `fonts`; None when the text needs a glyph they lack
+    (unless `whole`: the fonts as shipped)."""
     pdf = _document_class()(orientation="P", unit="mm", format="A4")
     pdf.set_margins(18, 16, 18)
     pdf.c_margin = 0  # a wrapped line starts where the others do
     pdf.set_auto_page_break(auto=True, margin=16)
-    pdf.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
-    pdf.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+    regular, bold = FONT_FILES
+    pdf.add_font("DejaVu", "", str(fonts / regular))
+    pdf.add_font("DejaVu", "B", str(fonts / bold))
     name = body.names.get(lang) or body.sector
     title = t("listpdf_title", lang)
     dated = t("listpdf_revision", lang, number=revision.number, date=revision_time(revision))
@@ -184,7 +210,39 @@ def list_pdf(
         for system, record in records:
             sheet.entry(system, record)
 
+    if not whole and any(getattr(font, "missing_glyphs", ()) for font in pdf.fonts.values()):
+        return None
     return bytes(pdf.output())
+
+
+@cache
+def _cut_fonts() -> Path:
+    """The fonts cut to `SCRIPTS`, in a folder of this process's (removed at exit): the same
+    bytes every time, from the fonts of tools/fonts."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    from ..core.noticepdf import FONTS
+
+    folder = Path(tempfile.mkdtemp(prefix="trustlist-fonts-"))
+    atexit.register(_remove, folder, os.getpid())
+    options = subset.Options()
+    options.layout_features, options.name_IDs = ["*"], ["*"]
+    options.notdef_outline, options.glyph_names = True, True
+    options.drop_tables = [*options.drop_tables, "FFTM"]  # FontForge's timestamps
+    unicodes = [code for first, last in SCRIPTS for code in range(first, last + 1)]
+    for name in FONT_FILES:
+        font = TTFont(FONTS / name, recalcTimestamp=False)
+        cutter = subset.Subsetter(options)
+        cutter.populate(unicodes=unicodes)
+        cutter.subset(font)
+        font.save(folder / name)
+    return folder
+
+
+def _remove(folder: Path, owner: int) -> None:
+    if os.getpid() == owner:  # not a forked copy's exit: the folder is its parent's
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @cache
@@ -322,6 +380,7 @@ def revision_pdfs(
     *,
     latest: int | None = None,
     changes: bool = True,
+    window: int | None = None,
     signer: SimpleSigner | None = None,
 ) -> Iterator[Published]:
     """Each revision's list as a PDF in each of the site's languages (publish.py writes
@@ -330,8 +389,9 @@ def revision_pdfs(
 
     `latest`: only each sector's latest `latest` revisions list every entry (None: all do);
     with `changes`, the older ones give their counts and changes and link their JSON list,
-    without, they have no PDF. A full PDF of 1,000 entries is about 480 KB and takes 0.6 s,
-    and at national scale there are thousands of revisions (see tests/test_listpdf.py).
+    without, they have no PDF. `window`: only each sector's latest `window` revisions have a
+    PDF at all (None: every one). A full PDF of 1,000 entries is about 480 KB and takes
+    0.6 s, and at national scale there are thousands of revisions (see tests/test_listpdf.py).
     The bodies are the sectors' as they are now: history keeps the records' versions only.
     `signer` (`load_signer`): each PDF signed (PAdES), dated when signed, so not reproducible.
     """
@@ -339,8 +399,8 @@ def revision_pdfs(
     if history is None:
         return iter(())
     bodies = {sector.id: Body.of_sector(sector) for sector in site.sectors()}
-    made = _revision_pdfs(history, bodies, site.languages, site_url, latest, changes, signer)
-    return made
+    shown = (latest, changes, window)
+    return _revision_pdfs(history, bodies, site.languages, site_url, shown, signer)
 
 
 def _revision_pdfs(
@@ -348,16 +408,18 @@ def _revision_pdfs(
     bodies: dict[str, Body],
     languages: tuple[str, ...],
     site_url: str,
-    latest: int | None,
-    changes: bool,
+    shown: tuple[int | None, bool, int | None],
     signer: SimpleSigner | None,
 ) -> Iterator[Published]:
+    latest, changes, window = shown
     for sector in sorted(history.revisions):
         body = bodies.get(sector) or Body.of(sector, None)
-        first_full = 1 if latest is None else len(history.revisions[sector]) - latest + 1
+        count = len(history.revisions[sector])
+        first_full = 1 if latest is None else count - latest + 1
+        first = 1 if window is None else count - window + 1
         for revision, listed in sector_lists(history, sector):
             whole = revision.number >= first_full
-            if not (whole or changes):
+            if revision.number < first or not (whole or changes):
                 continue
             records = listed_records(history, listed)
             link = None if whole else f"{site_url}{revision_json(sector, revision.number)}"
@@ -366,4 +428,5 @@ def _revision_pdfs(
                 if signer is not None:
                     pdf = sign_with(pdf, signer)
                 uri = revision_pdf(sector, revision.number, lang)
-                yield Published(uri, content=pdf, by=REVISION_PDF)
+                by = REVISION_PDF if whole else REVISION_PDF_CHANGES
+                yield Published(uri, content=pdf, by=by)

@@ -11,20 +11,22 @@ from every Output's path, the names a sector or system id must not take (rules.R
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator
+import os
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain
 from pathlib import Path
 from types import SimpleNamespace
 
-from ..core.history import History, apply
-from ..core.i18n import LANGUAGE_NAMES
+from ..core.findings import UsageError
+from ..core.history import History
+from ..core.i18n import LANGUAGE_NAMES, t
 from ..core.schema import SCHEMA_DIR
 from ..core.validate import SYSTEM_FILE
 from ..speed.forked import Said
 from ..speed.incremental import NO_REUSE, Reuse
-from . import exports
+from . import exports, revlists
 from .feeds import FeedEntry, atom_feed
 from .manifest import FILE_LIST, MANIFEST, SIGNATURE
 from .monthly import month_csv, month_tables, month_url
@@ -44,6 +46,11 @@ def schema_file(name: str) -> str:
 def feed(lang: str, sector: str | None = None) -> str:
     """A language's feed of one sector's revisions, or (None) of every sector's."""
     return f"{lang}/feeds/{'all' if sector is None else sector}.atom"
+
+
+def revision_pdf(sector: str, number: int | str, lang: str) -> str:
+    """Where a revision's list is published as a PDF in `lang`: beside its JSON."""
+    return revision_json(sector, number).removesuffix(".json") + f".{lang}.pdf"  # type: ignore[arg-type]
 
 
 def record_version(blob: str) -> str:
@@ -87,6 +94,15 @@ PUBLIC_KEY = "keys/allowed_signers"  # the repository's file, published at the s
 # deploy workflow's archive job adds one folder a deploy): the build reads it from git.
 ARCHIVE_BRANCH = "published-manifests"
 ARCHIVE_REF_ENV = "TRUSTLIST_ARCHIVE_REF"  # a commit of the branch to build from (a rebuild)
+# The revised lists as dated PDFs (listpdf.py), in each of the site's languages: each list's
+# latest PDF_FULL revisions with every entry, the revisions before them, back to the
+# PDF_REVISIONS-th latest, as their changes. Older revisions keep their JSON lists only: at
+# 10,000 systems a list has 2,460 revisions, and a PDF of each, in three languages, would take
+# minutes to make and some 190 MB (the changes of one, about 26 KB).
+PDF_FULL, PDF_REVISIONS = 1, 5
+# PEM files of the body's key and certificate, named in the build's environment: the PDFs are
+# then signed (PAdES) as they are made. Unset, they are not (the default: see auditors.md).
+PDF_KEY_ENV, PDF_CERT_ENV = "TRUSTLIST_PDF_KEY", "TRUSTLIST_PDF_CERT"
 
 EXCEL = "excel.csv"  # the tables for Excel: exports.DELIMITERS
 
@@ -116,6 +132,15 @@ ROOT = Output("the language choice", ROOT_PAGE)
 ALL_FEED = Output("the feed of every sector", feed(LANG))
 SECTOR_FEED = Output("a sector's feed", feed(LANG, SECTOR))
 REVISION_LIST = Output("a sector's list as of a revision", revision_json(SECTOR, "<n>"))
+REVISION_CHANGES = Output(
+    "a sector's list as of a revision, as its changes", revision_json(SECTOR, "<n>")
+)
+REVISION_PDF = Output(
+    "a sector's list as of a revision, as a PDF", revision_pdf(SECTOR, "<n>", LANG)
+)
+REVISION_PDF_CHANGES = Output(
+    "a revision's changes to a sector's list, as a PDF", revision_pdf(SECTOR, "<n>", LANG)
+)
 RECORD_VERSION = Output("a version of a record", record_version("<blob>"))
 CHANGES = Output("the change log", CHANGE_LOG)
 SYSTEM_EXPORT = Output("a system's export", system_export(SYSTEM))
@@ -299,7 +324,36 @@ def copied_files(
     from .archive import repository_files  # it reads git, through core/gitrepo.py
 
     kept = repository_files(site.registry.root)
-    return chain(copies, schemas, [root], kept, history_files(site.history, site_url, names))
+    pdfs = list_pdfs(site, site_url)  # the sectors' bodies read now, before any fork
+    return chain(copies, schemas, [root], kept, history_files(site.history, site_url, names), pdfs)
+
+
+def list_pdfs(site: Site, site_url: str) -> Iterator[Published]:
+    """The revised lists' PDFs the site publishes (PDF_FULL, PDF_REVISIONS), signed where the
+    environment names the body's key (PDF_KEY_ENV and PDF_CERT_ENV)."""
+    from .listpdf import revision_pdfs  # fpdf2 and pyHanko load only when PDFs are made
+
+    signer = pdf_signer(os.environ)
+    return revision_pdfs(site, site_url, latest=PDF_FULL, window=PDF_REVISIONS, signer=signer)
+
+
+def pdf_signer(environ: Mapping[str, str]) -> object | None:
+    """The body's PDF signer from the PEM files `environ` names, or None where it names none;
+    one named without the other, or one that cannot be read, stops the build in one line."""
+    key, cert = environ.get(PDF_KEY_ENV), environ.get(PDF_CERT_ENV)
+    if not key and not cert:
+        return None
+    if not (key and cert):
+        raise UsageError(f"{PDF_KEY_ENV} and {PDF_CERT_ENV} are set together, or neither")
+    from .pdfsign import UnreadableKey, load_signer
+
+    try:
+        return load_signer(Path(key).read_bytes(), Path(cert).read_bytes())
+    except OSError as err:
+        raise UsageError(f"{err.filename}: {err.strerror}") from None
+    except UnreadableKey as err:
+        file = key if err.file == "key" else cert
+        raise UsageError(t("listpdf_bad_key", "en", file=file, error=err.error)) from None
 
 
 def made_files(
@@ -420,19 +474,25 @@ def revision_entries(history: History, site_url: str) -> dict[str, bytes]:
 def revision_lists(
     history: History, entries: dict[str, bytes], site_url: str = "/"
 ) -> Iterator[Published]:
-    """Each revision's list as it stood: they grow as revisions × systems, hundreds of MB at
-    national scale, so each is made as it is written."""
+    """Each revision's list, in full or as its changes since the revision before
+    (revlists.py: the whole lists grew as revisions × systems, hundreds of MB at national
+    scale), each made as it is written."""
     for sector, revisions in sorted(history.revisions.items()):
-        listed: dict[str, str] = {}  # the list as of the revision: system -> blob
-        for r in revisions:
-            listed = apply(listed, r.changes)
+        for w in revlists.written(revisions):
             head = {
                 "$schema": exports.schema_url(site_url, "export-revision.schema.json"),
-                **{k: v for k, v in r.as_dict(events=[]).items() if k != "events"},
+                **{k: v for k, v in w.revision.as_dict(events=[]).items() if k != "events"},
             }
-            systems = map(entries.__getitem__, listed.values())
-            content = exports.with_encoded_list(head, "systems", systems) + b"\n"
-            yield Published(revision_json(sector, r.number), content=content, by=REVISION_LIST)
+            uri = revision_json(sector, w.revision.number)
+            if w.in_full:
+                systems = map(entries.__getitem__, w.listed.values())
+                content = exports.with_encoded_list(head, "systems", systems) + b"\n"
+                yield Published(uri, content=content, by=REVISION_LIST)
+                continue
+            head |= {"previous": w.revision.number - 1, "full": w.full, "removed": w.removed}
+            changed = map(entries.__getitem__, w.changed.values())
+            content = exports.with_encoded_list(head, "changed", changed) + b"\n"
+            yield Published(uri, content=content, by=REVISION_CHANGES)
 
 
 def record_versions(history: History, site_url: str = "/") -> Iterator[Published]:

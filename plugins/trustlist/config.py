@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from importlib.metadata import version
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
+from mkdocs.config.defaults import MkDocsConfig
 
+from .build import Options
 from .core.i18n import LANGUAGES
 
 
@@ -35,3 +41,39 @@ class TrustlistConfig(base.Config):
     """Render Material's frame once for a sector's system pages in each language (false:
     every page in full, the reference the tests compare the shared rendering with; the
     bytes are the same)."""
+
+
+def build_options(
+    ours: TrustlistConfig, config: MkDocsConfig, serving: bool, dirty: bool
+) -> Options:
+    """What build.py is asked for, from our settings and MkDocs' (paths from mkdocs.yml)."""
+    here = Path(config.config_file_path or ".").parent
+    return Options(
+        registry=here / ours.registry,
+        docs_dir=Path(config.docs_dir),
+        languages=tuple(ours.languages),
+        demonstration=ours.demonstration,
+        source_url=ours.source_url,
+        open_applications=here / ours.open_applications if ours.open_applications else None,
+        parallel=ours.parallel,
+        serving=serving,
+        dirty=dirty,
+    )
+
+
+def watched_inputs(
+    ours: TrustlistConfig, config: MkDocsConfig, options: Options, package: Traversable
+) -> tuple[list[Path], str]:
+    """What every page depends on besides the registry, for `mkdocs serve --dirty`: files and
+    folders (compared by size and time) and the settings as text. Installed themes change with
+    their version, in the settings: walking Material's thousands of icons on every edit would
+    take longer than building a page."""
+    watched = [
+        Path(path)
+        for path in (config.config_file_path, config.docs_dir, config.theme.custom_dir)
+        if path
+    ] + [Path(str(package))]
+    if options.open_applications is not None:
+        watched.append(options.open_applications)
+    settings = repr((sorted(ours.items()), config.site_url, version("mkdocs-material")))
+    return watched, settings

@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import logging
 from importlib import resources
-from importlib.metadata import version
 from pathlib import Path
 
 from jinja2 import pass_context
@@ -34,7 +33,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
 from . import __version__, build
-from .config import TrustlistConfig
+from .config import TrustlistConfig, build_options, watched_inputs
 from .core.findings import UsageError
 from .core.i18n import t
 from .site import pages, theme
@@ -49,8 +48,10 @@ from .speed.writer import WriterFailed
 from .structure import (
     claim_mkdocs_files,
     declare_generated,
+    keep_titles,
     navigations,
     remove_site,
+    use_our_theme,
 )
 
 PACKAGE = resources.files("trustlist")
@@ -98,41 +99,11 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             # What earlier builds left (kept state, and garbage that finish has a thread
             # collect once the page is served) is not scanned again during this one.
             gcpause.hold()
-        here = Path(config.config_file_path or ".").parent
-        options = build.Options(
-            registry=here / self.config.registry,
-            docs_dir=Path(config.docs_dir),
-            languages=tuple(self.config.languages),
-            demonstration=self.config.demonstration,
-            source_url=self.config.source_url,
-            open_applications=(
-                here / self.config.open_applications if self.config.open_applications else None
-            ),
-            parallel=self.config.parallel,
-            serving=self.serving,
-            dirty=self.dirty,
-        )
-        # What every page depends on besides the registry, for `mkdocs serve --dirty`.
-        # Installed themes change with their version, in the settings; walking Material's
-        # thousands of icons on every edit would take longer than building a page.
-        watched = [
-            Path(path)
-            for path in (config.config_file_path, config.docs_dir, config.theme.custom_dir)
-            if path
-        ] + [Path(str(PACKAGE))]
-        if options.open_applications is not None:
-            watched.append(options.open_applications)
-        settings = repr((sorted(self.config.items()), config.site_url, version("mkdocs-material")))
+        options = build_options(self.config, config, self.serving, self.dirty)
+        watched, settings = watched_inputs(self.config, config, options, PACKAGE)
         with _said():
             self.build = build.read_registry(options, self.session, watched, settings)
-        # Our template overrides sit between the user's custom_dir and Material's own.
-        position = 1 if config.theme.custom_dir else 0
-        config.theme.dirs.insert(position, str(PACKAGE / "overrides"))
-        config.extra_css.append("assets/trustlist/trustlist.css")
-        config.extra_javascript.append("assets/trustlist/trustlist.js")
-        config.extra.setdefault("generator", False)  # no "Made with" link to another host
-        # No config.extra.alternate: Material would put <link rel=alternate> in every head
-        # and its script would fetch /<lang>/sitemap.xml; our switch is per page instead.
+        use_our_theme(config, PACKAGE)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -195,14 +166,7 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
 
         env.globals["trustlist_frame"] = trustlist_frame
         self.claims = claim_mkdocs_files(files, config, self.build.specs, self.serving)
-        # A dirty build reads only modified pages, but every page's navigation shows the
-        # hand-written ones' titles: those it did not read keep the last build's.
-        for file in files.documentation_pages():
-            if file.page is not None and file.src_uri not in self.build.specs:
-                if file.page.markdown is None and file.src_uri in self.titles:
-                    file.page.title = self.titles[file.src_uri]
-                elif file.page.title:
-                    self.titles[file.src_uri] = file.page.title
+        keep_titles(files, self.build.specs, self.titles)
         # MkDocs makes a new environment for every build, so templates cannot change under
         # this one: no need to stat each template file again on each of a page's ~20 includes.
         env.auto_reload = False

@@ -114,6 +114,29 @@ def declare_generated(
         declare(files, File.generated(config, asset(name), content=content), config, specs, ASSET)
 
 
+def use_our_theme(config: MkDocsConfig, package: Traversable) -> None:
+    """Our template overrides between the user's custom_dir and Material's own, our CSS and
+    script, and no "Made with" link to another host. No config.extra.alternate: Material would
+    put <link rel=alternate> in every head and its script would fetch /<lang>/sitemap.xml; our
+    language switch is per page instead."""
+    position = 1 if config.theme.custom_dir else 0
+    config.theme.dirs.insert(position, str(package / "overrides"))
+    config.extra_css.append("assets/trustlist/trustlist.css")
+    config.extra_javascript.append("assets/trustlist/trustlist.js")
+    config.extra.setdefault("generator", False)
+
+
+def keep_titles(files: Files, specs: dict[str, PageSpec], titles: dict[str, str]) -> None:
+    """A dirty build reads only modified pages, but every page's navigation shows the
+    hand-written ones' titles: those it did not read keep the last build's (`titles`)."""
+    for file in files.documentation_pages():
+        if file.page is not None and file.src_uri not in specs:
+            if file.page.markdown is None and file.src_uri in titles:
+                file.page.title = titles[file.src_uri]
+            elif file.page.title:
+                titles[file.src_uri] = file.page.title
+
+
 def declare(
     files: Files,
     file: File,

@@ -656,6 +656,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .applications import add_parser as add_applications  # open applications, from GitHub
 
     add_applications(commands)
+    from .bundle import add_parser as add_bundle  # one sector's part of the site, for its body
+
+    add_bundle(commands)
     return parser
 
 

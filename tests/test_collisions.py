@@ -325,7 +325,8 @@ def test_a_failed_writer_leaves_no_site(tmp_path: Path) -> None:
     )
     result = build_hooked(root, hook)
     assert result.returncode == 1
-    assert "the site's documents and lists were not written: OSError: the disk is full" in (
-        result.stderr
+    assert (
+        "error[BLD001] the site's documents and lists were not written: OSError: the disk is full"
+        in (result.stderr)
     )
     assert not (root / "site").exists()

@@ -290,7 +290,7 @@ def test_a_shallow_clone_is_refused_by_every_command_that_reads_history(
         result = run(*args)
         assert result.returncode == 2, (args, result.stdout)
         assert result.stderr.count("\n") == 1, result.stderr
-        assert "is a shallow clone" in result.stderr
+        assert ": error[GIT001] is a shallow clone" in result.stderr
         assert "git fetch --unshallow" in result.stderr
         assert "Traceback" not in result.stderr
 

@@ -34,6 +34,19 @@ class UsageError(Exception):
         return say(self.key, lang, **dict(self.values))
 
 
+class Stop(UsageError):
+    """A command or build that cannot go on, for a reason with a rule code: one Finding, said
+    in one line (`path: error[CODE] message`), in any language (`text`)."""
+
+    def __init__(self, finding: Finding) -> None:
+        self.finding = finding
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str = "en") -> str:
+        f = self.finding
+        return f"{f.path}: {f.severity}[{f.code}] {f.text(lang)}"
+
+
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"

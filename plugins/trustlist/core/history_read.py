@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from . import gitrepo
-from .findings import UsageError
+from .findings import Finding, Stop
 from .gitrepo import Commit
 from .history import History, build_history
 
@@ -25,9 +25,9 @@ if TYPE_CHECKING:
     import git
 
 
-class ShallowClone(UsageError):
+class ShallowClone(Stop):
     """History cannot be told from a shallow clone: the build, and every command that reads
-    history, stops and says so (a command's usage error: exit 2, one line)."""
+    history, stops and says so (GIT001; for a command, exit 2)."""
 
 
 class HistoryStore(Protocol):
@@ -148,10 +148,7 @@ def begin_history(
     except gitrepo.GitError:
         return None
     if gitrepo.is_shallow(repo):
-        raise ShallowClone(
-            f"{repo.working_dir} is a shallow clone: the lists' revisions need the whole "
-            "history (git fetch --unshallow, or fetch-depth: 0 in CI)"
-        )
+        raise ShallowClone(Finding.said(repo.working_dir, 0, 0, "GIT001", "history.shallow"))
     prefix = gitrepo.prefix_of(repo, registry_dir)
     if not repo.head.is_valid():
         return Begun(repo, prefix, None)

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import orjson
 
+from ..core.findings import Finding, Stop
 from ..site.publish import OUTPUTS, Claims, Published
 from ..site.write import write_files
 from .forked import CAN_FORK, Forked, Handed
@@ -37,8 +38,9 @@ from .forked import CAN_FORK, Forked, Handed
 log = logging.getLogger("mkdocs.plugins.trustlist")
 
 
-class WriterFailed(Exception):
-    """The forked writer did not write every file: the build fails with what went wrong."""
+class WriterFailed(Stop):
+    """The forked writer did not write every file: the build fails with what went wrong
+    (BLD001)."""
 
 
 class ForkedWriter:
@@ -54,6 +56,7 @@ class ForkedWriter:
         handle, name = tempfile.mkstemp(prefix="trustlist-digests-", suffix=".json")
         os.close(handle)
         self.digests = Path(name)  # outside the site: the copy's report of what it wrote
+        self.site_dir = site_dir
         self.handed = Handed(parts if CAN_FORK else ())
         self.forked = Forked(partial(self._work, site_dir, copied, render_part))
         self.handed.receive()
@@ -93,7 +96,10 @@ class ForkedWriter:
         report = self.digests.read_bytes()
         self.digests.unlink()
         if error:
-            raise WriterFailed(f"the site's documents and lists were not written: {error}")
+            said = Finding.said(
+                str(self.site_dir), 0, 0, "BLD001", "build.writer_failed", error=error
+            )
+            raise WriterFailed(said)
         report = orjson.loads(report)
         # The copy's files were written while MkDocs wrote its own: a path both wrote fails
         # the build now.

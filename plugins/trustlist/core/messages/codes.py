@@ -275,6 +275,19 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "Only the last notice of inconsistencies may be unanswered, and none once the body has "
         "decided.",
     ),
+    "GIT001": (
+        "Тізілімнің репозиторийі бүкіл тарихымен алынған (shallow clone емес): тізімдердің "
+        "редакциялары сол тарихтан нөмірленеді.",
+        "Репозиторий реестра получен со всей историей (не shallow clone): редакции списков "
+        "нумеруются по этой истории.",
+        "The registry's repository has its whole history (not a shallow clone): the lists' "
+        "revisions are numbered from it.",
+    ),
+    "BLD001": (
+        "Сайттың беттерден басқа әр файлы жазылады; жазылмаса, сайт құрастырылмайды.",
+        "Каждый файл сайта, кроме страниц, записан; если нет, сайт не собирается.",
+        "Every file of the site besides its pages is written; if one is not, no site is built.",
+    ),
     "OPN001": (
         "Ашық өтініштер файлы (`trustlist applications`), құрастыруға берілсе, "
         "open-applications.schema.json сұлбасына сай келеді және тек тізілімдегі салаларды атайды.",

@@ -13,6 +13,20 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "дата {date} указана также в списке {list} ({other})",
         "{date} is also in {list} ({other})",
     ),
+    # history_read.py and speed/writer.py: a build or command that cannot go on
+    "history.shallow": (
+        "таяз клон (shallow clone): тізімдердің редакцияларына бүкіл тарих керек "
+        "(git fetch --unshallow, немесе CI-де fetch-depth: 0)",
+        "это shallow clone: редакциям списков нужна вся история "
+        "(git fetch --unshallow или fetch-depth: 0 в CI)",
+        "is a shallow clone: the lists' revisions need the whole history "
+        "(git fetch --unshallow, or fetch-depth: 0 in CI)",
+    ),
+    "build.writer_failed": (
+        "сайттың құжаттары мен тізімдері жазылмады: {error}",
+        "документы и списки сайта не записаны: {error}",
+        "the site's documents and lists were not written: {error}",
+    ),
     # open_applications.py: the open pull requests the build is given
     "open.unknown_sector": (
         "тізілімде {sector} саласы жоқ",

@@ -20,6 +20,7 @@ help:
 	@echo "make serve     preview the site at http://127.0.0.1:8000, rebuilding on change"
 	@echo "make pdfs      regenerate the sample registry's PDFs and their hashes"
 	@echo "make bench     the benchmark (SIZE=1000 systems; SIZE=10000 for the full one)"
+	@echo "make screenshots  PNGs of the main pages at 1280 and 375 px in kk, ru, en (screenshots/)"
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +51,11 @@ test-fast: $(STAMP)
 SIZE ?= 1000
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --systems $(SIZE) --sectors 10 --commits $$(( $(SIZE) / 10 < 300 ? $(SIZE) / 10 : 300 ))
+
+# A fresh `make site`, served on 127.0.0.1 and photographed in Debian's Chromium (Playwright).
+.PHONY: screenshots
+screenshots: site
+	$(BIN)/python tools/screenshots.py --site site --out screenshots
 
 pdfs: $(STAMP)
 	$(BIN)/python tools/make_sample_pdfs.py

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 from conftest import PROJECT, build_site
-from test_exports import validator_for as _validator_for
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
 from trustlist.core.history import History, Revision, apply
 from trustlist.site import revlists
 from trustlist.site.publish import (
@@ -35,10 +36,18 @@ from run import GITHUB_PAGES_LIMIT, Measure, site_size, size_lines
 URL = "https://lists.example.kz/"
 
 
-def validator_for(schema: str):
+def validator_for(schema: str) -> Draft202012Validator:
     """The validator of the schema a file names in `$schema` (its address on the site that
-    published it; the schema's $id is its canonical name)."""
-    return _validator_for(f"https://trustlist.kz/schemas/v1/{schema.rsplit('/', 1)[-1]}")
+    published it), the repository's schemas resolving each other's $refs by their $id."""
+    schemas = [
+        json.loads(path.read_text(encoding="utf-8"))
+        for path in (PROJECT / "schemas").glob("*.schema.json")
+    ]
+    registry = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in schemas)
+    name = schema.rsplit("/", 1)[-1]
+    return Draft202012Validator(
+        next(s for s in schemas if s["$id"].endswith(f"/{name}")), registry=registry
+    )
 
 
 def blob(text: str) -> str:

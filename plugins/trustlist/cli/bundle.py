@@ -26,6 +26,11 @@ SAID = {
         "mkdocs.yml has no site_url: the links that leave the bundle need the national "
         "site's address",
     ),
+    "not_built": (
+        "{folder} — құрастырылған сайт емес (manifest.json жоқ)",
+        "{folder} — не собранный сайт (нет manifest.json)",
+        "{folder} is not a built site (it has no manifest.json)",
+    ),
     "build": (
         "сайт құрастырылмады: {error}",
         "сайт не собран: {error}",
@@ -56,25 +61,28 @@ SAID = {
 }
 
 
-def say(key: str, lang: str, **values: object) -> str:
-    return SAID[key][LANGS.index(lang)].format(**values)
+def say(said: str, lang: str, /, **values: object) -> str:
+    return SAID[said][LANGS.index(lang)].format(**values)
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "bundle",
         help="one sector's pages, documents, exports, PDFs and feeds for its body's own site",
-        description="Builds the whole site from --config (as make site does) and writes into "
-        "DIR what the sector's body puts on its own official internet resource: the sector's "
-        "pages in every language, its documents, its exports, every revision's list and PDF, "
-        "its feeds and the assets the pages load, with relative links (a link leaving the "
-        "bundle leads to the national site), and its own manifest.json and files.txt, so "
-        "`trustlist verify DIR` checks it (exit 3 until it is signed: --key, or trustlist "
-        "sign DIR --key).",
+        description="Builds the whole site from --config (as make site does), or takes "
+        "--site, a site already built, and writes into DIR what the sector's body puts on its "
+        "own official internet resource: the sector's pages in every language, its "
+        "documents, its exports, every revision's list and PDF, its feeds and the assets the "
+        "pages load, with relative links (a link leaving the bundle leads to the national "
+        "site), and its own manifest.json and files.txt, so `trustlist verify DIR` checks it "
+        "(exit 3 until it is signed: --key, or trustlist sign DIR --key).",
     )
     parser.add_argument("--sector", required=True, help="the sector's id, e.g. healthcare")
     parser.add_argument("--out", required=True, metavar="DIR", help="a new or empty folder")
     parser.add_argument("--config", default="mkdocs.yml", help="the site's MkDocs config")
+    parser.add_argument(
+        "--site", metavar="SITE", help="cut from this site, already built (make site), instead"
+    )
     parser.add_argument("--key", metavar="KEY", help="an SSH private key to sign the manifest")
     parser.add_argument("--lang", choices=LANGS, default="en", help="of what the command says")
     parser.set_defaults(run=run)
@@ -87,9 +95,9 @@ def run(args: argparse.Namespace) -> int:
 
     out, lang = Path(args.out), args.lang
     try:
-        made = bundle_site(
-            Path(args.config), args.sector, out, Path(args.key) if args.key else None
-        )
+        key = Path(args.key) if args.key else None
+        built = Path(args.site) if args.site else None
+        made = bundle_site(Path(args.config), args.sector, out, key, built)
     except BundleError as err:
         raise UsageError(say(err.key, lang, **err.values)) from None
     print(

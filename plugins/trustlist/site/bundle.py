@@ -48,9 +48,9 @@ class BundleError(Exception):
     """The bundle cannot be made: `key` names what went wrong (cli/bundle.py says it in kk,
     ru or en), `values` fill it in."""
 
-    def __init__(self, key: str, **values: str) -> None:
-        super().__init__(f"{key}: {values}")
-        self.key, self.values = key, values
+    def __init__(self, said: str, /, **values: str) -> None:
+        super().__init__(f"{said}: {values}")
+        self.key, self.values = said, values
 
 
 @dataclass(frozen=True)
@@ -81,11 +81,18 @@ def build_site(config: Path, into: Path) -> None:
         raise BundleError("build", error=said[-1] if said else f"exit {result.returncode}")
 
 
-def bundle_site(config: Path, sector: str, out: Path, key: Path | None = None) -> Bundle:
-    """Build the site from `config` in a temporary folder and write `sector`'s bundle to
-    `out` (which must not exist, or be empty), signed with the SSH `key` where given."""
+def bundle_site(
+    config: Path, sector: str, out: Path, key: Path | None = None, built: Path | None = None
+) -> Bundle:
+    """Build the site from `config` in a temporary folder (or take the site already `built`
+    there, with its manifest) and write `sector`'s bundle to `out` (which must not exist, or
+    be empty), signed with the SSH `key` where given."""
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise BundleError("not_empty", folder=str(out))
+    if built is not None:
+        if not (built / MANIFEST).is_file():
+            raise BundleError("not_built", folder=str(built))
+        return bundle_from(built, sector, out, key)
     with tempfile.TemporaryDirectory(prefix="trustlist-bundle-") as scratch:
         site = Path(scratch) / "site"
         build_site(config, site)

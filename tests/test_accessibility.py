@@ -3,7 +3,8 @@ sample site (home, a sector's list, a system listed, suspended and excluded, a s
 list with text shown in Russian, a sector's history, search with results and without, the API
 page, a hand-written guide, the 404 page), in kk, ru and en, at 1280 and 375 px, in real
 Chromium (Playwright), with every shortened hash opened; the text shown in Russian on English
-pages ("(in Russian)", `h1 > small`) is judged by axe's contrast rule and passes it.
+pages ("(in Russian)", `h1 > small`) is judged by axe's contrast rule and passes it; a keyboard
+user's focus never lands out of sight (Material's closed drawer slides in when reached).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import LANGS, WCAG_21_AA, QuietHandler, Watch
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 WIDTHS = (1280, 375)
 PAGES = {
@@ -129,3 +131,33 @@ def test_text_shown_in_russian_passes_the_contrast_rule(
     assert all(visit.evaluate(AMONG, targets["passes"]))
     assert not any(visit.evaluate(AMONG, targets["incomplete"]))
     assert targets["violations"] == []
+
+
+# Whether the focused element lies within the screen's width and at least partly in its height.
+FOCUS_IN_SIGHT = """() => { const r = document.activeElement.getBoundingClientRect();
+  return r.width > 0 && r.left >= -1 && r.right <= innerWidth + 1
+    && r.bottom > 0 && r.top < innerHeight; }"""
+FOCUSED = """() => { const e = document.activeElement;
+  return e === document.body ? null : `${e.tagName}.${e.className}: ${e.textContent.trim().slice(0, 40)}`; }"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", ["healthcare/", "healthcare/demo-xray-triage/"])
+def test_keyboard_focus_stays_in_sight(visit: object, lang: str, width: int, path: str) -> None:
+    visit.set_viewport_size({"width": width, "height": 900})
+    visit.goto(f"/{lang}/{path}")
+    reached = []
+    for _ in range(200):
+        visit.keyboard.press("Tab")
+        focused = visit.evaluate(FOCUSED)
+        if focused is None or focused in reached[:1]:
+            break  # through the page and back out of it
+        try:
+            visit.wait_for_function(FOCUS_IN_SIGHT, timeout=2_000)  # a drawer slides in 0.25 s
+        except PlaywrightTimeout:
+            pytest.fail(f"focus out of sight at {width} px: {focused}")
+        reached.append(focused)
+    navigation = [f for f in reached if "md-nav__link" in f]
+    assert len(navigation) >= 8  # the drawer's links are reached, and seen, on a phone too
+    assert any(f.startswith("SUMMARY") for f in reached) == ("demo-" in path)

@@ -9,6 +9,8 @@ conclusion expired (4)."""
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 import shutil
 from datetime import UTC, datetime
 from io import BytesIO
@@ -19,6 +21,7 @@ from conftest import SYSTEM, commit, edit, git
 from helpers import run
 from pypdf import PdfReader
 from trustlist.cli.audit import history_of
+from trustlist.core.findings import UsageError
 from trustlist.core.history import Event, Revision
 from trustlist.core.validate import validate_registry
 from trustlist.site.listpdf import (
@@ -32,6 +35,14 @@ from trustlist.site.listpdf import (
 )
 from trustlist.site.pages import Site
 from trustlist.site.pdfsign import load_signer, sign_pdf, sign_with, verify_pdf
+from trustlist.site.publish import (
+    PDF_CERT_ENV,
+    PDF_KEY_ENV,
+    PDF_REVISIONS,
+    REVISION_PDF_CHANGES,
+    list_pdfs,
+    pdf_signer,
+)
 
 FOLDER = "registry/health/demo-triage"
 NEW = "registry/health/demo-new"
@@ -349,3 +360,67 @@ def test_a_list_of_a_thousand_entries_stays_small() -> None:
     assert "Исключена из списка: с 2026-09-01, по решению суда" in last
     changes = list_pdf(body, revision, records, "ru", full_list="https://x.example/42.json")
     assert len(changes) < 40_000
+
+
+def test_a_letter_beyond_the_cut_fonts_is_printed_with_the_whole_fonts(told) -> None:
+    """The fonts are cut to Latin, Greek and Cyrillic to be quick; a name in another script
+    DejaVu has (Georgian, Armenian) is printed all the same, with the whole fonts."""
+    _, history = told
+    revision = history.revisions["health"][1]
+    records = listed_records(history, revision.blobs)
+    system, record = records[0]
+    named = {**record, "name": {"en": "სისტემა Համակարգ"}}
+    body = Body.of("health", {"name": {"en": "Health"}, "authority": {"name": BODY}})
+    text = text_of(list_pdf(body, revision, [(system, named)], "en"))
+    assert "სისტემა Համակարգ" in text
+    plain = text_of(list_pdf(body, revision, records, "en"))
+    assert "Demo triage system" in plain
+
+
+def test_the_site_publishes_the_latest_in_full_and_signs_with_the_configured_key(
+    told, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """publish.list_pdfs: the latest revision in full and the PDF_REVISIONS - 1 before it as
+    their changes, each language; signed where the environment names the key and the
+    certificate, and a build stopped in one line where it names one alone or a bad one."""
+    root, history = told
+    site = Site(validate_registry(root / "registry"), history=history)
+    monkeypatch.delenv(PDF_KEY_ENV, raising=False)
+    monkeypatch.delenv(PDF_CERT_ENV, raising=False)
+    unsigned = {p.uri: p for p in list_pdfs(site, "https://lists.example.kz/")}
+    window = range(max(1, 4 - PDF_REVISIONS + 1), 5)
+    assert sorted(unsigned) == sorted(
+        revision_pdf("health", n, lang) for n in window for lang in ("kk", "ru", "en")
+    )
+    assert unsigned[revision_pdf("health", 4, "kk")].by is REVISION_PDF
+    assert unsigned[revision_pdf("health", 3, "kk")].by is REVISION_PDF_CHANGES
+    key, cert = key_pair(tmp_path)
+    monkeypatch.setenv(PDF_KEY_ENV, str(key))
+    monkeypatch.setenv(PDF_CERT_ENV, str(cert))
+    for p in list_pdfs(site, "https://lists.example.kz/"):
+        assert verify_pdf(p.content, [cert.read_bytes()]).valid, p.uri
+        assert p.content.startswith(unsigned[p.uri].content)  # the same list, signed
+    monkeypatch.delenv(PDF_CERT_ENV)
+    with pytest.raises(UsageError, match="TRUSTLIST_PDF_KEY and TRUSTLIST_PDF_CERT"):
+        pdf_signer(os.environ)
+    monkeypatch.setenv(PDF_CERT_ENV, str(key))
+    with pytest.raises(UsageError, match="not a readable PEM key or certificate"):
+        pdf_signer(os.environ)
+
+
+def test_each_history_page_links_the_pdfs_the_site_has(sample_site: Path) -> None:
+    """Every PDF of a revision the built site has is linked from its sector's history page
+    in its language, and every PDF a history page links exists."""
+    revisions = sorted((sample_site / "api/v1").glob("*/revisions/*.pdf"))
+    assert revisions
+    for lang in ("kk", "ru", "en"):
+        for history in sorted(sample_site.glob(f"{lang}/*/history/index.html")):
+            sector = history.parent.parent.name
+            page = history.read_text(encoding="utf-8")
+            linked = set(re.findall(r'href="\.\./\.\./\.\./(api/v1/[^"]+\.pdf)"', page))
+            published = {
+                p.relative_to(sample_site).as_posix()
+                for p in revisions
+                if p.parent.parent.name == sector and p.name.endswith(f".{lang}.pdf")
+            }
+            assert linked == published, history

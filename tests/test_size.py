@@ -150,6 +150,11 @@ def test_the_lists_grow_with_the_changes_not_revisions_times_systems() -> None:
     for w in revlists.written(history.revisions["health"]):
         whole += sum(len(entries[b]) + 1 for b in w.listed.values())
     assert written * 8 < whole, (written, whole)
+    # In full: the first; while the list is short, as often as half of it changed (2, 3, 5,
+    # 9, 17, 31, and 95); the mass change at 50; and FULL_EVERY (50) after the last (145, 195).
+    full = [w.revision.number for w in revlists.written(history.revisions["health"]) if w.in_full]
+    assert revlists.FULL_EVERY == 50
+    assert full == [1, 2, 3, 5, 9, 17, 31, 50, 95, 145, 195]
 
 
 def test_a_published_file_never_changes_when_revisions_follow() -> None:

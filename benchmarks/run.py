@@ -462,7 +462,7 @@ def size_lines(size: SiteSize, label: str) -> list[str]:
         "",
         f"size of the {label} site: {size.bytes / 1e6:.1f} MB in {size.files} files, "
         f"{'under' if under else 'NOT under'} GitHub Pages' 1 GB "
-        f"({size.bytes / GITHUB_PAGES_LIMIT:.0%} of it)",
+        f"({size.bytes / GITHUB_PAGES_LIMIT:.1%} of it; {size.bytes / 2**30:.1%} of 1 GiB)",
     ]
     for part, count in sorted(size.parts.items(), key=lambda item: -item[1]):
         lines.append(f"  {part:<46} {count / 1e6:>9.1f} MB")

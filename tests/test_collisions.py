@@ -159,10 +159,11 @@ COLLIDING = {
         "a sector's export (api/v1/<sector>.json), "
         "and the registry's export (api/v1/registry.json)",
     ),
-    # the forked writer's change log against the build's sector export
+    # a sector named as the months' changes: its list page meets their index first
     "sector changes": (
-        "api/v1/changes.json",
-        "a sector's export (api/v1/<sector>.json), and the change log (api/v1/changes.json)",
+        "kk/changes/index.html",
+        "a language's index of the months' changes (<lang>/changes/index.html), "
+        "and a sector's list page (<lang>/<sector>/index.html)",
     ),
     # two feeds, both written by the forked writer
     "sector all": (

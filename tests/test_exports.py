@@ -33,8 +33,10 @@ def schema_registry() -> Registry:
 
 
 def validator_for(uri: str) -> Draft202012Validator:
+    """The schema an export names by its address on the site (<site>/api/v1/schemas/NAME),
+    found by its $id (exports.SCHEMA_ID + NAME) among the project's schemas."""
     registry = schema_registry()
-    schema = registry.contents(uri)
+    schema = registry.contents(exports.SCHEMA_ID + uri.rsplit("/", 1)[-1])
     return Draft202012Validator(schema, registry=registry, format_checker=FormatChecker())
 
 
@@ -75,8 +77,8 @@ def test_a_non_public_document_is_never_downloadable(sample_site: Path) -> None:
         assert name not in data["downloads"]
         assert not (sample_site / "documents/justice/demo-enforcement-router" / name).exists()
         for export in (sample_site / "api/v1").rglob("*.*"):
-            text = export.read_text(encoding="utf-8")
-            assert f"/demo-enforcement-router/{name}" not in text, export
+            data_of = export.read_bytes()  # the revisions' PDFs too, as bytes
+            assert f"/demo-enforcement-router/{name}".encode() not in data_of, export
     for url in data["downloads"].values():
         local = sample_site / url.removeprefix(SITE_URL)
         assert local.is_file(), url
@@ -127,6 +129,7 @@ def test_golden_exports_of_the_fixture_registry() -> None:
     }
     assert set(exported) == {
         "registry.json", "registry.csv", "health.json", "health.csv", "systems/demo-triage.json",
+        "registry.excel.csv", "health.excel.csv",
     }  # fmt: skip
     for name, content in exported.items():
         golden = GOLDEN / name

@@ -86,10 +86,12 @@ def test_history_is_on_the_site(site: Path) -> None:
     history = (site / "en/health/history/index.html").read_text(encoding="utf-8")
     for number in range(1, 7):
         assert f'id="r{number}"' in history
-    assert "demo-new: excluded from the list" in history
-    assert '2026-08-01">2026-08-01 10:00</time> (UTC+5)' in history
+    assert "excluded from the list since 1 August 2026" in history
+    assert '<time datetime="2026-08-01T10:00:00+05:00">1 August 2026, 10:00</time> (UTC+5)' in (
+        history
+    )
     system = (site / "ru/health/demo-new/index.html").read_text(encoding="utf-8")
-    assert "История системы" in system and "demo-new: восстановлена в списке" in system
+    assert "История системы" in system and "Восстановлена в списке." in system
     as_of = json.loads((site / "api/v1/health/revisions/5.json").read_text(encoding="utf-8"))
     states = {s["id"]: s["state"] for s in as_of["systems"]}
     assert states == {"demo-new": "excluded", "demo-triage": "listed"}

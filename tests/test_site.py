@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import BASE, PROJECT, SYSTEM, build_site, edit
 from helpers import build
+from trustlist.structure import ASSETS
 
 FOLDER = "registry/health/demo-triage"
 PAGES = {
@@ -40,7 +41,10 @@ EXPECTED = (
         "api/v1/health.json",
         "api/v1/health.csv",
         "api/v1/systems/demo-triage.json",
+        "api/v1/registry.excel.csv",  # the same CSVs for Excel: semicolons, a BOM
+        "api/v1/health.excel.csv",
     }
+    | {f"{lang}/changes/index.html" for lang in ("kk", "ru", "en")}  # the months' changes
     | {
         f"api/v1/schemas/{p.name}"
         for p in (Path(__file__).parents[1] / "schemas").glob("*.schema.json")
@@ -57,6 +61,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
+def is_system_page(page: Path) -> bool:
+    """<lang>/<sector>/<system>/index.html, not a sector's history, a month of changes or the
+    application form (pages at the same depth)."""
+    return page.parent.name != "history" and page.parts[-3] not in ("changes", "apply")
+
+
 def files_of(site: Path) -> set[str]:
     return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
 
@@ -70,10 +80,7 @@ def test_assets_are_material_and_ours_only(site: Path) -> None:
     import material
 
     theme = Path(material.__file__).parent / "templates"
-    ours = {
-        f"assets/trustlist/{n}"
-        for n in ("trustlist.css", "trustlist.js", "md-scope.js", "md-content.js")
-    }
+    ours = {f"assets/trustlist/{n}" for n in ASSETS}
     for asset in files_of(site):
         if asset.startswith("assets/") and asset not in ours:
             assert (theme / asset).is_file(), asset
@@ -143,7 +150,9 @@ def test_no_third_party_hosts_in_pages(site: Path) -> None:
         # Only record data (owner and terms links, the authority's site) may point elsewhere,
         # and only as links, never as loaded resources.
         assert not re.search(r'<(?:script|link|img)[^>]+(?:src|href)="https?://', html), page
-        assert hosts <= {"clinic.example.kz", "www.gov.kz", "trustlist.example.kz"}, hosts
+        # The footer links the data's licence (a link, nothing loaded from it).
+        allowed = {"clinic.example.kz", "www.gov.kz", "trustlist.example.kz", "creativecommons.org"}
+        assert hosts <= allowed, hosts
 
 
 @pytest.fixture
@@ -246,7 +255,7 @@ def test_the_writer_renders_every_history_part_ahead_of_the_pages(sample_site: P
     # writer and taken by the build (the next test shows the bytes are those of a build that
     # renders them itself).
     history = list(sample_site.glob("*/*/history/index.html"))
-    systems = [p for p in sample_site.glob("*/*/*/index.html") if p.parent.name != "history"]
+    systems = [p for p in sample_site.glob("*/*/*/index.html") if is_system_page(p)]
     parts = len(history) + len(systems)
     assert len(history) >= 3 * 5
     log = (sample_site.parent / "build.log").read_text("utf-8")

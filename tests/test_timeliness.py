@@ -53,7 +53,7 @@ def test_the_sector_page_has_the_chart_and_its_table() -> None:
     assert "Reviewed on time: 1 of 1; published on time: 1 of 1 (in working days)." in html
     assert '<svg viewBox="0 0 544 46" role="img" aria-labelledby="tl-chart-title"' in html
     assert '<rect x="56" y="8" width="280.0" height="10" class="tl-bar-review">' in html
-    assert '<td class="tl-num">7 / 10: on time</td>' in html
+    assert 'data-label="Review, working days">7 / 10: on time</td>' in html
 
 
 JOURNAL = """\

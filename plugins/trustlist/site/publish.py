@@ -481,7 +481,7 @@ def revision_lists(
         for w in revlists.written(revisions):
             head = {
                 "$schema": exports.schema_url(site_url, "export-revision.schema.json"),
-                **{k: v for k, v in w.revision.as_dict(events=[]).items() if k != "events"},
+                **{k: v for k, v in _public(w.revision.as_dict(events=[])).items() if k != "events"},
             }
             uri = revision_json(sector, w.revision.number)
             if w.in_full:

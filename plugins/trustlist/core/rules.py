@@ -49,6 +49,7 @@ SITE_SYSTEM_NAMES = frozenset({"history", "index"})
 # Kept off sectors and systems as well, though no path of theirs meets these: the languages,
 # the site's top-level folders and pages, so that no sector's or system's URL reads as one.
 RESERVED_SECTOR_IDS = SITE_SECTOR_NAMES | {
+    "accessibility",  # docs/<lang>/accessibility.md, the accessibility statement
     "assets",
     "documents",
     "history",

@@ -85,7 +85,7 @@ def test_no_page_scrolls_sideways(sized: object, lang: str, width: int, kind: st
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("path", [*LISTS, f"{XRAY}/"])
+@pytest.mark.parametrize("path", ["", *LISTS, f"{XRAY}/"])  # "": the home page's sectors
 def test_tables_show_every_column_cards_on_a_phone(
     sized: object, lang: str, width: int, path: str
 ) -> None:

@@ -2,22 +2,12 @@
 
 It calls build.py's stages from MkDocs' events and translates between the two: our pages and
 files become MkDocs `File`s and `Page`s, each language gets its own navigation, and each
-generated page's body is the HTML our autoescaping templates render from the record
-(on_page_markdown / on_page_content / on_page_context), never Markdown. Runs unchanged under
-ProperDocs, the maintained drop-in for MkDocs 1.x.
-
-One path, one output: a page, a file in docs/, a theme's file or template and each file
-build.py writes each claim their path (publish.Claims); a second claim fails the build,
-naming both. A failed build leaves no site: on_build_error removes the site folder (but its
-hidden files, which MkDocs keeps too), whatever failed and whenever, so neither a deploy nor
-`trustlist verify` can take a half-written site, or the last build's, for this one's.
-manifest.json is written last of the files, when everything else is written; MkDocs' strict
-mode fails the build only after that (on_post_build), and then the folder goes with it.
+generated page's body is the HTML our autoescaping templates render from the record, never
+Markdown. A failed build leaves no site (on_build_error). Runs unchanged under ProperDocs.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from importlib import resources
 from pathlib import Path
@@ -25,7 +15,6 @@ from pathlib import Path
 from jinja2 import pass_context
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -34,23 +23,19 @@ from mkdocs.utils import clean_directory
 
 from . import __version__, build
 from .config import TrustlistConfig, build_options, watched_inputs
-from .core.findings import UsageError
 from .core.i18n import t
 from .site import pages, theme
-from .site.publish import (
-    Claims,
-    Collision,
-)
+from .site.publish import Claims
 from .site.render import COMPILED
 from .speed import gcpause
 from .speed.frames import Frames
-from .speed.writer import WriterFailed
 from .structure import (
     claim_mkdocs_files,
     declare_generated,
     keep_titles,
     navigations,
     remove_site,
+    said,
     use_our_theme,
 )
 
@@ -58,16 +43,6 @@ PACKAGE = resources.files("trustlist")
 # What Material's <meta name="generator"> names for the engine: the API both MkDocs 1.6 and
 # ProperDocs implement, and this plugin, so that either engine builds the same bytes.
 ENGINE = f"1.6, trustlist-{__version__}"
-STOPS = (build.BuildError, Collision, UsageError, WriterFailed)  # said in one message
-
-
-@contextlib.contextmanager
-def _said():
-    """The build's stops, said as MkDocs says a plugin's: one message, no traceback."""
-    try:
-        yield
-    except STOPS as stop:
-        raise PluginError(str(stop)) from None
 
 
 class TrustlistPlugin(BasePlugin[TrustlistConfig]):
@@ -101,7 +76,7 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             gcpause.hold()
         options = build_options(self.config, config, self.serving, self.dirty)
         watched, settings = watched_inputs(self.config, config, options, PACKAGE)
-        with _said():
+        with said():
             self.build = build.read_registry(options, self.session, watched, settings)
         use_our_theme(config, PACKAGE)
         return config
@@ -211,7 +186,7 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
 
     @event_priority(-100)  # last: the manifest lists what every plugin wrote
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        with _said():
+        with said():
             build.finish(self.build, self.session, Path(config.site_dir), self.claims)
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -1,12 +1,21 @@
 """structure: the MkDocs objects the adapter makes (part of it, with plugin.py and config.py:
 the only modules that import mkdocs). Generated pages and their files, one navigation per
-language, and the claim of every path MkDocs writes, so that two outputs never share one."""
+language, and the claim of every path MkDocs writes, so that two outputs never share one.
+
+One path, one output: a page, a file in docs/, a theme's file or template and each file
+build.py writes each claim their path (publish.Claims); a second claim fails the build,
+naming both. A failed build leaves no site: the plugin's on_build_error removes the site
+folder (but its hidden files, which MkDocs keeps too), whatever failed and whenever, so
+neither a deploy nor `trustlist verify` can take a half-written site, or the last build's,
+for this one's. manifest.json is written last of the files; MkDocs' strict mode fails the
+build only after that (on_post_build), and then the folder goes with it."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import re
+from collections.abc import Iterator
 from functools import cache, partial
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -21,7 +30,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import clean_directory
 
-from .build import Build, search_indexes
+from .build import Build, BuildError, search_indexes
+from .core.findings import UsageError
 from .site import pages
 from .site.manifest import FILE_LIST, MANIFEST
 from .site.pages import PageSpec
@@ -37,6 +47,7 @@ from .site.publish import (
     Output,
     asset,
 )
+from .speed.writer import WriterFailed
 
 IN_NAV = ("home", "sector", "search")  # the generated pages a language's navigation lists
 ASSETS = (
@@ -229,3 +240,13 @@ def remove_site(site_dir: str) -> None:
 @cache
 def _path_of(base: str) -> str:
     return urlsplit(base).path
+
+
+@contextlib.contextmanager
+def said() -> Iterator[None]:
+    """The build's stops (its findings, a collision, a command's usage error, a failed
+    writer), said as MkDocs says a plugin's: one message, no traceback."""
+    try:
+        yield
+    except (BuildError, Collision, UsageError, WriterFailed) as stop:
+        raise PluginError(str(stop)) from None

@@ -438,11 +438,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "No entry changed.",
     ),
     "listpdf_changes_only": (
-        "Бұл құжат осы редакцияның өзгерістерін ғана береді; осы редакциядағы толық тізбе: {url}",
-        "Этот документ содержит только изменения этой редакции; полный перечень в этой "
-        "редакции: {url}",
-        "This document gives only this revision's changes; the full list as of this "
-        "revision: {url}",
+        "Бұл құжат осы редакцияның өзгерістерін ғана береді; осы редакциядағы тізбе JSON "
+        "түрінде (өзгерістері және олар негізделген толық тізбе): {url}",
+        "Этот документ содержит только изменения этой редакции; перечень в этой редакции в "
+        "JSON (его изменения и полный перечень, на котором они основаны): {url}",
+        "This document gives only this revision's changes; the list as of this revision, in "
+        "JSON (its changes and the full list they build on): {url}",
     ),
     "listpdf_digest": ("SHA-256 хэші", "Хеш SHA-256", "SHA-256 digest"),
     "listpdf_not_public": ("жарияланбайды", "не публикуется", "not published"),

@@ -19,10 +19,10 @@ import atexit
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -374,6 +374,9 @@ def sector_lists(history: History, sector: str) -> Iterator[tuple[Revision, dict
         yield revision, listed
 
 
+Remember = Callable[[tuple[object, ...], Callable[[], bytes]], bytes]
+
+
 def revision_pdfs(
     site: Site,
     site_url: str = "/",
@@ -382,6 +385,7 @@ def revision_pdfs(
     changes: bool = True,
     window: int | None = None,
     signer: SimpleSigner | None = None,
+    remembered: Remember | None = None,
 ) -> Iterator[Published]:
     """Each revision's list as a PDF in each of the site's languages (publish.py writes
     them). What is needed from the models (each sector's body) is read now, before a forked
@@ -394,13 +398,15 @@ def revision_pdfs(
     0.6 s, and at national scale there are thousands of revisions (see tests/test_listpdf.py).
     The bodies are the sectors' as they are now: history keeps the records' versions only.
     `signer` (`load_signer`): each PDF signed (PAdES), dated when signed, so not reproducible.
+    `remembered` (speed/pdfcache.py): an unsigned PDF taken from an earlier build's, by what
+    makes its bytes.
     """
     history = site.history
     if history is None:
         return iter(())
     bodies = {sector.id: Body.of_sector(sector) for sector in site.sectors()}
     shown = (latest, changes, window)
-    return _revision_pdfs(history, bodies, site.languages, site_url, shown, signer)
+    return _revision_pdfs(history, bodies, site.languages, site_url, shown, signer, remembered)
 
 
 def _revision_pdfs(
@@ -410,6 +416,7 @@ def _revision_pdfs(
     site_url: str,
     shown: tuple[int | None, bool, int | None],
     signer: SimpleSigner | None,
+    remembered: Remember | None = None,
 ) -> Iterator[Published]:
     latest, changes, window = shown
     for sector in sorted(history.revisions):
@@ -424,9 +431,13 @@ def _revision_pdfs(
             records = listed_records(history, listed)
             link = None if whole else f"{site_url}{revision_json(sector, revision.number)}"
             for lang in languages:
-                pdf = list_pdf(body, revision, records, lang, link)
+                make = partial(list_pdf, body, revision, records, lang, link)
                 if signer is not None:
-                    pdf = sign_with(pdf, signer)
+                    pdf = sign_with(make(), signer)
+                elif remembered is not None:
+                    pdf = remembered((revision.commit, sector, revision.number, lang, link, body), make)
+                else:
+                    pdf = make()
                 uri = revision_pdf(sector, revision.number, lang)
                 by = REVISION_PDF if whole else REVISION_PDF_CHANGES
                 yield Published(uri, content=pdf, by=by)

@@ -333,8 +333,17 @@ def list_pdfs(site: Site, site_url: str) -> Iterator[Published]:
     environment names the body's key (PDF_KEY_ENV and PDF_CERT_ENV)."""
     from .listpdf import revision_pdfs  # fpdf2 and pyHanko load only when PDFs are made
 
+    from ..speed.pdfcache import remembered  # a revision's PDF printed once, then kept
+
     signer = pdf_signer(os.environ)
-    return revision_pdfs(site, site_url, latest=PDF_FULL, window=PDF_REVISIONS, signer=signer)
+    return revision_pdfs(
+        site,
+        site_url,
+        latest=PDF_FULL,
+        window=PDF_REVISIONS,
+        signer=signer,
+        remembered=remembered,
+    )
 
 
 def pdf_signer(environ: Mapping[str, str]) -> object | None:

@@ -32,9 +32,11 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
+from ..core.i18n import LANGUAGES
 from . import exports
 from .manifest import MANIFEST, build_manifest, sign_manifest, write_file_list
 from .pages import API_ROOT, DOCUMENTS_ROOT
+from .publish import language_choice
 
 # The files every page loads, whatever its sector: Material's and ours.
 SHARED = ("assets/",)
@@ -163,12 +165,14 @@ def sector_files(site: Path, sector: str) -> set[str]:
 
 
 def languages_of(names: set[str], sector: str) -> list[str]:
-    """The languages `sector`'s list page is in, among the files `names`."""
-    return sorted(
+    """The languages `sector`'s list page is in, among the files `names`, in the site's
+    order (Kazakh first, as the national site opens)."""
+    found = {
         name.split("/", 1)[0]
         for name in names
         if name.count("/") == 2 and name.endswith(f"/{sector}/index.html")
-    )
+    }
+    return [lang for lang in LANGUAGES if lang in found] + sorted(found - set(LANGUAGES))
 
 
 def _all_files(site: Path) -> set[str]:
@@ -241,34 +245,17 @@ def entry_page(site: Path, sector: str, names: set[str]) -> str:
     data = json.loads((site / API_ROOT / f"{sector}.json").read_text(encoding="utf-8"))
     sector_name = data.get("sector", {}).get("name", {}) if isinstance(data, dict) else {}
     languages = languages_of(names, sector)
-    links = "\n".join(
-        f'    <li><a href="{lang}/{sector}/" hreflang="{lang}" lang="{lang}">'
-        f"{html.escape(str(sector_name.get(lang) or sector))}</a></li>"
+    choices = [
+        (f"{lang}/{sector}/", lang, html.escape(str(sector_name.get(lang) or sector)))
         for lang in languages
-    )
+    ]
     first = languages[0] if languages else "kk"
-    return f"""<!doctype html>
-<html lang="{first}">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <meta http-equiv="Content-Security-Policy" content="default-src 'self'">
-  <meta http-equiv="refresh" content="0; url={first}/{sector}/">
-  <title>Сенімді ЖИ жүйелері · Доверенные системы ИИ · Trusted AI systems</title>
-  <link rel="icon" href="assets/images/favicon.png">
-</head>
-<body>
-  <main>
-  <h1>Сенімді жоғары тәуекелді ЖИ жүйелерінің тізімі<br>
-  Перечень доверенных систем ИИ высокой степени риска<br>
-  List of trusted high-risk AI systems</h1>
-  <ul>
-{links}
-  </ul>
-  </main>
-</body>
-</html>
-"""
+    heading = (
+        "Сенімді жоғары тәуекелді ЖИ жүйелерінің тізімі<br>\n"
+        "  Перечень доверенных систем ИИ высокой степени риска<br>\n"
+        "  List of trusted high-risk AI systems"
+    )
+    return language_choice(f"{first}/{sector}/", heading, choices)
 
 
 def write_manifest(site: Path, out: Path, sector: str) -> None:

@@ -532,25 +532,35 @@ def _as_of_entry(system_id: str, data: dict, url: str) -> dict[str, object]:
 
 def root_page(site: Site) -> str:
     """The site root: a language choice that sends browsers on to the first language."""
-    first = site.languages[0]
+    choices = [(f"{lang}/", lang, LANGUAGE_NAMES[lang]) for lang in site.languages]
+    heading = "Сенімді жоғары тәуекелді ЖИ жүйелерінің тізімдері"
+    return language_choice(f"{site.languages[0]}/", heading, choices, canonical=True)
+
+
+def language_choice(
+    target: str, heading: str, choices: list[tuple[str, str, str]], canonical: bool = False
+) -> str:
+    """A page that sends browsers on to `target` and offers each language's page (`choices`:
+    href, language, text already escaped): the site's root, a body's bundle's index."""
+    first = choices[0][1] if choices else "kk"
     links = "\n".join(
-        f'    <li><a href="{lang}/" hreflang="{lang}" lang="{lang}">{LANGUAGE_NAMES[lang]}</a></li>'
-        for lang in site.languages
+        f'    <li><a href="{href}" hreflang="{lang}" lang="{lang}">{text}</a></li>'
+        for href, lang, text in choices
     )
+    canonical_link = f'  <link rel="canonical" href="{target}">\n' if canonical else ""
     return f"""<!doctype html>
 <html lang="{first}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta http-equiv="Content-Security-Policy" content="default-src 'self'">
-  <meta http-equiv="refresh" content="0; url={first}/">
+  <meta http-equiv="refresh" content="0; url={target}">
   <title>Сенімді ЖИ жүйелері · Доверенные системы ИИ · Trusted AI systems</title>
-  <link rel="canonical" href="{first}/">
-  <link rel="icon" href="assets/images/favicon.png">
+{canonical_link}  <link rel="icon" href="assets/images/favicon.png">
 </head>
 <body>
   <main>
-  <h1>Сенімді жоғары тәуекелді ЖИ жүйелерінің тізімдері</h1>
+  <h1>{heading}</h1>
   <ul>
 {links}
   </ul>

@@ -402,6 +402,11 @@ def test_the_form_is_accessible_and_fits_a_phone(
                 fill_in(page, pdfs, lang)
                 submit(page)
                 assert page.locator("section.tl-form-result a[download]").is_visible()
+            # Focus moved to the summary or the result scrolls the page, and Material's header
+            # fades its title in: axe reads colours once every transition has ended.
+            page.wait_for_function(
+                "() => document.getAnimations().every(a => a.playState !== 'running')"
+            )
             report = Axe().run(page, options=WCAG_21_AA)
             assert report.violations_count == 0, f"{step}: {report.generate_report()}"
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")

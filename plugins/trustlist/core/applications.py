@@ -25,13 +25,13 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime
 from urllib.parse import quote, urlsplit
 
 from .. import __version__
+from .decisions import KZ_TIME
 from .findings import UsageError
 
-KAZAKHSTAN = timezone(timedelta(hours=5))  # the day an application was opened, as the Order's
 RETURNED_LABEL = "returned"
 SCHEMA = "https://trustlist.kz/schemas/v1/open-applications.schema.json"
 ID = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?")  # sector and system ids (schemas/)
@@ -111,7 +111,7 @@ def opened_on(created_at: str) -> date:
     moment = datetime.fromisoformat(created_at.replace("Z", "+00:00"))
     if moment.tzinfo is None:
         raise ValueError(f"{created_at} has no time zone")
-    return moment.astimezone(KAZAKHSTAN).date()
+    return moment.astimezone(KZ_TIME).date()  # the day opened, as the Order's terms count
 
 
 def submitted(pull: dict) -> bool:

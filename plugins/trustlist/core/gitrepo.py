@@ -236,24 +236,23 @@ def start_status(repo: git.Repo, path: str) -> Asked[bool]:
 def resolve(repo: git.Repo, spec: str, ref: str = "HEAD") -> str:
     """A commit for a revision name, or for a date YYYY-MM-DD: the last commit on `ref`'s
     first-parent line made before that day ended in Kazakhstan (UTC+5)."""
-    if len(spec) == 10 and spec[4] == "-" and spec[7] == "-":
-        try:
-            day = date.fromisoformat(spec)
-        except ValueError:
-            raise GitError(f"'{spec}' is not a date: write a real day as YYYY-MM-DD") from None
-        # The end of that day in Kazakhstan, as seconds: git reads any day that way, where
-        # its own date parser gives up on far years and then answers with no commit.
-        end = datetime.combine(day, time(23, 59, 59), timezone(timedelta(hours=5)))
-        sha = repo.git.rev_list(
-            "-1", "--first-parent", f"--before=@{int(end.timestamp())}", ref
-        ).strip()
-        if not sha:
-            raise GitError(f"no commit on {ref} before the end of {spec}")
-        return sha
+    sha, _ = moment(repo, spec, ref)
+    if sha is None:
+        raise GitError(f"no commit on {ref} before the end of {spec}")
+    return sha
+
+
+def _day_end(spec: str) -> int | None:
+    """The end of the day `spec` names in Kazakhstan, as epoch seconds; None when `spec` is
+    not written as a day. Seconds, because git reads any day that way, where its own date
+    parser gives up on far years and then answers with no commit."""
+    if not (len(spec) == 10 and spec[4] == "-" and spec[7] == "-"):
+        return None
     try:
-        return repo.commit(spec).hexsha
-    except (git.BadName, ValueError):
-        raise GitError(f"'{spec}' is neither a revision of this repository nor a date") from None
+        day = date.fromisoformat(spec)
+    except ValueError:
+        raise GitError(f"'{spec}' is not a date: write a real day as YYYY-MM-DD") from None
+    return int(datetime.combine(day, time(23, 59, 59), timezone(timedelta(hours=5))).timestamp())
 
 
 def files_at(repo: git.Repo, sha: str, path: str | None = None) -> dict[str, str]:
@@ -313,19 +312,15 @@ def moment(repo: git.Repo, spec: str, ref: str = "HEAD") -> tuple[str | None, in
     """The commit a revision name or date names, and the moment it stands for (epoch
     seconds): a commit's time, or the end of a day in Kazakhstan. A day before the first
     commit names no commit: (None, the end of that day)."""
-    if len(spec) == 10 and spec[4] == "-" and spec[7] == "-":
-        try:
-            end = datetime.combine(
-                date.fromisoformat(spec), time(23, 59, 59), timezone(timedelta(hours=5))
-            )
-        except ValueError:
-            raise GitError(f"'{spec}' is not a date: write a real day as YYYY-MM-DD") from None
-        try:
-            return resolve(repo, spec, ref), int(end.timestamp())
-        except GitError:
-            return None, int(end.timestamp())
-    sha = resolve(repo, spec, ref)
-    return sha, repo.commit(sha).committed_date
+    end = _day_end(spec)
+    if end is not None:
+        sha = repo.git.rev_list("-1", "--first-parent", f"--before=@{end}", ref).strip()
+        return sha or None, end
+    try:
+        commit = repo.commit(spec)
+    except (git.BadName, ValueError):
+        raise GitError(f"'{spec}' is neither a revision of this repository nor a date") from None
+    return commit.hexsha, commit.committed_date
 
 
 def prefix_of(repo: git.Repo, folder: Path | str) -> str:

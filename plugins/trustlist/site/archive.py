@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from ..core.decisions import KZ_TIME
 from ..core import gitrepo
 from ..core.gitrepo import Archived
 from . import exports
@@ -87,7 +88,7 @@ def archive_files(commit: str, files: Iterable[Archived]) -> Iterator[Published]
     for state in sorted(states.values(), key=lambda s: (s["time"], s["folder"])):
         if "manifest" not in state:  # a signature alone proves nothing
             continue
-        when = datetime.fromtimestamp(int(state["time"]), KAZAKHSTAN)  # type: ignore[arg-type]
+        when = datetime.fromtimestamp(int(state["time"]), KZ_TIME)  # type: ignore[arg-type]
         published.append(
             {
                 "published": when.isoformat(),
@@ -101,4 +102,3 @@ def archive_files(commit: str, files: Iterable[Archived]) -> Iterator[Published]
 
 
 _STATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9a-f]{7,40}")  # <date>-<commit>
-KAZAKHSTAN = timezone(timedelta(hours=5))

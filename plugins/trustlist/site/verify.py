@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import quote, urlsplit
 
+from ..core.decisions import KZ_TIME
 from .. import __version__
 from ..core.messages import say
 from ..core.findings import Finding, Severity, UsageError
@@ -44,7 +45,6 @@ MAX_FILE = 256 << 20  # no document or page of the site comes near it
 MAX_TOTAL = 8 << 30  # the whole site at national scale is about 1 GB
 TIMEOUT = 60  # seconds without a byte before a fetch is given up
 ARCHIVE_INDEX = "archive/index.json"  # publish.ARCHIVE_INDEX (publish imports GitPython)
-KAZAKHSTAN = timezone(timedelta(hours=5))
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f\\]")
 
 
@@ -285,7 +285,7 @@ def archived_state(
         published = [(datetime.fromisoformat(s["published"]), s) for s in states]
     except (FetchError, ValueError, KeyError, TypeError):
         return None, [Finding.said(where, 0, 0, "VER010", "site.no_archive")]
-    end = datetime.combine(day, time(23, 59, 59), KAZAKHSTAN)
+    end = datetime.combine(day, time(23, 59, 59), KZ_TIME)
     made = [s for when, s in sorted(published, key=lambda p: p[0]) if when <= end]
     if not made:
         first = min((s["published"] for _, s in published), default="-")

@@ -12,7 +12,9 @@ from conftest import PROJECT
 from jinja2 import DictLoader, Environment, pass_context
 from trustlist.speed.frames import Frames
 
-FRAME = """<head><title>{{ page.title }} – site</title><link href="{{ page.canonical_url }}"></head>
+FRAME = """<head><title>{{ page.title }} – site</title><link href="{{ page.canonical_url }}">
+<meta name="description" content="{{ page.meta.trustlist_description_escaped }}">
+{% for alt in page.meta.trustlist_alternates %}<link hreflang="{{ alt.lang }}" href="https://x.kz/{{ alt.path }}">{% endfor %}</head>
 <ul>{% for alt in page.meta.trustlist_alternates %}<li><a href="{{ alt.url }}">{{ alt.lang }}</a></li>{% endfor %}</ul>
 <span>{{ page.title }}</span>{% if "<h1" not in page.content %}<h1>{{ page.title }}</h1>{% endif %}
 <main>{{ page.content }}</main><footer>{{ shared }}</footer>"""
@@ -44,9 +46,14 @@ class _Page:
         self.meta = {
             "trustlist_lang": "kk",
             "trustlist_alternates": [
-                {"lang": lang, "url": f"../../../{lang}/health/{self.system}/"}
+                {
+                    "lang": lang,
+                    "url": f"../../../{lang}/health/{self.system}/",
+                    "path": f"{lang}/health/{self.system}/",
+                }
                 for lang in ("ru", "en")
             ],
+            "trustlist_description_escaped": f"What {self.system} is for &amp; why",
         }
 
 
@@ -75,6 +82,10 @@ def test_pages_filled_from_one_frame_equal_their_full_rendering() -> None:
     assert framed == full
     assert frames.filled == 4  # the first page is rendered in full to check the frame
     assert "sys-3" in framed[2] and "sys-3" not in framed[3]
+    # Each page's own description and language links, from the site's root.
+    assert '<meta name="description" content="What sys-3 is for &amp; why">' in framed[2]
+    assert '<link hreflang="en" href="https://x.kz/en/health/sys-3/">' in framed[2]
+    assert "What sys-2 is for" not in framed[2] and "x.kz/en/health/sys-2/" not in framed[2]
 
 
 @pytest.mark.parametrize(
@@ -84,6 +95,11 @@ def test_pages_filled_from_one_frame_equal_their_full_rendering() -> None:
         ("{{ page.title }} – site", "{{ page.title | striptags }} – site"),  # unescaped
         ("{{ page.title }} – site", "{{ page.title | truncate(12) }} – site"),
         ("<footer>", '<footer><a href="{{ page.file.src_uri }}">src</a>'),  # the page's own path
+        (  # a description escaped twice
+            "{{ page.meta.trustlist_description_escaped }}",
+            "{{ page.meta.trustlist_description_escaped | e }}",
+        ),
+        ("https://x.kz/{{ alt.path }}", "{{ alt.path | upper }}"),  # a language link changed
     ],
 )
 def test_a_frame_that_cannot_repeat_a_page_is_refused(change: str, why: str) -> None:
@@ -98,6 +114,8 @@ def test_a_page_unlike_the_probe_is_rendered_in_full() -> None:
     pages[2].content = "<p>no heading of its own</p>"  # Material would add an <h1>
     pages[3].next_page = pages[4]  # neighbours: links the frame does not have
     pages[4].meta["trustlist_demo_banner"] = "demo"
+    pages.append(_Page("sys-6"))
+    pages[5].meta["trustlist_description_escaped"] = None  # none, where the frame has one
     frames, framed, full = _render_all(
         FRAME
         + "{% if page.next_page %}<a rel=next></a>{% endif %}{{ page.meta.trustlist_demo_banner }}",

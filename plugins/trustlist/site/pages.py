@@ -251,16 +251,21 @@ def title(site: Site, spec: PageSpec) -> str:
 
 
 def alternates(site: Site, spec: PageSpec) -> list[dict[str, str | bool]]:
-    """The same page in every language, for the language switch."""
-    return [
-        {
-            "lang": lang,
-            "name": LANGUAGE_NAMES[lang],
-            "current": lang == spec.lang,
-            "url": relative(spec.url, spec.url.replace(f"{spec.lang}/", f"{lang}/", 1)),
-        }
-        for lang in site.languages
-    ]
+    """The same page in every language, for the language switch (`url`, from the page) and
+    the head's hreflang links (`path`, from the site's root: absolute after its address)."""
+    found: list[dict[str, str | bool]] = []
+    for lang in site.languages:
+        there = spec.url.replace(f"{spec.lang}/", f"{lang}/", 1)
+        found.append(
+            {
+                "lang": lang,
+                "name": LANGUAGE_NAMES[lang],
+                "current": lang == spec.lang,
+                "url": relative(spec.url, there),
+                "path": there,
+            }
+        )
+    return found
 
 
 def _document_view(doc: Document, spec: PageSpec, sector: Sector) -> dict[str, object]:

@@ -5,8 +5,9 @@ in the other languages, every page's footer, description, language alternates an
 rejects.
 
 What a page's frame shows is the same for every system page of a sector in one language
-(speed/frames.py renders it once): the footer and feeds are the sector's, and a system page's
-description is its title (the frame's hole) followed by words that name only its sector.
+(speed/frames.py renders it once) but for its holes: the footer and feeds are the sector's; a
+system page's description (what the system is for) and its language alternates are its own,
+holes of the frame, so they are escaped here and printed as they are.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
+
 from ..core.i18n import LANGUAGE_NAMES, date_words, t
 from ..core.models import Sector
-from .pages import Site, relative, title
+from .pages import Site, pick, relative, title
 from .publish import feed
 
 # Who publishes the pages that belong to no sector: the ministry whose Order sets the lists.
@@ -31,9 +34,13 @@ LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.{lang}"
 LICENCE_LANG = {"kk": "ru", "ru": "ru", "en": "en"}
 STATEMENT = "accessibility"  # docs/<lang>/accessibility.md, the accessibility statement
 DESCRIPTION_LENGTH = 200  # characters of a hand-written page's first paragraph
+# Characters of a system page's description, its purpose: about what a search engine shows.
+PURPOSE_LENGTH = 160
+# A system page's description, escaped once (a hole of its sector's frame, printed as it is).
+SYSTEM_DESCRIPTION = "trustlist_description_escaped"
 # The kinds of generated page (pages.PageSpec.kind) described in their own words (i18n
 # description_<kind>), each the same for all its pages of a language and sector.
-DESCRIBED = ("home", "search", "api", "sector", "history", "system")
+DESCRIBED = ("home", "search", "api", "sector", "history")
 
 
 def banners(site: Site, lang: str, preview: bool) -> str:
@@ -59,7 +66,8 @@ def language_of(src_uri: str, languages: list[str]) -> str:
 
 
 def alternates_for_doc(src_uri: str, lang: str, languages: list[str]) -> list[dict[str, object]]:
-    """Hand-written pages mirror each other by path: docs/kk/about.md ↔ docs/ru/about.md."""
+    """Hand-written pages mirror each other by path: docs/kk/about.md ↔ docs/ru/about.md.
+    Each alternate's `url` is its link from the page, its `path` the one from the site's root."""
     rest = src_uri.split("/", 1)[1] if "/" in src_uri else src_uri
     here = posixpath.dirname(src_uri) if rest.endswith("index.md") else src_uri.removesuffix(".md")
     out = []
@@ -73,6 +81,7 @@ def alternates_for_doc(src_uri: str, lang: str, languages: list[str]) -> list[di
                 "name": LANGUAGE_NAMES[other],
                 "current": other == lang,
                 "url": relative(here + "/", there + "/"),
+                "path": there + "/",
             }
         )
     return out
@@ -201,6 +210,9 @@ def page_meta(build: Any, src_uri: str, markdown: str) -> dict[str, object]:
             meta["trustlist_root"] = "./"
         return meta
     meta["trustlist_root"] = "./"  # the site's root: the language choice (hreflang x-default)
+    if spec.kind == "system":
+        meta[SYSTEM_DESCRIPTION] = system_description(site, spec.system or "", lang)
+        return meta
     if spec.kind not in DESCRIBED:
         # A kind of page these words do not know: its title, on the site.
         meta["trustlist_description"] = f"{title(site, spec)} — {t('site_title', lang)}"
@@ -208,16 +220,32 @@ def page_meta(build: Any, src_uri: str, markdown: str) -> dict[str, object]:
     described = (spec.kind, lang, sector_id)
     if described not in remembered.descriptions:
         remembered.descriptions[described] = _description(site, spec.kind, lang, sector)
-    said = remembered.descriptions[described]
-    # A system page is described by its title (a hole of its frame) and these words.
-    meta[
-        "trustlist_description_after_title" if spec.kind == "system" else "trustlist_description"
-    ] = said
+    meta["trustlist_description"] = remembered.descriptions[described]
     return meta
 
 
+def system_description(site: Site, system_id: str, lang: str) -> str:
+    """A system page's description, escaped: what the system is for (its purpose) in `lang`,
+    cut at a word to about PURPOSE_LENGTH characters; where the record has no English, the
+    Russian text marked as such, as the page shows it."""
+    purpose = pick(site.entry(system_id).model.description.purpose, lang)
+    mark = f" ({t('shown_in_russian', lang)})" if purpose.fallback else ""
+    return str(escape(shortened(purpose.value, PURPOSE_LENGTH - len(mark)) + mark))
+
+
+def shortened(text: str, length: int) -> str:
+    """`text` on one line, cut at a word (and marked …) to at most `length` characters."""
+    said = " ".join(text.split())
+    if len(said) <= length:
+        return said
+    cut = said[: length - 1]
+    if said[length - 1] != " " and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(",;:—– ") + "…"
+
+
 def _description(site: Site, kind: str, lang: str, sector: Sector | None) -> str:
-    """A generated page's description, by its kind (a system page's follows its name)."""
+    """A generated page's description, by its kind."""
     if sector is None:
         if kind == "home":
             listed = sum(
@@ -240,10 +268,8 @@ def _description(site: Site, kind: str, lang: str, sector: Sector | None) -> str
             listed=listed,
             delisted=len(systems) - listed,
         )
-    if kind == "history":
-        revisions = len(site.history.revisions.get(sector.id, [])) if site.history else 0
-        return t("description_history", lang, authority=authority, sector=name, revisions=revisions)
-    return t("description_system", lang, authority=authority)
+    revisions = len(site.history.revisions.get(sector.id, [])) if site.history else 0
+    return t("description_history", lang, authority=authority, sector=name, revisions=revisions)
 
 
 _HEADING_OR_BLOCK = re.compile(r"^(#|\||!!!|<|```|~~~|>|[-*+]\s|\d+\.\s)")
@@ -266,9 +292,7 @@ def _first_paragraph(markdown: str) -> str | None:
     if not lines:
         return None
     said = _MARKS.sub("", _LINK.sub(r"\1", " ".join(lines)))
-    if len(said) <= DESCRIPTION_LENGTH:
-        return said
-    return said[:DESCRIPTION_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return shortened(said, DESCRIPTION_LENGTH)
 
 
 def _counterparts(

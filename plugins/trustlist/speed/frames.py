@@ -2,11 +2,12 @@
 
 A sector's system pages in one language sit at the same depth, share a navigation, have no
 table of contents and no previous/next links: their frame (head, header, sidebars, footer,
-scripts) differs only in the title, the canonical URL, the language switch's links and the
-content. So the frame is rendered once from a *probe*, a copy of the first page whose own
-values are holes, and cut at the holes; every page of the group is then the frame's parts
-joined with its own values, which are printed raw by the theme's templates (MkDocs' Jinja
-environment does not autoescape; our titles are escaped once by the plugin).
+scripts) differs only in the title, the canonical URL, the description, the language links
+(the switch's, and the head's hreflang alternates from the site's root) and the content. So
+the frame is rendered once from a *probe*, a copy of the first page whose own values are
+holes, and cut at the holes; every page of the group is then the frame's parts joined with
+its own values, which are printed raw by the theme's templates (MkDocs' Jinja environment
+does not autoescape; our titles and descriptions are escaped once by the plugin and theme.py).
 
 Three guards keep the bytes those of a full rendering:
 - a hole holds `<i>&amp;</i>` and NULs, so a filter applied to it (escape, striptags, url,
@@ -15,7 +16,7 @@ Three guards keep the bytes those of a full rendering:
   into every other page;
 - the first page is rendered in full as well and must equal its filling of the frame; a later
   page is filled only if it has what the probe had (no neighbours, an <h1> of its own, the
-  same metadata but for its language links).
+  same metadata but for its own values, a description if the probe had one).
 A group whose frame fails a guard is rendered in full, page by page.
 """
 
@@ -29,13 +30,17 @@ from jinja2.runtime import Context
 
 TEMPLATE = "main.html"  # the template MkDocs would render each page with
 ALTERNATES = "trustlist_alternates"
+# An alternate's values that are the page's own: its link from the page (the language switch)
+# and its path from the site's root (the head's hreflang, after the site's address).
+ALTERNATE_VALUES = ("url", "path")
+DESCRIPTION = "trustlist_description_escaped"  # site/theme.py SYSTEM_DESCRIPTION
 
 
 def _hole(name: str) -> str:
     return f"\0trustlist:{name}<i>&amp;</i>\0"
 
 
-TITLE, CANONICAL = _hole("title"), _hole("canonical")
+TITLE, CANONICAL, DESCRIBED = _hole("title"), _hole("canonical"), _hole("description")
 # Material writes its own <h1> when the content has none; ours always has one.
 CONTENT = _hole("content") + "<h1>"
 
@@ -45,8 +50,9 @@ class Frame:
     """A page's output cut at its holes: parts[0] hole[0] parts[1] ... parts[-1]."""
 
     parts: tuple[str, ...]
-    holes: tuple[str, ...]  # "title", "canonical", "content", or an alternate's index
-    meta: dict[str, Any]  # the probe's metadata but for its language links
+    # "title", "canonical", "description", "content", or an alternate's "<index>.<value>"
+    holes: tuple[str, ...]
+    meta: dict[str, Any]  # the probe's metadata but for its own values (`_shared`)
     alternates: int
 
     def fits(self, page: Any) -> bool:
@@ -57,7 +63,7 @@ class Frame:
             and page.next_page is None
             and "<h1" in (page.content or "")
             and len(meta.get(ALTERNATES) or ()) == self.alternates
-            and _without_alternates(meta) == self.meta
+            and _shared(meta) == self.meta
         )
 
     def fill(self, page: Any) -> str:
@@ -65,9 +71,11 @@ class Frame:
             "title": str(page.title),
             "canonical": page.canonical_url,
             "content": page.content,
+            "description": page.meta.get(DESCRIPTION),
         }
-        for index, alternate in enumerate(page.meta[ALTERNATES]):
-            values[str(index)] = alternate["url"]
+        for index, alternate in enumerate(page.meta.get(ALTERNATES) or ()):
+            for name in ALTERNATE_VALUES:
+                values[f"{index}.{name}"] = alternate.get(name)
         out = [self.parts[0]]
         for hole, part in zip(self.holes, self.parts[1:], strict=True):
             out.append(values[hole])
@@ -110,18 +118,22 @@ def _cut(context: Context, page: Any) -> Frame | None:
         return None
     probe = copy.copy(page)
     probe.title, probe.canonical_url, probe.content = TITLE, CANONICAL, CONTENT
-    probe.meta = {
-        **page.meta,
-        ALTERNATES: [{**alt, "url": _hole(str(i))} for i, alt in enumerate(alternates)],
-    }
-    output = _render(context, probe)
     holes = {TITLE: "title", CANONICAL: "canonical", CONTENT: "content"}
-    holes.update({_hole(str(i)): str(i) for i in range(len(alternates))})
+    holed = []
+    for index, alternate in enumerate(alternates):
+        own = {name: f"{index}.{name}" for name in ALTERNATE_VALUES if name in alternate}
+        holed.append({**alternate, **{name: _hole(key) for name, key in own.items()}})
+        holes.update({_hole(key): key for key in own.values()})
+    probe.meta = {**page.meta, ALTERNATES: holed}
+    if page.meta.get(DESCRIPTION) is not None:
+        probe.meta[DESCRIPTION] = DESCRIBED
+        holes[DESCRIBED] = "description"
+    output = _render(context, probe)
     parts, found = _split(output, holes)
     system = page.file.src_uri.split("/")[-2]  # kk/<sector>/<system>/index.md
     if any("\0" in part or system in part for part in parts):
         return None
-    return Frame(tuple(parts), tuple(found), _without_alternates(page.meta), len(alternates))
+    return Frame(tuple(parts), tuple(found), _shared(page.meta), len(alternates))
 
 
 def _split(output: str, holes: dict[str, str]) -> tuple[list[str], list[str]]:
@@ -139,5 +151,10 @@ def _split(output: str, holes: dict[str, str]) -> tuple[list[str], list[str]]:
         start = at + len(hole)
 
 
-def _without_alternates(meta: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in meta.items() if key != ALTERNATES}
+def _shared(meta: dict[str, Any]) -> dict[str, Any]:
+    """A page's metadata but for its own values: its language links and its description
+    (whether it has one is shared: the frame prints one or none)."""
+    shared = {key: value for key, value in meta.items() if key != ALTERNATES}
+    if DESCRIPTION in shared:
+        shared[DESCRIPTION] = shared[DESCRIPTION] is not None
+    return shared

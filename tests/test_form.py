@@ -18,10 +18,12 @@ from pathlib import Path
 
 import pytest
 from conftest import LANGS, PROJECT, WCAG_21_AA, git
-from helpers import run
+from helpers import build, run
 from pdf_fixtures import clean_pdf
+from trustlist.core.i18n import t
 from trustlist.core.identifiers import bin_problem
 from trustlist.core.load import load_yaml
+from trustlist.core.messages import say
 
 pytest.importorskip("playwright.sync_api")
 from axe_playwright_python.sync_playwright import Axe
@@ -138,6 +140,42 @@ def test_the_form_page_sits_beside_the_guide_and_loads_only_its_own_files(
     for other in LANGS:
         href = "./" if other == lang else f"../../../{other}/apply/form/"
         assert f'<a href="{href}" hreflang="{other}" lang="{other}"' in form
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_home_page_leads_applicants_to_the_form_and_journalists_to_the_months(
+    page: object, lang: str
+) -> None:
+    """An applicant reaches the form from the home page, in the page's language; a journalist
+    reaches the changes by month, and from there a month's page and its table."""
+    page.goto(f"/{lang}/")
+    form = page.locator("#tl-home-form")
+    assert form.inner_text() == say("home.form", lang)
+    form.click()
+    page.wait_for_url(f"**/{lang}/apply/form/")
+    assert page.locator("html").get_attribute("lang") == lang
+    page.locator("select#tl-f-sector").wait_for()
+    page.goto(f"/{lang}/")
+    months = page.locator("#tl-home-months")
+    assert months.inner_text() == say("home.months", lang)
+    months.click()
+    page.wait_for_url(f"**/{lang}/changes/")
+    assert page.locator("h1").inner_text() == t("changes_title", lang)
+    month = page.locator("table.tl-months tbody th a").first
+    name = month.inner_text()
+    month.click()
+    page.wait_for_url(re.compile(rf".*/{lang}/changes/\d{{4}}-\d{{2}}/$"))
+    assert name.lower() in page.locator("h1").inner_text().lower()
+    assert page.locator("a[download][href$='.csv']").count() >= 1
+
+
+def test_a_home_page_without_the_form_links_no_form(base: Path) -> None:
+    """A site whose docs/ has no form page (the base registry's) links none from home."""
+    result = build(base)
+    assert result.returncode == 0, result.stderr
+    home = (base / "site/kk/index.html").read_text(encoding="utf-8")
+    assert 'id="tl-home-form"' not in home
+    assert '<a href="changes/" id="tl-home-months">' in home
 
 
 class Recorded:

@@ -13,6 +13,7 @@ from functools import cache, cached_property
 from ..core.deadlines import WorkingCalendar
 from ..core.history import History, Revision
 from ..core.i18n import LANGUAGE_NAMES, LANGUAGES, labels, t
+from ..core.messages import say
 from ..core.models import ClosedApplication, Document, Sector, System, Text
 from ..core.open_applications import OpenApplications
 from ..core.schema import SCHEMA_DIR
@@ -22,7 +23,10 @@ from .timeliness import Timeliness, measure_terms
 from .wording import Chronicle, Told, revision_moment, revision_words
 
 DOCUMENTS_ROOT = "documents"
-GUIDES = ("about", "apply", "review", "auditors")  # docs/<lang>/<slug>.md, linked from home
+# The hand-written pages the home page links (docs/<lang>/<path>.md): the guides, and the
+# application form for applicants (docs/<lang>/apply/form.md, linked with words of its own).
+FORM = "apply/form"
+GUIDES = ("about", "apply", "review", "auditors", FORM)
 API_ROOT = "api/v1"
 STATE_ORDER = {"listed": 0, "suspended": 1, "excluded": 2}
 # Kazakhstan keeps one time zone, UTC+5, since 1 March 2024: revision times are shown in it,
@@ -370,7 +374,15 @@ def view(site: Site, spec: PageSpec) -> dict[str, object]:
                     "href": relative(spec.url, f"{spec.lang}/{slug}/"),
                 }
                 for slug in site.guides.get(spec.lang, [])
+                if slug != FORM
             ],
+            # For applicants, the form (where this language has it); for journalists, each
+            # month's changes and its table.
+            "form": relative(spec.url, f"{spec.lang}/{FORM}/")
+            if FORM in site.guides.get(spec.lang, [])
+            else None,
+            "form_words": say("home.form", spec.lang),
+            "months_words": say("home.months", spec.lang),
         }
     if spec.kind == "search":
         return {**common, "index": relative(spec.url, f"{spec.lang}/search/index.json")}

@@ -168,3 +168,28 @@ def test_json_is_the_standard_librarys_compact_text_in_bytes_and_text_alike() ->
     assert exports.with_encoded_list(head, "systems", encoded) == expected.encode()
     assert exports.encoded({"big": 2**70}) == entries[1].encode() + b"\n"
     assert exports.with_encoded_list({}, "systems", []) == b'{"systems":[]}'
+
+
+def test_the_registry_is_an_index_of_lists_published_once(sample_site: Path) -> None:
+    """Each list is published in full once, in its sector's file; registry.json names those
+    files (each one on the site) and how many systems each holds, and repeats no entry."""
+    index = json.loads((sample_site / "api/v1/registry.json").read_text(encoding="utf-8"))
+    sectors = {item["sector"]["id"]: item for item in index["sectors"]}
+    published = {p.stem for p in (sample_site / "api/v1").glob("*.json")} - {
+        "registry",
+        "changes",
+    }
+    assert set(sectors) == published
+    assert "record" not in json.dumps(index)
+    table = list(csv.DictReader(io.StringIO(
+        (sample_site / "api/v1/registry.csv").read_bytes().decode("utf-8-sig"), newline=""
+    )))  # fmt: skip
+    for sector, item in sectors.items():
+        for kind in ("json", "csv", "excel_csv"):
+            assert item[kind].startswith(SITE_URL), item[kind]
+            assert (sample_site / item[kind].removeprefix(SITE_URL)).is_file(), item[kind]
+        listed = json.loads((sample_site / f"api/v1/{sector}.json").read_text(encoding="utf-8"))
+        assert item["systems"] == len(listed["systems"])
+        assert item["systems"] == sum(1 for row in table if row["sector"] == sector)
+    assert (sample_site / index["csv"].removeprefix(SITE_URL)).is_file()
+    assert (sample_site / index["excel_csv"].removeprefix(SITE_URL)).is_file()

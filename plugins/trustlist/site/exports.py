@@ -1,7 +1,9 @@
 """exports step: the machine-readable registry under api/v1/, as JSON and CSV.
 
 The exports are a published contract: each JSON file names its schema (schemas/export-*.json,
-published beside it) and the field names are the records' own. Output is deterministic, so a
+published beside it) and the field names are the records' own. Each list is published once in
+full, per sector (api/v1/<sector>.json); registry.json is the index of the lists, and the
+registry's CSV the one table of them all. Output is deterministic, so a
 rebuild of the same commit gives the same bytes.
 
 Each JSON file's `$schema` is where its schema is published on the site itself
@@ -11,7 +13,7 @@ against which the schemas' `$ref`s to each other resolve.
 
 CSV is for people with spreadsheets: UTF-8 with a byte-order mark and CRLF line ends, which
 Excel and LibreOffice both open with Kazakh letters intact; comma-separated (RFC 4180), and a
-semicolon-separated copy under api/v1/excel/ for Excel set to a Russian or Kazakh locale,
+semicolon-separated copy, <name>.excel.csv, for Excel set to a Russian or Kazakh locale,
 whose list separator is the semicolon. A text cell that begins with = + - @ tab or carriage
 return gets a leading apostrophe, so a spreadsheet shows it as text and never runs it as a
 formula (OWASP's advice on CSV injection); the JSON carries the text as is.
@@ -103,11 +105,23 @@ def sector_text(
     return with_list(head, "systems", entries) + "\n"
 
 
-def registry_text(lists: list[tuple[Sector, list[str]]], site_url: str = "/") -> str:
-    """Every sector's list."""
-    sectors = (with_list({"sector": _sector(s)}, "systems", entries) for s, entries in lists)
-    head = {"$schema": schema_url(site_url, "export-registry.schema.json")}
-    return with_list(head, "sectors", sectors) + "\n"
+def registry_text(
+    lists: list[tuple[Sector, int, dict[str, str]]], tables: dict[str, str], site_url: str = "/"
+) -> str:
+    """The registry's index: each sector, how many systems its list has and where the list is
+    published in full (`lists`: the sector, the count, its files' addresses by kind), and
+    where the tables of every list are (`tables`).
+
+    Not every list again: each sector's list is published once in full, as
+    api/v1/<sector>.json (what a reader of one list and a body's bundle take), and a
+    registry.json repeating them all was 35 MB of the 10,000-system site. A program reading
+    every list takes the files the index names; the whole registry in one file is its CSV,
+    for people with spreadsheets."""
+    sectors = [
+        {"sector": _sector(sector), "systems": count, **files} for sector, count, files in lists
+    ]
+    schema = schema_url(site_url, "export-registry.schema.json")
+    return dumps({"$schema": schema, "sectors": sectors, **tables})
 
 
 def with_list(head: dict, key: str, items: Iterable[str]) -> str:

@@ -331,9 +331,8 @@ def copied_files(
 def list_pdfs(site: Site, site_url: str) -> Iterator[Published]:
     """The revised lists' PDFs the site publishes (PDF_FULL, PDF_REVISIONS), signed where the
     environment names the body's key (PDF_KEY_ENV and PDF_CERT_ENV)."""
-    from .listpdf import revision_pdfs  # fpdf2 and pyHanko load only when PDFs are made
-
     from ..speed.pdfcache import remembered  # a revision's PDF printed once, then kept
+    from .listpdf import revision_pdfs  # fpdf2 and pyHanko load only when PDFs are made
 
     signer = pdf_signer(os.environ)
     return revision_pdfs(
@@ -402,13 +401,23 @@ def made_files(
             content=exports.sector_csv(rows, "excel"),
             by=SECTOR_EXCEL,
         )
-        lists.append((sector, entries))
+        files = _addresses(site_url, partial(sector_export, sector.id))
+        lists.append((sector, len(entries), files))
         tables.append((sector, rows))
-    registry = exports.registry_text(lists, site_url)
+    tables_at = _addresses(site_url, registry_export, ("csv", EXCEL))
+    registry = exports.registry_text(lists, tables_at, site_url)
     yield Published(registry_export("json"), content=registry, by=REGISTRY_JSON)
     yield Published(registry_export("csv"), content=exports.registry_csv(tables), by=REGISTRY_CSV)
     excel = exports.registry_csv(tables, "excel")
     yield Published(registry_export(EXCEL), content=excel, by=REGISTRY_EXCEL)
+
+
+def _addresses(
+    site_url: str, path: Callable[[str], str], kinds: tuple[str, ...] = ("json", "csv", EXCEL)
+) -> dict[str, str]:
+    """Where a list's files of `kinds` are (path: sector_export, or registry_export for the
+    tables of every list), each named as registry.json names it (excel.csv: excel_csv)."""
+    return {kind.replace(".", "_"): f"{site_url}{path(kind)}" for kind in kinds}
 
 
 def history_files(
@@ -488,9 +497,10 @@ def revision_lists(
     scale), each made as it is written."""
     for sector, revisions in sorted(history.revisions.items()):
         for w in revlists.written(revisions):
+            public = _public(w.revision.as_dict(events=[]))
             head = {
                 "$schema": exports.schema_url(site_url, "export-revision.schema.json"),
-                **{k: v for k, v in _public(w.revision.as_dict(events=[])).items() if k != "events"},
+                **{k: v for k, v in public.items() if k != "events"},
             }
             uri = revision_json(sector, w.revision.number)
             if w.in_full:

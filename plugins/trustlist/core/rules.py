@@ -42,6 +42,7 @@ SITE_SECTOR_NAMES = frozenset(
         "review",
         "schemas",
         "search",
+        "sectors",
         "systems",
     }
 )

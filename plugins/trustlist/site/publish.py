@@ -155,6 +155,7 @@ SECTOR_EXCEL = Output("a sector's table for Excel", sector_export(SECTOR, EXCEL)
 REGISTRY_EXCEL = Output("the registry's table for Excel", registry_export(EXCEL))
 # Declared by the plugin as MkDocs files, or written by it last.
 SEARCH_INDEX = Output("a language's search index", search_index_path(LANG))
+SECTORS_LIST = Output("the site's sectors (sectors_api.py)", f"{API_ROOT}/sectors.json")
 ASSET = Output("a script or style of the site", asset("<name>"))
 MANIFEST_FILE = Output("the manifest", MANIFEST)
 SIGNATURE_FILE = Output("the manifest's signature", SIGNATURE)

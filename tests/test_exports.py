@@ -9,6 +9,7 @@ import io
 import json
 import os
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from conftest import BASE, PROJECT
@@ -193,3 +194,29 @@ def test_the_registry_is_an_index_of_lists_published_once(sample_site: Path) -> 
         assert item["systems"] == sum(1 for row in table if row["sector"] == sector)
     assert (sample_site / index["csv"].removeprefix(SITE_URL)).is_file()
     assert (sample_site / index["excel_csv"].removeprefix(SITE_URL)).is_file()
+
+
+def test_every_schema_a_published_json_names_is_a_file_of_the_site(sample_site: Path) -> None:
+    """Each `$schema` resolves, against the file's own address, to a schema the site itself
+    publishes (never to trustlist.kz, which the site is not on), whose $id names the same
+    schema. Archived manifests are past deploys' bytes, kept as published."""
+    named = 0
+    for path in sorted(sample_site.rglob("*.json")):
+        relative = path.relative_to(sample_site).as_posix()
+        if relative.startswith(("archive/", "api/v1/schemas/")):
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or "$schema" not in data:
+            continue
+        address = urljoin(SITE_URL + relative, data["$schema"])
+        assert address.startswith(SITE_URL + "api/v1/schemas/"), (relative, data["$schema"])
+        schema = sample_site / address.removeprefix(SITE_URL)
+        assert schema.is_file(), (relative, address)
+        own_id = json.loads(schema.read_text(encoding="utf-8"))["$id"]
+        assert own_id == exports.SCHEMA_ID + schema.name
+        named += 1
+    assert named > 20  # the manifest, the exports, the revisions, the record versions
+    manifest = json.loads((sample_site / "manifest.json").read_text(encoding="utf-8"))
+    assert urljoin(SITE_URL + "manifest.json", manifest["$schema"]) == (
+        SITE_URL + "api/v1/schemas/export-manifest.schema.json"
+    )

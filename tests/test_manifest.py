@@ -239,3 +239,15 @@ def test_a_build_from_the_history_store_gives_the_same_bytes(
     assert len(list(cache.glob("history-*.json"))) == 1  # the copy's, the third build read
     built = [files(tmp_path / out) for out in ("first", "second", "third")]
     assert built[0] == built[1] == built[2] == files(site)
+
+
+def test_the_manifest_names_its_schema_on_the_site_itself(site: Path) -> None:
+    """At the site's address when the build gives it, else relative to the manifest: either
+    way the schema the site publishes, as the bundle's manifest (relative) names it too."""
+    from trustlist.site.manifest import build_manifest
+
+    relative = json.loads(build_manifest(site, None))["$schema"]
+    assert relative == "api/v1/schemas/export-manifest.schema.json"
+    assert (site / relative).is_file()
+    at = json.loads(build_manifest(site, None, site_url="https://list.example.kz/a/"))["$schema"]
+    assert at == "https://list.example.kz/a/api/v1/schemas/export-manifest.schema.json"

@@ -39,7 +39,7 @@ SIGNATURE = "manifest.json.sig"
 FILE_LIST = "files.txt"
 BESIDE = (MANIFEST, SIGNATURE, FILE_LIST)  # the files a manifest cannot list
 NAMESPACE = "trustlist-manifest"  # ssh-keygen -Y signatures are bound to a purpose
-SCHEMA = "https://trustlist.kz/schemas/v1/export-manifest.schema.json"
+SCHEMA_NAME = "export-manifest.schema.json"
 
 
 def digest_of(data: bytes) -> dict[str, object]:
@@ -85,13 +85,25 @@ def _scan(folder: str, prefix: str, found: list[tuple[str, str]]) -> None:
                 found.append((prefix + entry.name, entry.path))
 
 
+def schema_reference(site_url: str | None = None) -> str:
+    """The manifest's `$schema`: its schema as the site publishes it, at the site's address
+    (`site_url`, ending in /) or, without one, relative to the manifest, which is at the
+    site's root (a body's bundle's too, which carries the schemas): either way a file of the
+    site itself, never an address of a host the site is not on."""
+    return exports.schema_url(site_url, SCHEMA_NAME) if site_url else exports.SCHEMAS + SCHEMA_NAME
+
+
 def build_manifest(
-    site: Path, history: History | None, written: dict[str, dict[str, object]] | None = None
+    site: Path,
+    history: History | None,
+    written: dict[str, dict[str, object]] | None = None,
+    site_url: str | None = None,
 ) -> str:
     """The manifest of the built site in `site` (every file but the manifest and signature).
 
     `written`: the digests of files the build hashed as it wrote them (name -> `digest_of`),
-    taken as they are when the file still has that size; every other file is read."""
+    taken as they are when the file still has that size; every other file is read.
+    `site_url`: the site's address, where its `$schema` is (`schema_reference`)."""
     written = written or {}
     lists = {}
     if history is not None:
@@ -103,7 +115,7 @@ def build_manifest(
                 "issued": latest.issued_text,
             }
     data = {
-        "$schema": SCHEMA,
+        "$schema": schema_reference(site_url),
         "source": {
             "commit": history.commit if history else None,
             "draft": bool(history and history.draft),

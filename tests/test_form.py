@@ -178,6 +178,27 @@ def test_a_home_page_without_the_form_links_no_form(base: Path) -> None:
     assert '<a href="changes/" id="tl-home-months">' in home
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_form_offers_the_sectors_of_the_sectors_file_in_its_language(
+    page: object, sample_site: Path, lang: str
+) -> None:
+    """The form reads api/v1/sectors.json, the site's sectors as data, never a page's markup:
+    each sector by its id, named in the page's language, in the file's order."""
+    published = json.loads((sample_site / "api/v1/sectors.json").read_text(encoding="utf-8"))
+    registry = sorted(path.parent.name for path in (PROJECT / "registry").glob("*/sector.yaml"))
+    assert [sector["id"] for sector in published["sectors"]] == registry
+    for sector in published["sectors"]:
+        assert sector["pages"][lang] == f"https://trustlist.example.kz/{lang}/{sector['id']}/"
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    open_form(page, lang)
+    options = page.locator("#tl-f-sector option")
+    offered = [(o.get_attribute("value"), o.inner_text()) for o in options.all()][1:]
+    assert offered == [(s["id"], s["name"][lang]) for s in published["sectors"]]
+    assert any(url.endswith("/api/v1/sectors.json") for url in asked)
+    assert not any(url.endswith(f"/{lang}/") for url in asked)  # the home page is not read
+
+
 class Recorded:
     """Every request a page made, its errors, and the downloads it offered."""
 
@@ -229,7 +250,7 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def open_form(page: object, lang: str) -> None:
     page.goto(f"/{lang}/apply/form/")
     assert page.locator("html").get_attribute("lang") == lang
-    # The sectors come from the home page: the list is there once it is a <select>.
+    # The sectors come from api/v1/sectors.json: the list is there once it is a <select>.
     page.locator("select#tl-f-sector").wait_for()
 
 
@@ -272,7 +293,7 @@ def test_a_russian_application_becomes_a_record_the_check_accepts(
     page, record = recorded
     open_form(page, "ru")
     assert page.get_by_label("Идентификатор системы").count() == 1
-    # The sectors, named in the page's language, as the site's home page lists them.
+    # The sectors, named in the page's language, as api/v1/sectors.json names them.
     sectors = page.locator("#tl-f-sector option").all_inner_texts()
     assert sectors[1:] == [
         "Образование",
@@ -356,9 +377,11 @@ def test_a_russian_application_becomes_a_record_the_check_accepts(
     checked = run("check", "--base", base, "--today", "2026-06-01", cwd=root)
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
-    # What the page fetched: its own files, the schema and the home page's sectors, all here.
+    # What the page fetched: its own files, the schema and the sectors' file, all here; no
+    # page's markup.
     assert f"{server}/api/v1/schemas/system.schema.json" in record.requests
-    assert f"{server}/ru/" in record.requests
+    assert f"{server}/api/v1/sectors.json" in record.requests
+    assert f"{server}/ru/" not in record.requests
 
 
 # What a wrong BIN and an empty field say, in each language, beside the field.

@@ -32,7 +32,7 @@ from mkdocs.utils import clean_directory
 
 from .build import Build, BuildError, search_indexes
 from .core.findings import UsageError
-from .site import pages
+from .site import pages, sectors_api
 from .site.manifest import FILE_LIST, MANIFEST
 from .site.pages import PageSpec
 from .site.publish import (
@@ -41,6 +41,7 @@ from .site.publish import (
     MANIFEST_FILE,
     PAGES,
     SEARCH_INDEX,
+    SECTORS_LIST,
     SIGNATURE_FILE,
     Claims,
     Collision,
@@ -98,7 +99,8 @@ class PageFile(File):
 def declare_generated(
     files: Files, config: MkDocsConfig, done: Build, package: Traversable
 ) -> None:
-    """Our pages (build.specs), search indexes and assets, as MkDocs files."""
+    """Our pages (build.specs), search indexes, the sectors' file and assets, as MkDocs
+    files."""
     site, specs = done.site, done.specs
     for spec in site.specs:
         # Pages outside every navigation say so: MkDocs would otherwise sort all 30,000
@@ -120,6 +122,11 @@ def declare_generated(
         declare(files, file, config, specs)
     for path, content in search_indexes(done):
         declare(files, File.generated(config, path, content=content), config, specs, SEARCH_INDEX)
+    # The sectors as data, for the application form; addresses after the site's (on_files).
+    sectors = File.generated(
+        config, sectors_api.PATH, content=sectors_api.sectors_json(site, done.site_url)
+    )
+    declare(files, sectors, config, specs, SECTORS_LIST)
     for name in ASSETS:
         content = (package / "assets" / name).read_bytes()
         declare(files, File.generated(config, asset(name), content=content), config, specs, ASSET)

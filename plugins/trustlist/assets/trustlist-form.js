@@ -2,7 +2,7 @@
 // picks the three PDFs; this page checks them against the schema the site publishes, computes
 // each file's SHA-256 and size, and gives back registry/<sector>/<id>/ (system.yaml and the
 // PDFs) as a zip, all in the browser: nothing is sent anywhere, and nothing is fetched but the
-// site's own schema, home page (its list of sectors) and whether a published system has the id.
+// site's own schema, its sectors (api/v1/sectors.json) and whether a published system has the id.
 // The applicant's stage only: never list_number, decision or status, which are the body's.
 // No third-party code; every text goes into the page through textContent, never innerHTML.
 (function () {
@@ -17,7 +17,7 @@
   // This file is assets/trustlist/trustlist-form.js: the site's root is two folders up.
   var SITE = new URL("../../", script.src);
   var SCHEMA_URL = new URL("api/v1/schemas/system.schema.json", SITE);
-  var HOME_URL = new URL(lang + "/", SITE);
+  var SECTORS_URL = new URL("api/v1/sectors.json", SITE);
   var MAX_SIZE = 25 * 1024 * 1024;
   // The names the site keeps for its own pages under a sector (core/rules.py, REG008).
   var RESERVED_IDS = ["history", "index", "feed"];
@@ -595,7 +595,7 @@
   var result = make("section", { class: "tl-form-result", "aria-labelledby": "tl-form-result-title", hidden: true });
 
   function sectorField(slot, sectors) {
-    // A list of the site's sectors once the home page has named them; an id to type until then
+    // A list of the site's sectors once api/v1/sectors.json has named them; an id to type until then
     // (or if it cannot be read).
     slot.textContent = "";
     var id = domId("sector"), error = errorSlot(id + "-error"), input;
@@ -691,18 +691,18 @@
   document.head.appendChild(style);
 
   // ---------------------------------------------------------------------------------------
-  // What the site itself says: the schema, and its sectors (from this language's home page).
+  // What the site itself says: the schema, and its sectors (api/v1/sectors.json, sectors_api.py).
   var schemaPromise = fetch(SCHEMA_URL, { credentials: "same-origin" }).then(function (response) {
     if (!response.ok) throw new Error("HTTP " + response.status);
     return response.json();
   });
   schemaPromise.catch(function () { /* said when the form is checked */ });
 
-  fetch(HOME_URL, { credentials: "same-origin" }).then(function (response) {
+  fetch(SECTORS_URL, { credentials: "same-origin" }).then(function (response) {
     if (!response.ok) throw new Error("HTTP " + response.status);
-    return response.text();
-  }).then(function (html) {
-    var sectors = sectorsOf(new DOMParser().parseFromString(html, "text/html"));
+    return response.json();
+  }).then(function (data) {
+    var sectors = sectorsOf(data);
     if (sectors.length) {
       var typed = f.sector.read();
       f.sector = sectorField(sectorSlot, sectors);
@@ -710,18 +710,17 @@
     }
   }).catch(function () { /* the id stays to be typed */ });
 
-  // The home page's section #sectors links each sector's list as "<sector>/".
-  function sectorsOf(doc) {
-    var heading = doc.getElementById("sectors"), found = [], seen = {};
-    for (var node = heading && heading.nextElementSibling; node && !/^H[12]$/.test(node.tagName); node = node.nextElementSibling) {
-      Array.prototype.forEach.call(node.querySelectorAll("a[href]"), function (a) {
-        var match = /^([a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)\/$/.exec(a.getAttribute("href"));
-        if (match && !seen[match[1]]) {
-          seen[match[1]] = true;
-          found.push([match[1], a.textContent.trim() || match[1]]);
-        }
-      });
-    }
+  // Each sector's id and its name in the page's language, as [id, name], in the file's order.
+  function sectorsOf(data) {
+    var found = [], seen = {};
+    (data && Array.isArray(data.sectors) ? data.sectors : []).forEach(function (sector) {
+      var id = sector && typeof sector.id === "string" ? sector.id : "";
+      if (!/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/.test(id) || seen[id]) return;
+      seen[id] = true;
+      var names = sector.name || {};
+      var name = typeof names[lang] === "string" && names[lang] ? names[lang] : names.ru;
+      found.push([id, typeof name === "string" && name ? name : id]);
+    });
     return found;
   }
 

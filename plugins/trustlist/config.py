@@ -27,6 +27,13 @@ class TrustlistConfig(base.Config):
     source_url = opt.Optional(opt.Type(str))
     """Where the repository's files are browsed, e.g. https://github.com/org/repo/blob/main/."""
 
+    repository = opt.Optional(opt.URL())
+    """The registry's repository, as git clones it, e.g. https://github.com/OWNER/NAME: the
+    auditors' page then gives the real `git clone` (and, on GitHub, `gh attestation verify
+    --repo OWNER/NAME`) instead of a placeholder. Not Material's `repo_url`, whose header
+    widget has every visitor's browser ask api.github.com: the site loads nothing from
+    third-party hosts. Unset: the placeholders stay."""
+
     open_applications = opt.Optional(opt.Type(str))
     """The open applications as `trustlist applications --out FILE` wrote them (relative to
     mkdocs.yml): counted on each sector's page and in its export, with the time they were

@@ -108,6 +108,17 @@ def check_sector(loaded: Loaded, folder: str) -> Iterator[Finding]:
         yield said(loaded, "REG008", ("id",), "reg.reserved", folder=folder)
 
 
+def _bin(loaded: Loaded, code: str, path: tuple[str | int, ...]) -> Iterator[Finding]:
+    """The BIN at `path`, where it has the schema's form (12 ASCII digits), by its check
+    digit (the schema says what a BIN of another form lacks)."""
+    value = get(loaded.data, *path)
+    if isinstance(value, str) and len(value) == 12 and value.isascii() and value.isdigit():
+        problem = bin_problem(value)
+        if problem:
+            key, values = problem
+            yield said(loaded, code, path, key, **values)
+
+
 def check_system(
     loaded: Loaded, sector_folder: str, folder: str, sector_exists: bool
 ) -> Iterator[Finding]:
@@ -124,12 +135,10 @@ def check_system(
     if not sector_exists:
         yield said(loaded, "REG003", ("sector",), "reg.no_sector", sector=sector_folder)
     for path in (("owner", "bin"), ("audit", "auditor", "bin")):
-        value = get(data, *path)
-        if isinstance(value, str) and len(value) == 12 and value.isascii() and value.isdigit():
-            problem = bin_problem(value)
-            if problem:
-                key, values = problem
-                yield said(loaded, "BIN001", path, key, **values)
+        yield from _bin(loaded, "BIN001", path)
+    deployers = get(data, "deployers")
+    for index in range(len(deployers) if isinstance(deployers, list) else 0):
+        yield from _bin(loaded, "BIN002", ("deployers", index, "bin"))
     text = loaded.text
     # A placeholder is written out literally, or hidden behind a YAML escape (a backslash):
     # a record with neither, like almost every record, needs no walk of its values.

@@ -424,3 +424,53 @@ def test_each_history_page_links_the_pdfs_the_site_has(sample_site: Path) -> Non
                 if p.parent.parent.name == sector and p.name.endswith(f".{lang}.pdf")
             }
             assert linked == published, history
+
+
+RENAMED = {
+    "kk": "Қазақстан Республикасы Денсаулық сақтау және әлеуметтік даму министрлігі",
+    "ru": "Министерство здравоохранения и социального развития Республики Казахстан",
+    "en": "Ministry of Healthcare and Social Development of the Republic of Kazakhstan",
+}
+AGENCY = {
+    "kk": "Қазақстан Республикасы Денсаулық сақтау агенттігі",
+    "ru": "Агентство здравоохранения Республики Казахстан",
+    "en": "Healthcare Agency of the Republic of Kazakhstan",
+}
+
+
+def test_an_older_revision_names_the_body_as_it_was(told) -> None:
+    """The body is renamed twice after revision 4 (revisions 5 and 6, each a commit of
+    sector.yaml), its website changed at the second: each revision's PDF, on the site and
+    from `trustlist list-pdf` (which reads sector.yaml at the revision's commit), names the
+    body of its own day."""
+    root, _ = told
+    sector = root / "registry/health/sector.yaml"
+    for lang in ("kk", "ru", "en"):
+        edit(sector, BODY[lang], RENAMED[lang])
+    commit(root, "health: the ministry renamed", when="2026-09-01T10:00:00+05:00")
+    for lang in ("kk", "ru", "en"):
+        edit(sector, RENAMED[lang], AGENCY[lang])
+    edit(sector, "https://www.gov.kz/memleket/entities/dsm", "https://agency.example.kz")
+    commit(root, "health: the agency takes the list", when="2026-10-01T10:00:00+05:00")
+    history = history_of(str(root / "registry"))
+    assert len(history.revisions["health"]) == 6
+    site = Site(validate_registry(root / "registry"), history=history)
+    published = {p.uri: p.content for p in revision_pdfs(site, "https://lists.example.kz/")}
+    for number, names, website in (
+        (4, BODY, "https://www.gov.kz/memleket/entities/dsm"),
+        (5, RENAMED, "https://www.gov.kz/memleket/entities/dsm"),
+        (6, AGENCY, "https://agency.example.kz"),
+    ):
+        for lang in ("kk", "ru", "en"):
+            pdf = published[revision_pdf("health", number, lang)]
+            text = text_of(pdf)
+            assert f"{names[lang]} ({website})" in text, (number, lang)
+            # A later name never (the changes since the revision before say the earlier).
+            later = {4: (RENAMED, AGENCY), 5: (AGENCY,), 6: ()}[number]
+            assert not any(name[lang] in text for name in later), (number, lang)
+            result = run(
+                "list-pdf", "--sector", "health", "--revision", str(number),
+                "--lang", lang, "--out", f"{number}.{lang}.pdf", cwd=root,
+            )  # fmt: skip
+            assert result.returncode == 0, result.stderr
+            assert (root / f"{number}.{lang}.pdf").read_bytes() == pdf, (number, lang)

@@ -86,6 +86,47 @@ class Body:
         return cls.of(sector.id, sector.model_dump(mode="json"))
 
 
+def bodies_as_of(history: History, sector: str, now: dict | None) -> dict[int, Body]:
+    """The sector's body as each revision of its list issued it (revision number -> Body),
+    from its sector.yaml as it is `now` (data): every change to that file since a revision,
+    which history says field by field (sector_changed: the old and new value), undone, the
+    latest first. So an old revision's PDF names the body it had then, not the one renamed
+    since; git is not asked again."""
+    data = _plain(now) if isinstance(now, dict) else {}
+    bodies = {}
+    for revision in reversed(history.revisions.get(sector, [])):
+        bodies[revision.number] = Body.of(sector, data)
+        for event in reversed(revision.events):
+            if event.kind == "sector_changed" and event.field and "[" not in event.field:
+                _put(data, event.field.split("."), event.old)
+    return bodies
+
+
+def _plain(value: object) -> object:
+    """A copy of JSON-like data, to be changed without touching the original."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _put(data: dict, keys: list[str], value: object) -> None:
+    """`data` with the field at `keys` set to `value`, or removed where `value` is None (a
+    field the file did not have yet)."""
+    for key in keys[:-1]:
+        inner = data.get(key)
+        if not isinstance(inner, dict):
+            if value is None:
+                return
+            inner = data[key] = {}
+        data = inner
+    if value is None:
+        data.pop(keys[-1], None)
+    else:
+        data[keys[-1]] = value
+
+
 def listed_records(history: History, listed: dict[str, str]) -> list[tuple[str, dict]]:
     """A revision's list (system -> blob) as (system, record), in list order: listed, then
     suspended, then excluded, each by list number (as `Site.systems`)."""
@@ -396,7 +437,7 @@ def revision_pdfs(
     without, they have no PDF. `window`: only each sector's latest `window` revisions have a
     PDF at all (None: every one). A full PDF of 1,000 entries is about 480 KB and takes
     0.6 s, and at national scale there are thousands of revisions (see tests/test_listpdf.py).
-    The bodies are the sectors' as they are now: history keeps the records' versions only.
+    Each revision names its body as its sector.yaml stood then (`bodies_as_of`).
     `signer` (`load_signer`): each PDF signed (PAdES), dated when signed, so not reproducible.
     `remembered` (speed/pdfcache.py): an unsigned PDF taken from an earlier build's, by what
     makes its bytes.
@@ -404,14 +445,17 @@ def revision_pdfs(
     history = site.history
     if history is None:
         return iter(())
-    bodies = {sector.id: Body.of_sector(sector) for sector in site.sectors()}
+    now = {sector.id: sector.model_dump(mode="json") for sector in site.sectors()}
+    bodies = {
+        sector: bodies_as_of(history, sector, now.get(sector)) for sector in history.revisions
+    }
     shown = (latest, changes, window)
     return _revision_pdfs(history, bodies, site.languages, site_url, shown, signer, remembered)
 
 
 def _revision_pdfs(
     history: History,
-    bodies: dict[str, Body],
+    bodies: dict[str, dict[int, Body]],
     languages: tuple[str, ...],
     site_url: str,
     shown: tuple[int | None, bool, int | None],
@@ -420,7 +464,6 @@ def _revision_pdfs(
 ) -> Iterator[Published]:
     latest, changes, window = shown
     for sector in sorted(history.revisions):
-        body = bodies.get(sector) or Body.of(sector, None)
         count = len(history.revisions[sector])
         first_full = 1 if latest is None else count - latest + 1
         first = 1 if window is None else count - window + 1
@@ -429,13 +472,16 @@ def _revision_pdfs(
             if revision.number < first or not (whole or changes):
                 continue
             records = listed_records(history, listed)
+            body = bodies[sector][revision.number]
             link = None if whole else f"{site_url}{revision_json(sector, revision.number)}"
             for lang in languages:
                 make = partial(list_pdf, body, revision, records, lang, link)
                 if signer is not None:
                     pdf = sign_with(make(), signer)
                 elif remembered is not None:
-                    pdf = remembered((revision.commit, sector, revision.number, lang, link, body), make)
+                    pdf = remembered(
+                        (revision.commit, sector, revision.number, lang, link, body), make
+                    )
                 else:
                     pdf = make()
                 uri = revision_pdf(sector, revision.number, lang)

@@ -41,6 +41,13 @@ deployers:
       ru: Демо-больница
       en: Demo hospital
 """
+POLYCLINIC = """\
+deployers:
+  - name:
+      kk: № 3 қалалық емхана
+      ru: Городская поликлиника № 3
+    bin: "050240001231"
+"""
 NEW_NAMES = {"kk": "Жаңа демо сканер", "ru": "Новый демо-сканер", "en": "New demo scanner"}
 
 
@@ -87,6 +94,8 @@ def told_story(root: Path) -> None:
         "state: excluded\n  since: 2026-08-01\n  reason: audit_withdrawn\n",
         "state: listed\n",
     )
+    # demo-triage's hospital gives way to a polyclinic, named with its BIN.
+    edit(root / SYSTEM, DEPLOYER, POLYCLINIC)
     commit(root, SUBJECTS["restored"], when="2026-09-01T10:00:00+05:00")
 
 
@@ -139,9 +148,19 @@ def test_the_russian_history_page_reads_in_words(site: Path) -> None:
         "изменено «Собственник или владелец: веб-сайт»: было «https://clinic.example.kz», "
         "стало «https://clinic.example.kz/ai»" in text
     )
-    # A text given in three languages is said in the page's.
-    assert "указано «Организации, применяющие систему: наименование»: «Демо-больница»" in text
+    # An organisation using the system, by its name in the page's language (not by its
+    # position in the record); one replaced by another: the one added, the one removed.
+    assert (
+        "стало 1 июля 2026 года; указано «Организации, применяющие систему»: «Демо-больница»."
+        in text
+    )
+    assert (
+        "Система «Демо-система триажа»: указано «Организации, применяющие систему»: "
+        "«Городская поликлиника № 3» (БИН 050240001231); удалено «Организации, применяющие "
+        "систему» (было: «Демо-больница»)." in text
+    )
     assert "Демо аурухана" not in text and "на казахском" not in text
+    assert "наименование»" not in text  # no field of an organisation by its position
     assert "Список открыт." in text
     assert "Редакция № 6 Дата редакции списка 20 августа 2026 года, 10:00 (UTC+5)" in text
     assert "Записи не изменились." in text  # the reviewers changed: no entry did
@@ -172,6 +191,10 @@ def test_the_kazakh_history_page_reads_in_words(site: Path) -> None:
     assert "Тізім ашылды." in text
     for raw in ("status.reason", "audit_withdrawn", "excluded", "demo-new:", "Система"):
         assert raw not in text, raw
+    assert (
+        "«Жүйені қолданатын ұйымдар» көрсетілді: «№ 3 қалалық емхана» (БСН 050240001231); "
+        "«Жүйені қолданатын ұйымдар» алынып тасталды (бұрын: «Демо аурухана»)." in text
+    )
 
 
 def test_the_english_history_page_reads_in_words(site: Path) -> None:
@@ -181,6 +204,12 @@ def test_the_english_history_page_reads_in_words(site: Path) -> None:
         "conclusion was withdrawn." in text
     )
     assert "Audit: report date changed from 20 April 2026 to 20 June 2026" in text
+    assert "Organisations using the system given: “Demo hospital”" in text
+    # The polyclinic has no English name: its Russian one, as the system page shows it.
+    assert (
+        "Organisations using the system given: “Городская поликлиника № 3” (BIN 050240001231); "
+        "Organisations using the system removed (was: “Demo hospital”)." in text
+    )
 
 
 def test_a_system_page_tells_its_own_history(site: Path) -> None:

@@ -48,9 +48,11 @@ FOLDED = ("status.state", "status.since", "status.reason")
 INTERNAL = re.compile(r"^reviewers(\[\d+\])?$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _INDEX = re.compile(r"\[\d+\]")
+_DEPLOYERS = re.compile(r"^deployers(\[|\.|$)")  # a field of the organisations using the system
 
 # A field's path (list indexes and the language dropped) -> the labels the system page shows
-# it under: a section's, then the field's.
+# it under: a section's, then the field's. The organisations using the system (deployers)
+# are told by organisation (_deployers).
 LABELS: dict[str, tuple[str, ...]] = {
     "list_number": ("list_number",),
     "name": ("name",),
@@ -60,8 +62,6 @@ LABELS: dict[str, tuple[str, ...]] = {
     "owner.name": ("owner", "name"),
     "owner.bin": ("owner", "bin"),
     "owner.website": ("owner", "website"),
-    "deployers.name": ("deployers", "name"),
-    "deployers.bin": ("deployers", "bin"),
     "description.purpose": ("purpose",),
     "description.methods": ("methods",),
     "description.limitations": ("limitations",),
@@ -172,12 +172,18 @@ def _system(
     # A text changed in the page's language is said in it alone: the others translate it.
     in_lang = {_text_of(e.field)[0] for e in events if _text_of(e.field)[1] == lang}
     clauses: list[str] = []
+    deployers_said = False
     for event in events:
         base, text_lang = _text_of(event.field)
         if event.kind in STATES:
             clauses += _state(event.kind, before, after, lang)
         elif event.kind.startswith("document_"):
             clauses.append(_document(event, before, after, lang))
+        elif _DEPLOYERS.match(event.field or ""):
+            # One change of the list of organisations, however many of its fields it touched.
+            if not deployers_said:
+                clauses += _deployers(before, after, lang)
+                deployers_said = True
         elif event.field in FOLDED and kinds & set(STATES):
             continue  # said by the state event
         elif text_lang not in (None, lang) and base in in_lang:
@@ -261,6 +267,60 @@ def _document(event: Event, before: dict | None, after: dict | None, lang: str) 
         kind = f"kind_{found.get('kind')}"
         title = t(kind, lang) if kind in MESSAGES else event.field
     return t(f"said_{event.kind}", lang, document=title, file=event.field)
+
+
+def _deployers(before: dict | None, after: dict | None, lang: str) -> list[str]:
+    """What changed among the organisations that use the system, told by organisation rather
+    than by list position (a removed first one would otherwise read as every other renamed):
+    those added, each changed (the same BIN, or a name the same in one language) and those
+    removed, each by its name in `lang` (else Russian) and its BIN."""
+    old, new = _organisations(before), _organisations(after)
+    gone, came = list(old), []
+    for organisation in new:
+        if organisation in gone:
+            gone.remove(organisation)
+        else:
+            came.append(organisation)
+    changed = []
+    for organisation in list(came):
+        was = next((g for g in gone if _same_organisation(g, organisation)), None)
+        if was is not None:
+            gone.remove(was)
+            came.remove(organisation)
+            changed.append((was, organisation))
+    label = t("deployers", lang)
+    clauses = []
+    if came:
+        named = ", ".join(_organisation(o, lang) for o in came)
+        clauses.append(t("said_set", lang, field=label, new=named))
+    for was, now in changed:
+        was_said, now_said = _organisation(was, lang), _organisation(now, lang)
+        clauses.append(t("said_changed", lang, field=label, old=was_said, new=now_said))
+    if gone:
+        named = ", ".join(_organisation(o, lang) for o in gone)
+        clauses.append(t("said_cleared", lang, field=label, old=named))
+    return clauses
+
+
+def _organisations(record: dict | None) -> list[dict]:
+    found = (record or {}).get("deployers")
+    return [o for o in found if isinstance(o, dict)] if isinstance(found, list) else []
+
+
+def _same_organisation(a: dict, b: dict) -> bool:
+    if a.get("bin") and a.get("bin") == b.get("bin"):
+        return True
+    names = [o.get("name") if isinstance(o.get("name"), dict) else {} for o in (a, b)]
+    return any(names[0].get(code) and names[0].get(code) == names[1].get(code) for code in LANGUAGES)
+
+
+def _organisation(organisation: dict, lang: str) -> str:
+    """“Demo hospital” (BIN 050240001231): its name in `lang` (else Russian) and its BIN."""
+    name, _ = _name(organisation.get("name"), lang, "—")
+    said = quoted(name, lang)
+    if isinstance(organisation.get("bin"), str):
+        said += f" ({t('bin', lang)} {organisation['bin']})"
+    return said
 
 
 def _text_of(path: str | None) -> tuple[str, str | None]:

@@ -266,8 +266,10 @@ def test_shared_fragments_give_the_bytes_of_pages_rendered_in_full(
     sample_site: Path, tmp_path: Path
 ) -> None:
     # System pages of a sector share parts of Material's frame, rendered once
-    # (share_fragments), and a forked process writes the documents and exports (parallel);
-    # the reference renders every page in full in one process and must match byte for byte.
+    # (share_fragments), a forked process writes the documents and exports (parallel), caches
+    # keep verdicts, PDFs and compiled templates, the GC pauses: the reference, every speed
+    # switch off (ARCHITECTURE.md), renders every page in full in one process, keeps nothing
+    # and must match byte for byte.
     config = (PROJECT / "mkdocs.yml").read_text("utf-8")
     assert config.count("      registry: registry\n") == 1
     config = config.replace(
@@ -276,7 +278,8 @@ def test_shared_fragments_give_the_bytes_of_pages_rendered_in_full(
         "      parallel: false\n",
     ).replace("docs_dir: docs\n", f"docs_dir: {PROJECT / 'docs'}\n")
     (tmp_path / "mkdocs.yml").write_text(config, "utf-8")
-    reference = build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
+    every_switch_off = {"TRUSTLIST_CACHE": "off", "TRUSTLIST_GC_PAUSE": "off"}
+    reference = build_site(tmp_path / "mkdocs.yml", tmp_path / "site", env=every_switch_off)
     shared = sorted(p.relative_to(sample_site) for p in sample_site.rglob("*") if p.is_file())
     full = sorted(p.relative_to(reference) for p in reference.rglob("*") if p.is_file())
     assert shared == full

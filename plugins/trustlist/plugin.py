@@ -26,9 +26,9 @@ from .config import TrustlistConfig, build_options, watched_inputs
 from .core.i18n import t
 from .site import pages, theme
 from .site.publish import Claims
-from .site.render import COMPILED
 from .speed import gcpause
 from .speed.frames import Frames
+from .speed.templates import COMPILED
 from .structure import (
     claim_mkdocs_files,
     declare_generated,
@@ -145,7 +145,7 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         # MkDocs makes a new environment for every build, so templates cannot change under
         # this one: no need to stat each template file again on each of a page's ~20 includes.
         env.auto_reload = False
-        env.bytecode_cache = COMPILED  # `mkdocs serve`: Material's templates compiled once
+        env.bytecode_cache = COMPILED  # Material's templates compiled once (speed/templates.py)
         changes = self.build.changes
         gcpause.collect_and_hold(full_build=changes is None or changes.systems is None)
         return env

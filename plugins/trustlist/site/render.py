@@ -10,16 +10,15 @@ from functools import cache
 
 from jinja2 import (
     BaseLoader,
-    BytecodeCache,
     Environment,
     PackageLoader,
     StrictUndefined,
     select_autoescape,
 )
-from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
 from ..core.i18n import labels
+from ..speed.templates import COMPILED
 from .pages import PageSpec, Site, history_view, view
 
 # `{{ t.key }}`: a label, the same on every page of a language.
@@ -46,26 +45,6 @@ class _LabelledLoader(BaseLoader):
 
             source = _LABEL.sub(written, source)
         return source, filename, uptodate
-
-
-class CompiledTemplates(BytecodeCache):
-    """Compiled templates kept in memory by the checksum of their source. MkDocs makes a new
-    Jinja environment for every build, and `mkdocs serve` builds after every edit: compiling
-    Material's templates and ours again took about a second each time."""
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        code = self._code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)  # a changed source's checksum discards it
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
-
-
-COMPILED = CompiledTemplates()  # for the process: ours and (plugin.on_env) the theme's
 
 
 @cache

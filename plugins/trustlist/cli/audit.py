@@ -26,8 +26,10 @@ EXIT_OK = 0
 
 def history_of(registry: str) -> History:
     """The registry's history, read as the build reads it (a shallow clone refused)."""
-    gitrepo.open_repo(Path(registry))  # not in a repository: said as every command says it
-    return read_history(Path(registry)) or History()
+    history = read_history(Path(registry))
+    if history is None:  # not in a repository: open_repo says so as every command says it
+        gitrepo.open_repo(Path(registry))
+    return history or History()
 
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:

@@ -125,3 +125,21 @@ def page_actions(actions: bytes, *objects: bytes) -> bytes:
     dictionary: /O when the page opens, /C when it closes), with `objects` numbered from 4."""
     page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /AA %s >>" % actions
     return raw_pdf(*objects, page=page)
+
+
+JS_ACTION = b"<< /Type /Action /S /JavaScript /JS (app.alert(1)) >>"
+
+
+def with_catalog(extra: bytes, *objects: bytes) -> bytes:
+    """A hand-written one-page PDF whose catalog carries `extra` (objects number from 4)."""
+    return raw_pdf(*objects, catalog=b"<< /Type /Catalog /Pages 2 0 R " + extra + b" >>")
+
+
+DISGUISED = [  # (bytes that are not a PDF, what they are): each is PDF001 and nothing else
+    (PNG, "PNG image"),
+    (zip_archive(), "ZIP archive"),
+    (b"<!DOCTYPE html><html><body>report</body></html>", "HTML"),
+    (b"MZ\x90\x00" + bytes(60), "Windows program"),
+    (b"", "empty"),
+    (b"\n%PDF-1.7\n" + clean_pdf()[9:], "not at byte 0"),
+]

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from cases import BAD_CALENDARS, GOOD_CALENDAR, calendar_file
 from trustlist.core.deadlines import (
     PUBLICATION_DAYS,
     REREVIEW_DAYS,
@@ -232,23 +233,6 @@ def test_publication_states(cal: WorkingCalendar) -> None:
 # --- the overrides file -------------------------------------------------------------------
 
 
-def write(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "calendar.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-GOOD = """\
-schema_version: "1.0"
-days_off:
-  - date: "2026-05-08"
-    reason: "hypothetical decree: day off moved from Saturday 16 May 2026"
-working_days:
-  - date: 2026-05-16
-    reason: "hypothetical decree: Saturday made working"
-"""
-
-
 def test_registry_calendar_file_is_valid() -> None:
     overrides, errors = load_calendar_overrides(ROOT / "registry" / "calendar.yaml")
     assert errors == []
@@ -256,7 +240,7 @@ def test_registry_calendar_file_is_valid() -> None:
 
 
 def test_good_file_loads_and_dates_stay_text_until_checked(tmp_path: Path) -> None:
-    overrides, errors = load_calendar_overrides(write(tmp_path, GOOD))
+    overrides, errors = load_calendar_overrides(calendar_file(tmp_path, GOOD_CALENDAR))
     assert errors == []
     assert overrides is not None
     assert overrides.days_off[0].day == D("2026-05-08")
@@ -266,46 +250,23 @@ def test_good_file_loads_and_dates_stay_text_until_checked(tmp_path: Path) -> No
 
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
-    [
-        (
-            '"2026-05-08"',
-            '"2026-02-30"',
-            'error[SCH005] days_off[0].date: "2026-02-30" is not a valid date',
-        ),
-        ('"2026-05-08"', '"8 May 2026"', "error[SCH005] days_off[0].date: must be"),
-        (
-            "  - date: 2026-05-16\n",
-            "  - day: 2026-05-16\n",
-            "error[SCH001] working_days[0].date: is required but missing",
-        ),
-        (
-            'schema_version: "1.0"',
-            'schema_version: "2.0"',
-            'error[SCH004] schema_version: must be "1.0", got "2.0"',
-        ),
-        ('"hypothetical decree: Saturday made working"', '""', "working_days[0].reason: '' "),
-        (
-            "2026-05-16",
-            "2026-05-08",
-            "error[CAL001] working_days[0].date: 2026-05-08 is also in days_off",
-        ),
-        ("working_days:", "working_dayz:", "error[SCH001] working_days: is required but missing"),
-        ("days_off:\n", "days_off: [\n", "error[YAML001] is not valid YAML"),
-    ],
+    BAD_CALENDARS,
 )
 def test_bad_file_names_the_problem(tmp_path: Path, old: str, new: str, expected: str) -> None:
-    assert GOOD.count(old) == 1
-    overrides, errors = load_calendar_overrides(write(tmp_path, GOOD.replace(old, new)))
+    assert GOOD_CALENDAR.count(old) == 1
+    overrides, errors = load_calendar_overrides(
+        calendar_file(tmp_path, GOOD_CALENDAR.replace(old, new))
+    )
     assert overrides is None
     assert any(expected in e for e in errors), errors
     assert all(e.startswith(str(tmp_path / "calendar.yaml")) for e in errors)
 
 
 def test_duplicate_date_in_one_list(tmp_path: Path) -> None:
-    text = GOOD.replace(
+    text = GOOD_CALENDAR.replace(
         "working_days:", '  - date: "2026-05-08"\n    reason: "again"\nworking_days:'
     )
-    overrides, errors = load_calendar_overrides(write(tmp_path, text))
+    overrides, errors = load_calendar_overrides(calendar_file(tmp_path, text))
     assert overrides is None
     assert any("days_off[1].date: 2026-05-08 is listed twice" in e for e in errors), errors
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import copy
 
 import pytest
+from cases import TEXT, base_record, deleter, setter, verdicts
 from conftest import SYSTEM
-from test_schema_models import TEXT, _base, _verdicts, deleter, setter
 from trustlist.core.models import System
 
 HOSPITAL = {"kk": "№ 1 аурухана", "ru": "Больница № 1", "en": "Hospital No. 1"}
@@ -33,15 +33,15 @@ VARIANTS = {
 
 @pytest.mark.parametrize("name", VARIANTS)
 def test_schema_and_model_agree_on_deployers(name: str) -> None:
-    data = copy.deepcopy(_base(SYSTEM))
+    data = copy.deepcopy(base_record(SYSTEM))
     data["deployers"] = [{"name": TEXT}]
     change, valid = VARIANTS[name]
     change(data)
-    assert _verdicts("system", System, data) == (valid, valid)
+    assert verdicts("system", System, data) == (valid, valid)
 
 
 def test_a_deployer_keeps_its_names_and_bin() -> None:
-    data = copy.deepcopy(_base(SYSTEM))
+    data = copy.deepcopy(base_record(SYSTEM))
     data["deployers"] = [{"name": HOSPITAL, "bin": "050240001231"}, {"name": TEXT}]
     system = System.model_validate(data)
     assert [(d.name.en, d.bin) for d in system.deployers] == [

@@ -17,14 +17,30 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import test_deadlines
-import test_pdfcheck
-import test_rules
-import test_schema_models
+from cases import (
+    BAD_CALENDARS,
+    CASES,
+    FOLDER,
+    GOOD_CALENDAR,
+    SECTOR_VARIANTS,
+    SYSTEM_VARIANTS,
+    calendar_file,
+    on,
+    write,
+)
 from conftest import BASE, SECTOR, SYSTEM, edit, replace_document
 from helpers import assert_said, unsaid
-from pdf_fixtures import clean_pdf, incremental_update, object_stream, raw_pdf, rewrite, stream
-from test_rules import FOLDER, on, write
+from pdf_fixtures import (
+    DISGUISED,
+    JS_ACTION,
+    clean_pdf,
+    incremental_update,
+    object_stream,
+    raw_pdf,
+    rewrite,
+    stream,
+    with_catalog,
+)
 from trustlist.core import documents, pdfcheck
 from trustlist.core.deadlines import load_calendar_overrides
 from trustlist.core.findings import Finding
@@ -111,9 +127,9 @@ def findings_of(root: Path) -> list[Finding]:
     return validate_registry(root / "registry").findings
 
 
-@pytest.mark.parametrize("name", test_rules.CASES)
+@pytest.mark.parametrize("name", CASES)
 def test_findings_of_each_rule_case_are_said(base: Path, own_verdicts: None, name: str) -> None:
-    test_rules.CASES[name].change(base)
+    CASES[name].change(base)
     assert_said(findings_of(base))
 
 
@@ -166,15 +182,9 @@ def test_a_model_that_rejects_what_the_schema_accepted_is_said() -> None:
     assert_said(findings)
 
 
-JS = test_pdfcheck.JS_ACTION
-with_catalog = test_pdfcheck.with_catalog
+JS = JS_ACTION
 BAD_PDFS: dict[str, bytes | Callable[[], bytes]] = {
-    **{
-        f"disguised {kind}": data
-        for data, kind in next(
-            m for m in test_pdfcheck.test_disguised_file_is_pdf001_only.pytestmark
-        ).args[1]
-    },
+    **{f"disguised {kind}": data for data, kind in DISGUISED},
     "RTF": b"{\\rtf1 report}",
     "Linux program": b"\x7fELF\x02\x01",
     "old Office file": b"\xd0\xcf\x11\xe0\xa1\xb1",
@@ -254,8 +264,7 @@ def _variants(kind: str, rel: str, changes: dict[str, Callable[[dict], None]]) -
 
 @pytest.mark.parametrize(
     ("kind", "rel", "change"),
-    _variants("system", SYSTEM, test_schema_models.SYSTEM_VARIANTS)
-    + _variants("sector", SECTOR, test_schema_models.SECTOR_VARIANTS),
+    _variants("system", SYSTEM, SYSTEM_VARIANTS) + _variants("sector", SECTOR, SECTOR_VARIANTS),
 )
 def test_schema_findings_of_every_variant_are_said(
     kind: str, rel: str, change: Callable[[dict], None]
@@ -267,16 +276,13 @@ def test_schema_findings_of_every_variant_are_said(
 
 
 CALENDAR_VARIANTS = [
-    pytest.param(old, new, id=f"{old.strip()} -> {new.strip()}")
-    for old, new, _ in next(
-        m for m in test_deadlines.test_bad_file_names_the_problem.pytestmark
-    ).args[1]
+    pytest.param(old, new, id=f"{old.strip()} -> {new.strip()}") for old, new, _ in BAD_CALENDARS
 ]
 
 
 @pytest.mark.parametrize(("old", "new"), CALENDAR_VARIANTS)
 def test_findings_of_bad_calendars_are_said(tmp_path: Path, old: str, new: str) -> None:
-    path = test_deadlines.write(tmp_path, test_deadlines.GOOD.replace(old, new))
+    path = calendar_file(tmp_path, GOOD_CALENDAR.replace(old, new))
     assert_said(load_calendar_overrides(path)[1])
 
 

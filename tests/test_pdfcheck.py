@@ -11,6 +11,8 @@ from io import BytesIO
 
 import pytest
 from pdf_fixtures import (
+    DISGUISED,
+    JS_ACTION,
     PNG,
     clean_pdf,
     incremental_update,
@@ -18,7 +20,7 @@ from pdf_fixtures import (
     raw_pdf,
     rewrite,
     stream,
-    zip_archive,
+    with_catalog,
 )
 from pypdf import PdfReader
 from pypdf.actions import JavaScript, PageTrigger
@@ -27,16 +29,9 @@ from trustlist.core import pdfcheck, report
 from trustlist.core.findings import Finding, Severity
 from trustlist.core.pdfcheck import check_pdf
 
-JS_ACTION = b"<< /Type /Action /S /JavaScript /JS (app.alert(1)) >>"
-
 
 def codes(data: bytes) -> list[str]:
     return [problem.code for problem in check_pdf(data)]
-
-
-def with_catalog(extra: bytes, *objects: bytes) -> bytes:
-    """A hand-written one-page PDF whose catalog carries `extra` (objects number from 4)."""
-    return raw_pdf(*objects, catalog=b"<< /Type /Catalog /Pages 2 0 R " + extra + b" >>")
 
 
 def with_annotation(annotation: bytes, *objects: bytes) -> bytes:
@@ -75,17 +70,7 @@ def test_internal_goto_and_named_actions_pass() -> None:
 # --- PDF001: disguised files --------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("data", "kind"),
-    [
-        (PNG, "PNG image"),
-        (zip_archive(), "ZIP archive"),
-        (b"<!DOCTYPE html><html><body>report</body></html>", "HTML"),
-        (b"MZ\x90\x00" + bytes(60), "Windows program"),
-        (b"", "empty"),
-        (b"\n%PDF-1.7\n" + clean_pdf()[9:], "not at byte 0"),
-    ],
-)
+@pytest.mark.parametrize(("data", "kind"), DISGUISED)
 def test_disguised_file_is_pdf001_only(data: bytes, kind: str) -> None:
     problems = check_pdf(data)
     assert [p.code for p in problems] == ["PDF001"]

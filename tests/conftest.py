@@ -49,6 +49,8 @@ def base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 PROJECT = Path(__file__).parents[1]
+sys.path.insert(0, str(PROJECT / "tools"))  # tools/chromium.py: the browser as tools drive it
+from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -111,17 +113,6 @@ def pytest_configure(config: pytest.Config) -> None:
 
 # --- the browser: Debian's Chromium driven by Playwright, on the built site served locally ---
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Without these, Chromium calls Google's hosts at start, which the closed network refuses.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 LANGS = ("kk", "ru", "en")
 WCAG_21_AA = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
@@ -222,7 +213,7 @@ SLOW_MODULES = {
     "test_lifecycle", "test_open_site", "test_frames", "test_material_kk", "test_pr_check",
     "test_listpdf", "test_bundle", "test_size", "test_history_words", "test_dates",
     "test_exports", "test_workflows", "test_timeliness", "test_hostile", "test_benchmark",
-    "test_sample_registry",
+    "test_sample_registry", "test_screenshots",
 }  # fmt: skip
 SLOW_FIXTURES = {"sample_site", "browser", "server", "page"}
 

@@ -24,17 +24,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Without these, Chromium calls Google's hosts at start; the site itself loads nothing foreign.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from chromium import CHROMIUM, CHROMIUM_ARGS
+
 LANGS = ("kk", "ru", "en")
 WIDTHS = (1280, 375)
 # What each language's search is shown with: a word form the sample records hold only inflected.

@@ -14,11 +14,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
-from typing import Generic, TypeVar
-
-import git
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from .findings import UsageError
+
+if TYPE_CHECKING:
+    import git
+
+# GitPython (`import git`, 35 ms) is imported by the functions that use it, all of them given a
+# repository `open_repo` opened: `trustlist validate` and the PR check read no history.
 
 
 class GitError(UsageError):
@@ -41,6 +45,8 @@ class Comparison:
 
 
 def open_repo(path: Path) -> git.Repo:
+    import git
+
     try:
         return git.Repo(path, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
@@ -50,6 +56,8 @@ def open_repo(path: Path) -> git.Repo:
 def compare(repo: git.Repo, base: str, head: str = "HEAD") -> Comparison:
     """What `head` changed since it left `base`: the diff from their merge base, as a pull
     request shows it (changes made on the base branch meanwhile are not the PR's)."""
+    import git
+
     try:
         base_commit = repo.commit(base)
         head_commit = repo.commit(head)
@@ -129,6 +137,8 @@ class Asked(Generic[T]):
     pipe would stop it): the history's questions are asked before validation."""
 
     def __init__(self, repo: git.Repo, args: list[str], parse: Callable[[str], T]) -> None:
+        import git
+
         self._args, self._parse = args, parse
         self._process = subprocess.Popen(
             [git.Git.GIT_PYTHON_GIT_EXECUTABLE or "git", *args],
@@ -283,6 +293,8 @@ def archived_files(repo: git.Repo, refs: list[str]) -> tuple[str, list[Archived]
     remote-tracking copy, or a commit), with when each was added: the tip's full SHA and the
     files in path order, or None where none of `refs` exists. One `ls-tree`, one `log`, the
     blobs through `cat-file --batch`."""
+    import git
+
     sha = None
     for ref in refs:
         try:
@@ -316,6 +328,8 @@ def moment(repo: git.Repo, spec: str, ref: str = "HEAD") -> tuple[str | None, in
     if end is not None:
         sha = repo.git.rev_list("-1", "--first-parent", f"--before=@{end}", ref).strip()
         return sha or None, end
+    import git
+
     try:
         commit = repo.commit(spec)
     except (git.BadName, ValueError):

@@ -1,7 +1,8 @@
 """Accessibility (issue 25): axe-core finds no WCAG 2.1 AA violation on any page type of the
 sample site (home, a sector's list, a system listed, suspended and excluded, a system and a
-list with text shown in Russian, a sector's history, search with results and without, the API
-page, a hand-written guide, the 404 page), in kk, ru and en, at 1280 and 375 px, in real
+list with text shown in Russian, a sector's history, the changes by month and one month, search
+with results and without, the API page, hand-written guides (applying, auditing, the
+accessibility statement), the application form, the 404 page), in kk, ru and en, at 1280 and 375 px, in real
 Chromium (Playwright), with every shortened hash opened; the text shown in Russian on English
 pages ("(in Russian)", `h1 > small`) is judged by axe's contrast rule and passes it; a keyboard
 user's focus never lands out of sight (Material's closed drawer slides in when reached).
@@ -30,10 +31,15 @@ PAGES = {
     "excluded": "finance/demo-aml-monitoring/",
     "system-in-russian": "education/demo-essay-scoring/",  # its English name is missing
     "history": "healthcare/history/",
+    "changes": "changes/",
+    "month": "changes/2026-11/",  # the sample registry's history: this repository's commits
     "search-results": "search/?q=demo-derma-check",
     "search-empty": "search/?q=zzqxw",
     "api": "api/",
     "guide": "apply/",
+    "form": "apply/form/",
+    "auditors": "auditors/",
+    "accessibility-statement": "accessibility/",
     "404": "no-such-page/",
 }
 

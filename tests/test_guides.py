@@ -58,11 +58,6 @@ def test_github_names() -> None:
     assert github_name("https://gitlab.com/a/c") is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="plugin.on_page_markdown does not yet return guides.filled(markdown, lang, "
-    "self.config.repository) for hand-written pages (plugin.py is not this brief's)",
-)
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_built_auditors_page_gives_the_clone_command(sample_site: Path, lang: str) -> None:
     page = (sample_site / lang / "auditors" / "index.html").read_text(encoding="utf-8")

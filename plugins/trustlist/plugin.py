@@ -24,7 +24,7 @@ from mkdocs.utils import clean_directory
 from . import __version__, build
 from .config import TrustlistConfig, build_options, watched_inputs
 from .core.i18n import t
-from .site import pages, theme
+from .site import guides, pages, theme
 from .site.publish import Claims
 from .speed import gcpause
 from .speed.frames import Frames
@@ -121,7 +121,7 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
             page.meta["trustlist_alternates"] = theme.alternates_for_doc(
                 page.file.src_uri, lang, languages
             )
-            return markdown
+            return guides.filled(markdown, lang, self.config.repository)
         if spec.kind == "system" and self.config.share_fragments:
             # A sector's system pages in one language share Material's frame (frames.py).
             page.meta["trustlist_frame"] = f"{lang}:{spec.sector}"

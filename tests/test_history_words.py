@@ -19,6 +19,7 @@ from axe_playwright_python.sync_playwright import Axe
 from conftest import BASE, SECTOR, SYSTEM, WCAG_21_AA, commit, edit, git, replace_document
 from helpers import CONFIG, build
 from pdf_fixtures import clean_pdf
+from trustlist.core.i18n import t
 
 SITE_URL = "https://trustlist.example.kz/"
 TRIAGE = "registry/health/demo-triage"
@@ -303,6 +304,56 @@ def test_the_feed_says_it_in_words(site: Path) -> None:
     assert "demo-new:" not in feed and "status.state" not in feed
     commits = json.loads((site / "api/v1/changes.json").read_text("utf-8"))["revisions"]
     assert f"Коммит: {commits[-1]['commit']}" in feed  # auditors find it in the repository
+
+
+NAV_LINK = "//nav[contains(@class, 'md-nav--primary')]//a[contains(@class, 'md-nav__link')]"
+
+
+def nav_links(path: Path) -> list[tuple[str, str, bool]]:
+    """A page's navigation: each link's text, its target from the site's root, and whether it
+    is marked as the page itself."""
+    from lxml import html as lxml_html
+
+    document = lxml_html.fromstring(path.read_bytes())
+    here = path.parent
+    found = []
+    for link in document.xpath(NAV_LINK):
+        target = (here / link.get("href")).resolve()
+        found.append(
+            (link.text_content().strip(), target, "md-nav__link--active" in link.get("class"))
+        )
+    return found
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_months_are_in_every_navigation_as_one_item(sample_site: Path, lang: str) -> None:
+    """The changes by month are one item of each language's navigation, after the lists: the
+    months' index, which leads to each month; the months themselves add nothing to it, so a
+    navigation stays the same size whatever the number of months."""
+    months = sorted(p.parent for p in (sample_site / lang / "changes").glob("*/index.html"))
+    assert len(months) >= 2
+    index = (sample_site / lang / "changes").resolve()
+    sectors = [p.parent.parent.resolve() for p in (sample_site / lang).glob("*/history/index.html")]
+    for path in [sample_site / lang / "index.html", index / "index.html", months[0] / "index.html"]:
+        links = nav_links(path)
+        targets = [target for _, target, _ in links]
+        assert targets.count(index) == 1, path
+        assert not set(targets) & {m.resolve() for m in months}, path
+        at = targets.index(index)
+        assert all(targets.index(s) < at for s in sectors), path  # after the lists
+        assert links[at][0] == t("changes_title", lang)
+    assert [active for _, target, active in nav_links(index / "index.html") if target == index] == [
+        True
+    ]
+    # Every navigation of the language is as long, on its home and on each month.
+    assert len({len(nav_links(m / "index.html")) for m in months}) == 1
+    assert len(nav_links(months[0] / "index.html")) == len(
+        nav_links(sample_site / lang / "index.html")
+    )
+    # From the index, each month is a link away.
+    text = (index / "index.html").read_text("utf-8")
+    for month in months:
+        assert f'href="{month.name}/"' in text
 
 
 # --- the sample site in a real browser (Playwright driving Debian's Chromium) ---------------

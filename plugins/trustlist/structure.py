@@ -50,7 +50,9 @@ from .site.publish import (
 )
 from .speed.writer import WriterFailed
 
-IN_NAV = ("home", "sector", "search")  # the generated pages a language's navigation lists
+# The generated pages a language's navigation lists, in its order: the lists, then the changes
+# by month (one item: the index of the months, each month a page of it, however many there are).
+IN_NAV = ("home", "search", "sector", "changes")
 ASSETS = (
     "trustlist.css",
     "trustlist.js",
@@ -192,16 +194,17 @@ def producer(config: MkDocsConfig, specs: dict[str, PageSpec], owner: object) ->
 def navigations(
     languages: list[str], specs: dict[str, PageSpec], files: Files, config: MkDocsConfig
 ) -> dict[str, Navigation]:
-    """One navigation per language, holding only that language's home, sectors and
-    hand-written pages: system pages stay out (Material renders the nav into every page, so
-    2,000 systems in it cost 73 s and 1.2 GB instead of 6.7 s and 45 MB)."""
+    """One navigation per language, holding only that language's home, search, sectors, the
+    index of the months' changes and hand-written pages: system and month pages stay out
+    (Material renders the nav into every page, so 2,000 systems in it cost 73 s and 1.2 GB
+    instead of 6.7 s and 45 MB)."""
     navs: dict[str, Navigation] = {}
     for lang in languages:
         items = []
-        for spec in specs.values():
-            if spec.lang == lang and spec.kind in IN_NAV:
-                file = files.get_file_from_path(spec.src_uri)
-                items.append(file.page or Page(None, file, config))
+        listed = [s for s in specs.values() if s.lang == lang and s.kind in IN_NAV]
+        for spec in sorted(listed, key=lambda s: IN_NAV.index(s.kind)):  # stable: sectors by id
+            file = files.get_file_from_path(spec.src_uri)
+            items.append(file.page or Page(None, file, config))
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
             if file.src_uri.startswith(f"{lang}/") and file.src_uri not in specs:
                 items.append(file.page or Page(None, file, config))

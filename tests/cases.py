@@ -160,6 +160,17 @@ CASES = {
         json_path="audit.auditor.bin",
         line=55,
     ),
+    "BIN002 deployer": Case(
+        "BIN002",
+        on(
+            SYSTEM,
+            "risk_level: high\n",
+            "risk_level: high\ndeployers:\n  - name:\n      kk: Аурухана\n"
+            '      ru: Больница\n    bin: "050240001232"\n',
+        ),
+        json_path="deployers[0].bin",
+        line=32,
+    ),
     "DOC001": Case(
         "DOC001",
         both(

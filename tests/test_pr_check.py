@@ -54,8 +54,8 @@ def test_a_pull_request_that_edits_the_rules_is_judged_by_the_bases(tmp_path: Pa
     record.write_text(text[: text.index("decision:")] + text[text.index("documents:") :], "utf-8")
     edit(
         origin / "plugins/trustlist/core/rules.py",
-        "            problem = bin_problem(value)\n",
-        "            problem = None  # tidy-up\n",
+        "        problem = bin_problem(value)\n",
+        "        problem = None  # tidy-up\n",
     )
     git(origin, "add", "-A")
     git(origin, "commit", "-q", "-m", "apply: demo-new", when="2026-06-02T10:00:00+05:00")

@@ -36,7 +36,8 @@ EXPECTED = (
         "documents/health/demo-triage/application.pdf",
         "documents/health/demo-triage/copyright-certificate.pdf",
         "documents/health/demo-triage/audit-report.pdf",
-        "api/v1/registry.json",
+        "api/v1/registry.json",  # the index of the lists
+        "api/v1/sectors.json",  # the sectors, their names and pages (the form reads it)
         "api/v1/registry.csv",
         "api/v1/health.json",
         "api/v1/health.csv",

@@ -284,12 +284,6 @@ def check_closed(loaded: Loaded, at: tuple[str | int, ...]) -> Iterator[Finding]
     """One entry of a sector's journal of closed applications (journal.py): its applicant's
     BIN, and its dates in order up to the refusal or withdrawal (a last notice may stand
     unanswered: the applicant may withdraw, or the body refuse, after it)."""
-    path = (*at, "applicant", "bin")
-    value = get(loaded.data, *path)
-    if isinstance(value, str) and len(value) == 12 and value.isascii() and value.isdigit():
-        problem = bin_problem(value)
-        if problem:
-            key, values = problem
-            yield said(loaded, "BIN001", path, key, **values)
+    yield from _bin(loaded, "BIN001", (*at, "applicant", "bin"))
     yield from _in_order(loaded, (*at, "application", "submitted"), (*at, "date"))
     yield from _returns(loaded, at, (*at, "date"), decided=False)

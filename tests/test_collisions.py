@@ -16,7 +16,7 @@ from conftest import BASE, SYSTEM, commit, edit, git
 from helpers import CONFIG, assert_said, build, build_hooked, story
 from trustlist.core import rules
 from trustlist.core.validate import validate_registry
-from trustlist.site import publish
+from trustlist.site import outputs
 from trustlist.site.manifest import MANIFEST, build_manifest, verify_site
 
 TRUSTLIST = Path(sys.executable).with_name("trustlist")
@@ -32,7 +32,7 @@ NO_RULE = (
 
 
 def test_the_reserved_names_are_those_of_the_paths_the_site_writes() -> None:
-    assert publish.reserved_ids() == (rules.SITE_SECTOR_NAMES, rules.SITE_SYSTEM_NAMES)
+    assert outputs.reserved_ids() == (rules.SITE_SECTOR_NAMES, rules.SITE_SYSTEM_NAMES)
     assert rules.SITE_SECTOR_NAMES <= rules.RESERVED_SECTOR_IDS
     assert rules.SITE_SYSTEM_NAMES <= rules.RESERVED_SYSTEM_IDS
     # The ones the attack used, each of which overwrote a file of the site's own.
@@ -44,22 +44,22 @@ def test_the_reserved_names_are_those_of_the_paths_the_site_writes() -> None:
 
 def test_a_new_output_beside_an_id_reserves_its_name() -> None:
     # An output added where sector ids name files (api/v1/<sector>.json) reserves its stem.
-    extra = publish.Output("a new export", "api/v1/statistics.json")
+    extra = outputs.Output("a new export", "api/v1/statistics.json")
     try:
-        sectors, systems = publish.reserved_ids()
+        sectors, systems = outputs.reserved_ids()
     finally:
-        publish.OUTPUTS.remove(extra)
+        outputs.OUTPUTS.remove(extra)
     assert sectors == rules.SITE_SECTOR_NAMES | {"statistics"}
     assert systems == rules.SITE_SYSTEM_NAMES
 
 
 def test_an_output_named_by_something_else_beside_an_id_cannot_be_reserved() -> None:
-    other = publish.Output("a file named by something else", "api/v1/<other>.json")
+    other = outputs.Output("a file named by something else", "api/v1/<other>.json")
     try:
         with pytest.raises(ValueError, match="may be the name of a <sector> id"):
-            publish.reserved_ids()
+            outputs.reserved_ids()
     finally:
-        publish.OUTPUTS.remove(other)
+        outputs.OUTPUTS.remove(other)
 
 
 def test_every_reserved_id_is_refused(base: Path) -> None:

@@ -33,16 +33,10 @@ from trustlist.site.listpdf import (
     revision_pdf,
     revision_pdfs,
 )
+from trustlist.site.outputs import REVISION_PDF_CHANGES
 from trustlist.site.pages import Site
 from trustlist.site.pdfsign import load_signer, sign_pdf, sign_with, verify_pdf
-from trustlist.site.publish import (
-    PDF_CERT_ENV,
-    PDF_KEY_ENV,
-    PDF_REVISIONS,
-    REVISION_PDF_CHANGES,
-    list_pdfs,
-    pdf_signer,
-)
+from trustlist.site.publish import PDF_CERT_ENV, PDF_KEY_ENV, PDF_REVISIONS, list_pdfs, pdf_signer
 
 FOLDER = "registry/health/demo-triage"
 NEW = "registry/health/demo-new"

@@ -22,12 +22,8 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from trustlist.core.history import History, Revision, apply
 from trustlist.site import revlists
-from trustlist.site.publish import (
-    REVISION_CHANGES,
-    REVISION_LIST,
-    revision_entries,
-    revision_lists,
-)
+from trustlist.site.outputs import REVISION_CHANGES, REVISION_LIST
+from trustlist.site.publish import revision_entries, revision_lists
 
 sys.path.insert(0, str(PROJECT / "benchmarks"))
 from generate import generate

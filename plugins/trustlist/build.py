@@ -39,16 +39,9 @@ from .core.report import text_line
 from .core.validate import Registry, display_root, validate_registry, vouched_records
 from .site import pages
 from .site.manifest import MANIFEST, build_manifest, write_file_list
+from .site.outputs import PAGES, Claims, Collision, search_index_path
 from .site.pages import PageSpec, Site
-from .site.publish import (
-    PAGES,
-    Claims,
-    Collision,
-    copied_files,
-    made_files,
-    published_files,
-    search_index_path,
-)
+from .site.publish import copied_files, made_files, published_files
 from .site.render import HISTORY_PARTS, environment, history_part, render_page
 from .site.search import search_index
 from .site.write import write_files

@@ -25,7 +25,7 @@ from . import __version__, build
 from .config import TrustlistConfig, build_options, watched_inputs
 from .core.i18n import t
 from .site import guides, pages, theme
-from .site.publish import Claims
+from .site.outputs import Claims
 from .speed import gcpause
 from .speed.frames import Frames
 from .speed.templates import COMPILED

@@ -3,7 +3,7 @@ the only modules that import mkdocs). Generated pages and their files, one navig
 language, and the claim of every path MkDocs writes, so that two outputs never share one.
 
 One path, one output: a page, a file in docs/, a theme's file or template and each file
-build.py writes each claim their path (publish.Claims); a second claim fails the build,
+build.py writes each claim their path (outputs.Claims); a second claim fails the build,
 naming both. A failed build leaves no site: the plugin's on_build_error removes the site
 folder (but its hidden files, which MkDocs keeps too), whatever failed and whenever, so
 neither a deploy nor `trustlist verify` can take a half-written site, or the last build's,
@@ -34,8 +34,7 @@ from .build import Build, BuildError, search_indexes
 from .core.findings import UsageError
 from .site import pages, sectors_api
 from .site.manifest import FILE_LIST, MANIFEST
-from .site.pages import PageSpec
-from .site.publish import (
+from .site.outputs import (
     ASSET,
     FILE_LIST_FILE,
     MANIFEST_FILE,
@@ -48,6 +47,7 @@ from .site.publish import (
     Output,
     asset,
 )
+from .site.pages import PageSpec
 from .speed.writer import WriterFailed
 
 # The generated pages a language's navigation lists, in its order: the lists, then the changes

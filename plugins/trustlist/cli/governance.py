@@ -13,6 +13,7 @@ import yaml
 
 from ..core.findings import Finding, json_path_text
 from ..core.validate import validate_registry
+from ..site.archive import ARCHIVE_BRANCH
 from ..speed.verdicts import MEMORY
 from .codeowners import DEFAULT_MAINTAINERS, codeowners
 
@@ -81,9 +82,6 @@ def check_governance(root: Path, maintainers: str = DEFAULT_MAINTAINERS) -> list
     findings += _archive(rulesets)
     findings += _codeowners(root, maintainers)
     return sorted(findings)
-
-
-ARCHIVE_BRANCH = "published-manifests"  # deploy.yml's archive job appends each published state
 
 
 def _archive(rulesets: list[_Ruleset]) -> list[Finding]:

@@ -22,10 +22,10 @@ RULES: dict[str, str] = {code: texts[2] for code, texts in CODES.items()}
 # one (/<lang>/<sector>/, api/v1/<sector>.json, <lang>/feeds/<sector>.atom, /<lang>/<sector>/
 # <system>/): an id with one of them writes to their path (a sector `registry` to the
 # registry's export api/v1/registry.json, `all` to the feed of every sector) or shares their
-# folder. They are what publish.reserved_ids() works out from the path of every kind of file
+# folder. They are what outputs.reserved_ids() works out from the path of every kind of file
 # the site writes; tests/test_collisions.py checks the two are the same, so a new output's name
 # cannot be left out (and the build refuses two outputs to one path whatever the ids are).
-# Written out, not worked out on import: publish.py imports GitPython and Jinja, which
+# Written out, not worked out on import: outputs.py imports the site's pages and Jinja, which
 # `trustlist validate` does not load (80 ms more for every command).
 SITE_SECTOR_NAMES = frozenset(
     {

@@ -17,19 +17,17 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 
-from ..core.decisions import KZ_TIME
 from ..core import gitrepo
+from ..core.decisions import KZ_TIME
 from ..core.gitrepo import Archived
 from . import exports
 from .manifest import MANIFEST, SIGNATURE
-from .publish import (
-    ARCHIVE_BRANCH,
+from .outputs import (
     ARCHIVE_INDEX,
     ARCHIVE_LIST,
-    ARCHIVE_REF_ENV,
     ARCHIVED_MANIFEST,
     ARCHIVED_SIGNATURE,
     KEY_FILE,
@@ -37,6 +35,11 @@ from .publish import (
     Published,
     archived,
 )
+
+# Every deploy's signed manifest, kept on this append-only branch of the repository (the
+# deploy workflow's archive job adds one folder a deploy): the build reads it from git.
+ARCHIVE_BRANCH = "published-manifests"
+ARCHIVE_REF_ENV = "TRUSTLIST_ARCHIVE_REF"  # a commit of the branch to build from (a rebuild)
 
 
 def repository_files(registry: Path) -> Iterator[Published]:

@@ -33,7 +33,7 @@ from ..core.models import LANGUAGES, ClosedApplication, Sector, System
 from .pages import API_ROOT
 
 SCHEMA_ID = "https://trustlist.kz/schemas/v1/"  # the schemas' $id: a name, not an address
-SCHEMAS = f"{API_ROOT}/schemas/"  # where the site publishes them (publish.schema_file)
+SCHEMAS = f"{API_ROOT}/schemas/"  # where the site publishes them (outputs.schema_file)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 

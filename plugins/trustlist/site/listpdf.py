@@ -29,9 +29,9 @@ from typing import TYPE_CHECKING
 from ..core.history import History, Revision, apply
 from ..core.i18n import MESSAGES, t
 from ..core.models import LANGUAGES, Sector
+from .outputs import REVISION_PDF, REVISION_PDF_CHANGES, Published, revision_pdf
 from .pages import KZ_TIME, STATE_ORDER, revision_json, revision_time
 from .pdfsign import sign_with
-from .publish import REVISION_PDF, REVISION_PDF_CHANGES, Published, revision_pdf
 from .wording import describe
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ LINE = 4.6  # mm, at 9 pt
 DIGEST_LINE = 3.8  # mm, a document's SHA-256 in Courier 8 pt
 
 
-__all__ = ["REVISION_PDF", "REVISION_PDF_CHANGES", "revision_pdf"]  # declared in publish.py
+__all__ = ["REVISION_PDF", "REVISION_PDF_CHANGES", "revision_pdf"]  # declared in outputs.py
 # What a list is written in: Latin, Greek and Cyrillic (Kazakh's letters are in Cyrillic and
 # its supplement), punctuation, currency, letterlike symbols (№), arrows and mathematical
 # signs. The fonts are cut to these once per process: fpdf2 reads a whole font file for each

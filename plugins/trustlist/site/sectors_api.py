@@ -4,14 +4,14 @@ Each sector's id, its name in Kazakh, Russian and English, the body that keeps i
 the address of its list's page in each of the site's languages. The application form
 (assets/trustlist-form.js) offers its sectors from this file, not from a page's markup; any
 other program may read it too (export-sectors.schema.json). The plugin declares it as one of
-MkDocs' files (structure.declare_generated), an Output of its own (publish.SECTORS_LIST).
+MkDocs' files (structure.declare_generated), an Output of its own (outputs.SECTORS_LIST).
 """
 
 from __future__ import annotations
 
 from .exports import encoded, schema_url
+from .outputs import SECTORS_LIST
 from .pages import Site
-from .publish import SECTORS_LIST
 
 PATH = SECTORS_LIST.path
 SCHEMA = "export-sectors.schema.json"

@@ -22,8 +22,8 @@ from markupsafe import escape
 
 from ..core.i18n import LANGUAGE_NAMES, date_words, t
 from ..core.models import Sector
+from .outputs import feed
 from .pages import Site, pick, relative, title
-from .publish import feed
 
 # Who publishes the pages that belong to no sector: the ministry whose Order sets the lists.
 OPERATOR_WEBSITE = "https://www.gov.kz/memleket/entities/mdai"

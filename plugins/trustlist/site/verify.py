@@ -21,15 +21,15 @@ import tempfile
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import TextIO
 from urllib.parse import quote, urlsplit
 
-from ..core.decisions import KZ_TIME
 from .. import __version__
-from ..core.messages import say
+from ..core.decisions import KZ_TIME
 from ..core.findings import Finding, Severity, UsageError
+from ..core.messages import say
 from .manifest import (
     BESIDE,
     FILE_LIST,
@@ -40,11 +40,11 @@ from .manifest import (
     verify_signature,
     verify_site,
 )
+from .outputs import ARCHIVE_INDEX
 
 MAX_FILE = 256 << 20  # no document or page of the site comes near it
 MAX_TOTAL = 8 << 30  # the whole site at national scale is about 1 GB
 TIMEOUT = 60  # seconds without a byte before a fetch is given up
-ARCHIVE_INDEX = "archive/index.json"  # publish.ARCHIVE_INDEX (publish imports GitPython)
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f\\]")
 
 

@@ -311,7 +311,9 @@ def _same_organisation(a: dict, b: dict) -> bool:
     if a.get("bin") and a.get("bin") == b.get("bin"):
         return True
     names = [o.get("name") if isinstance(o.get("name"), dict) else {} for o in (a, b)]
-    return any(names[0].get(code) and names[0].get(code) == names[1].get(code) for code in LANGUAGES)
+    return any(
+        names[0].get(code) and names[0].get(code) == names[1].get(code) for code in LANGUAGES
+    )
 
 
 def _organisation(organisation: dict, lang: str) -> str:

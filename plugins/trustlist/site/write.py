@@ -2,8 +2,8 @@
 
 Together they are hundreds of MB at national scale (documents, exports, revision lists,
 record versions): declared to MkDocs as files, every one would be held in memory, with 50,000
-`File` objects, until the build ends. Each claims its path first (`publish.Claims`): a path
-already written, or declared to MkDocs, is refused (publish.Collision). The digest of each
+`File` objects, until the build ends. Each claims its path first (`outputs.Claims`): a path
+already written, or declared to MkDocs, is refused (outputs.Collision). The digest of each
 file is taken from the bytes written, so the manifest need not read them back.
 """
 
@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .manifest import digest_of
-from .publish import Published
+from .outputs import Published
 
 Claim = Callable[[str, object], None]
 

@@ -7,7 +7,7 @@ MkDocs has emptied the site folder and before the 30,000 page objects exist, and
 writes `publish.copied_files` and exits. The exports (`publish.made_files`) are written by
 the build itself afterwards. The copy hashes its files as it writes them and hands their
 digests over in a JSON file outside the site, with the kind of output each is, so that the
-build claims their paths (publish.Claims) and the manifest reads back only the pages.
+build claims their paths (outputs.Claims) and the manifest reads back only the pages.
 
 Before writing, the copy renders what pages show from history alone (the history pages and
 each system page's history section) and hands them over (`forked.Handed`): the build's first
@@ -31,7 +31,7 @@ from pathlib import Path
 import orjson
 
 from ..core.findings import Finding, Stop
-from ..site.publish import OUTPUTS, Claims, Published
+from ..site.outputs import OUTPUTS, Claims, Published
 from ..site.write import write_files
 from .forked import CAN_FORK, Forked, Handed
 

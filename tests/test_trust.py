@@ -27,10 +27,10 @@ from helpers import CONFIG, build
 from jsonschema import Draft202012Validator, FormatChecker
 from lxml import etree, html
 from referencing import Registry, Resource
+from trustlist.core.decisions import KZ_TIME
 from trustlist.core.i18n import date_words, t
 from trustlist.core.validate import validate_registry
 from trustlist.site import exports, theme
-from trustlist.site.pages import KZ_TIME
 
 SITE_URL = "https://trustlist.example.kz/"  # mkdocs.yml's site_url
 SYSTEM = "healthcare/demo-xray-triage"

@@ -499,6 +499,16 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "table has a copy for Excel, separated by semicolons: <name>.excel.csv.",
     ),
     "api_whole": ("Бүкіл тізілім", "Весь реестр", "The whole registry"),
+    "api_index": (
+        "Тізімдердің көрсеткіші: әр сектор, оның тізіміндегі жүйелер саны және файлдары",
+        "Указатель списков: каждый сектор, число систем в его списке и его файлы",
+        "The index of the lists: each sector, how many systems its list has, and its files",
+    ),
+    "download_index": (
+        "Тізімдердің көрсеткіші (JSON)",
+        "Указатель списков (JSON)",
+        "The index of the lists (JSON)",
+    ),
     "api_system": (
         "Бір жүйе: api/v1/systems/<id>.json",
         "Одна система: api/v1/systems/<id>.json",
@@ -591,14 +601,16 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "The revisions of the {sector} list kept by the {authority} ({revisions}): what changed "
         "and when.",
     ),
-    # Said after the system's name (the page's title).
-    "description_system": (
-        " — {authority} жүргізетін сенімді жоғары тәуекелді ЖИ жүйелерінің тізіміндегі жазба: "
-        "мақсаты, әдістері, шектеулері, сіздің құқықтарыңыз және құжаттары.",
-        " — запись списка доверенных систем ИИ высокой степени риска, который ведёт "
-        "{authority}: назначение, методы, ограничения, ваши права и документы.",
-        " — an entry of the list of trusted high-risk AI systems kept by the {authority}: its "
-        "purpose, methods, limitations, your rights and its documents.",
+    # The home page's links for applicants (the form) and journalists (the months).
+    "home_form": (
+        "Өтініш нысаны: YAML жазбай өтінішті браузерде дайындау",
+        "Форма заявления: подготовить заявление в браузере, без YAML",
+        "Application form: prepare an application in your browser, without writing YAML",
+    ),
+    "home_months": (
+        "Айлар бойынша өзгерістер: әр айдың кестесі (CSV)",
+        "Изменения по месяцам: таблица каждого месяца (CSV)",
+        "Changes by month: a table of each month (CSV)",
     ),
     # <link rel="alternate" type="application/atom+xml"> in every page's head.
     "feed_all": (

@@ -26,11 +26,12 @@ from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..core.decisions import KZ_TIME
 from ..core.history import History, Revision, apply
 from ..core.i18n import MESSAGES, t
 from ..core.models import LANGUAGES, Sector
 from .outputs import REVISION_PDF, REVISION_PDF_CHANGES, Published, revision_pdf
-from .pages import KZ_TIME, STATE_ORDER, revision_json, revision_time
+from .pages import STATE_ORDER, revision_json, revision_time
 from .pdfsign import sign_with
 from .wording import describe
 

@@ -7,13 +7,13 @@ Pure: knows nothing of MkDocs. The plugin turns each `PageSpec` into a virtual p
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from functools import cache, cached_property
 
 from ..core.deadlines import WorkingCalendar
+from ..core.decisions import KZ_TIME
 from ..core.history import History, Revision
 from ..core.i18n import LANGUAGE_NAMES, LANGUAGES, labels, t
-from ..core.messages import say
 from ..core.models import ClosedApplication, Document, Sector, System, Text
 from ..core.open_applications import OpenApplications
 from ..core.schema import SCHEMA_DIR
@@ -29,9 +29,6 @@ FORM = "apply/form"
 GUIDES = ("about", "apply", "review", "auditors", FORM)
 API_ROOT = "api/v1"
 STATE_ORDER = {"listed": 0, "suspended": 1, "excluded": 2}
-# Kazakhstan keeps one time zone, UTC+5, since 1 March 2024: revision times are shown in it,
-# whatever the building machine's zone.
-KZ_TIME = timezone(timedelta(hours=5))
 
 
 def revision_time(revision: Revision) -> str:
@@ -128,6 +125,12 @@ class Site:
         self.specs = list(_specs(self.registry, self.languages, self.history))
 
     @cached_property
+    def calendar(self) -> WorkingCalendar:
+        """Kazakhstan's working days, one for every sector: each year of holidays is worked
+        out once, not once per sector."""
+        return WorkingCalendar(self.registry.calendar)
+
+    @cached_property
     def chronicle(self) -> Chronicle | None:
         """The history told in words (made on first use, once for every page)."""
         return Chronicle(self.history) if self.history is not None else None
@@ -178,9 +181,8 @@ class Site:
     def timeliness(self, sector: str) -> Timeliness:
         """The sector's terms, measured once for all languages."""
         if sector not in self._timeliness:
-            calendar = WorkingCalendar(self.registry.calendar)
             self._timeliness[sector] = measure_terms(
-                self.systems(sector), calendar, self.closed(sector)
+                self.systems(sector), self.calendar, self.closed(sector)
             )
         return self._timeliness[sector]
 
@@ -381,8 +383,8 @@ def view(site: Site, spec: PageSpec) -> dict[str, object]:
             "form": relative(spec.url, f"{spec.lang}/{FORM}/")
             if FORM in site.guides.get(spec.lang, [])
             else None,
-            "form_words": say("home.form", spec.lang),
-            "months_words": say("home.months", spec.lang),
+            "form_words": t("home_form", spec.lang),
+            "months_words": t("home_months", spec.lang),
         }
     if spec.kind == "search":
         return {**common, "index": relative(spec.url, f"{spec.lang}/search/index.json")}

@@ -173,16 +173,4 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         "отличается от файла в сборке, заново выполненной из исходного кода",
         "differs from the rebuild from the source",
     ),
-    # site/pages.py: the home page's links for applicants and journalists (site words that
-    # core/i18n.py does not hold yet)
-    "home.form": (
-        "Өтініш нысаны: YAML жазбай өтінішті браузерде дайындау",
-        "Форма заявления: подготовить заявление в браузере, без YAML",
-        "Application form: prepare an application in your browser, without writing YAML",
-    ),
-    "home.months": (
-        "Айлар бойынша өзгерістер: әр айдың кестесі (CSV)",
-        "Изменения по месяцам: таблица каждого месяца (CSV)",
-        "Changes by month: a table of each month (CSV)",
-    ),
 }

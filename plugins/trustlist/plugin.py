@@ -28,12 +28,12 @@ from .site import guides, pages, theme
 from .site.outputs import Claims
 from .speed import gcpause
 from .speed.frames import Frames
-from .speed.templates import COMPILED
 from .structure import (
     claim_mkdocs_files,
     declare_generated,
     keep_titles,
     navigations,
+    read_theme_once,
     remove_site,
     said,
     use_our_theme,
@@ -142,10 +142,7 @@ class TrustlistPlugin(BasePlugin[TrustlistConfig]):
         env.globals["trustlist_frame"] = trustlist_frame
         self.claims = claim_mkdocs_files(files, config, self.build.specs, self.serving)
         keep_titles(files, self.build.specs, self.titles)
-        # MkDocs makes a new environment for every build, so templates cannot change under
-        # this one: no need to stat each template file again on each of a page's ~20 includes.
-        env.auto_reload = False
-        env.bytecode_cache = COMPILED  # Material's templates compiled once (speed/templates.py)
+        read_theme_once(env)
         changes = self.build.changes
         gcpause.collect_and_hold(full_build=changes is None or changes.systems is None)
         return env

@@ -21,6 +21,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -33,6 +34,7 @@ from mkdocs.utils import clean_directory
 from .build import Build, BuildError, search_indexes
 from .core.findings import UsageError
 from .site import pages, sectors_api
+from .site.dedent import Dedented
 from .site.manifest import FILE_LIST, MANIFEST
 from .site.outputs import (
     ASSET,
@@ -48,6 +50,7 @@ from .site.outputs import (
     asset,
 )
 from .site.pages import PageSpec
+from .speed.templates import COMPILED
 from .speed.writer import WriterFailed
 
 # The generated pages a language's navigation lists, in its order: the lists, then the changes
@@ -144,6 +147,16 @@ def use_our_theme(config: MkDocsConfig, package: Traversable) -> None:
     config.extra_css.append("assets/trustlist/trustlist.css")
     config.extra_javascript.append("assets/trustlist/trustlist.js")
     config.extra.setdefault("generator", False)
+
+
+def read_theme_once(env: Environment) -> None:
+    """How the theme's templates are read for a build: MkDocs makes a new environment for
+    every build, so templates cannot change under this one (no need to stat each template
+    file again on each of a page's ~20 includes); compiled once (speed/templates.py); read
+    without their indentation (site/dedent.py)."""
+    env.auto_reload = False
+    env.bytecode_cache = COMPILED
+    env.loader = Dedented(env.loader)
 
 
 def keep_titles(files: Files, specs: dict[str, PageSpec], titles: dict[str, str]) -> None:

@@ -286,3 +286,19 @@ def test_records_no_longer_in_the_registry_are_dropped(base: Path, tmp_path: Pat
     stored = stored_records(tmp_path)
     assert record_key(base) in stored
     assert before not in stored
+
+
+def test_a_store_let_go_holds_nothing_and_reads_its_file_again(
+    base: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build lets the record cache go once it has validated (build.read_registry): what it
+    held is in its file, which a later validation reads again."""
+    monkeypatch.setenv("TRUSTLIST_CACHE", str(tmp_path))
+    store = verdicts.RecordVerdicts()
+    store.begin()
+    store.remember("record a", {"id": "a"})
+    store.save()
+    store.let_go()
+    assert store.get("record a") is None  # nothing held
+    store.begin()
+    assert store.data("record a") == {"id": "a"}  # the file read again

@@ -141,6 +141,8 @@ def read_registry(options: Options, session: Session, watched: list[Path], setti
             sum(map(len, history.revisions.values())),
             history.walked,
         )
+    if not options.serving:  # `mkdocs serve` validates again after each edit
+        RECORDS.let_go()  # saved by the validation; the history has what it needed of it
     _reproducible(history, session)
     still_open = _open_applications(options, registry)
     site = Site(

@@ -60,6 +60,7 @@ def test_texts_handed_over_arrive_whole_in_any_order_and_once() -> None:
     assert handed.take("elsewhere") is None  # never going to be sent
     assert handed.take("b") == texts["b"]
     assert handed.taken == 3
+    assert handed._texts is None  # each read when taken, the file closed after the last
     assert writer.join() is None
 
 

@@ -92,7 +92,7 @@ class ForkedWriter:
                 len(self.handed.names),
                 self.handed.waited,
             )
-        self.handed.discard()
+        self.handed.drop()
         report = self.digests.read_bytes()
         self.digests.unlink()
         if error:
@@ -109,6 +109,6 @@ class ForkedWriter:
 
     def stop(self) -> None:
         """The build failed elsewhere: the copy ended unfinished, its files forgotten."""
-        self.handed.discard()
+        self.handed.drop()
         self.forked.stop()
         self.digests.unlink(missing_ok=True)

@@ -23,7 +23,6 @@ from pdf_fixtures import clean_pdf
 from trustlist.core.i18n import t
 from trustlist.core.identifiers import bin_problem
 from trustlist.core.load import load_yaml
-from trustlist.core.messages import say
 
 pytest.importorskip("playwright.sync_api")
 from axe_playwright_python.sync_playwright import Axe
@@ -150,14 +149,14 @@ def test_the_home_page_leads_applicants_to_the_form_and_journalists_to_the_month
     reaches the changes by month, and from there a month's page and its table."""
     page.goto(f"/{lang}/")
     form = page.locator("#tl-home-form")
-    assert form.inner_text() == say("home.form", lang)
+    assert form.inner_text() == t("home_form", lang)
     form.click()
     page.wait_for_url(f"**/{lang}/apply/form/")
     assert page.locator("html").get_attribute("lang") == lang
     page.locator("select#tl-f-sector").wait_for()
     page.goto(f"/{lang}/")
     months = page.locator("#tl-home-months")
-    assert months.inner_text() == say("home.months", lang)
+    assert months.inner_text() == t("home_months", lang)
     months.click()
     page.wait_for_url(f"**/{lang}/changes/")
     assert page.locator("h1").inner_text() == t("changes_title", lang)

@@ -43,8 +43,6 @@ if TYPE_CHECKING:
 LINE = 4.6  # mm, at 9 pt
 DIGEST_LINE = 3.8  # mm, a document's SHA-256 in Courier 8 pt
 
-
-__all__ = ["REVISION_PDF", "REVISION_PDF_CHANGES", "revision_pdf"]  # declared in outputs.py
 # What a list is written in: Latin, Greek and Cyrillic (Kazakh's letters are in Cyrillic and
 # its supplement), punctuation, currency, letterlike symbols (№), arrows and mathematical
 # signs. The fonts are cut to these once per process: fpdf2 reads a whole font file for each
